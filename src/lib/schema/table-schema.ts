@@ -1,0 +1,104 @@
+/**
+ * The schema a data maintainer writes beside each CSV (`data/<table>.schema.json`), after the
+ * Frictionless Table Schema with bilingual titles, units and sources added. `parseTableSchema`
+ * turns the unknown JSON into a checked `TableSchema`; everything downstream uses only that type.
+ */
+import { z } from 'zod';
+
+const text = z.object({ ja: z.string().min(1), en: z.string().min(1) }).strict();
+
+export const fieldTypes = ['string', 'integer', 'number', 'date', 'boolean'] as const;
+export type FieldType = (typeof fieldTypes)[number];
+
+const constraints = z
+  .object({
+    required: z.boolean().optional(),
+    unique: z.boolean().optional(),
+    minimum: z.union([z.number(), z.string()]).optional(),
+    maximum: z.union([z.number(), z.string()]).optional(),
+    pattern: z.string().optional(),
+    enum: z.array(z.union([z.string(), z.number()])).optional(),
+  })
+  .strict();
+
+const field = z
+  .object({
+    name: z.string().regex(/^[a-z][a-z0-9_]*$/, 'field names are lower snake_case ASCII'),
+    type: z.enum(fieldTypes),
+    title: text,
+    description: text.optional(),
+    unit: text.optional(),
+    constraints: constraints.optional(),
+  })
+  .strict();
+
+const foreignKey = z
+  .object({
+    fields: z.array(z.string()).min(1),
+    reference: z.object({ resource: z.string(), fields: z.array(z.string()).min(1) }).strict(),
+  })
+  .strict();
+
+const total = z
+  .object({
+    key: z.string(),
+    total: z.string(),
+    groupBy: z.array(z.string()).default([]),
+    fields: z.array(z.string()).min(1),
+  })
+  .strict();
+
+const source = z
+  .object({
+    document: z.string(),
+    section: z.string(),
+    asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  })
+  .strict();
+
+const tableSchema = z
+  .object({
+    $schema: z.string().optional(),
+    name: z.string().regex(/^[a-z][a-z0-9_]*$/),
+    title: text,
+    description: text,
+    sources: z.array(source).default([]),
+    vintage: z.array(z.string()).default([]),
+    primaryKey: z.array(z.string()).min(1),
+    foreignKeys: z.array(foreignKey).default([]),
+    missingValues: z.array(z.string()).default(['']),
+    fields: z.array(field).min(1),
+    totals: z.array(total).default([]),
+    notes: z.array(text).default([]),
+  })
+  .strict()
+  .superRefine((schema, ctx) => {
+    // Every field a schema names must be one of its own columns: a typo here would silently
+    // disable a key or a check.
+    const names = new Set(schema.fields.map((f) => f.name));
+    const mentioned: [string, string[]][] = [
+      ['vintage', schema.vintage],
+      ['primaryKey', schema.primaryKey],
+      ...schema.foreignKeys.map((fk, i): [string, string[]] => [`foreignKeys[${i}]`, fk.fields]),
+      ...schema.totals.flatMap((t, i): [string, string[]][] => [
+        [`totals[${i}]`, [t.key, ...t.groupBy, ...t.fields]],
+      ]),
+    ];
+    for (const [where, list] of mentioned)
+      for (const name of list)
+        if (!names.has(name)) ctx.addIssue({ code: 'custom', path: [where], message: `unknown field "${name}"` });
+    if (names.size !== schema.fields.length) ctx.addIssue({ code: 'custom', path: ['fields'], message: 'duplicate field name' });
+  });
+
+export type TableSchema = z.output<typeof tableSchema>;
+export type FieldSchema = TableSchema['fields'][number];
+export type BilingualText = z.output<typeof text>;
+
+/** Checks a parsed schema file; returns the schema, or the list of problems as plain strings. */
+export function parseTableSchema(json: unknown): { schema: TableSchema } | { errors: string[] } {
+  const result = tableSchema.safeParse(json);
+  if (result.success) return { schema: result.data };
+  return {
+    errors: result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+  };
+}

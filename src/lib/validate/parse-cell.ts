@@ -1,0 +1,102 @@
+/**
+ * One CSV cell to a typed value, the way a careful person would read a Japanese spreadsheet:
+ * full-width digits, thousands separators, △ for minus, era dates and missing-value marks are
+ * accepted and reported as normalisations; anything else that does not fit the type is an error.
+ */
+import type { FieldSchema } from '../schema/table-schema.ts';
+import { isIsoDate, parseFiscalYear, parseJapaneseDate } from '../load/japanese-date.ts';
+
+export type Value = string | number | boolean | null;
+
+export type Normalization =
+  | 'fullwidth'
+  | 'thousands'
+  | 'triangle-minus'
+  | 'era-date'
+  | 'month-date'
+  | 'slash-date'
+  | 'era-year'
+  | 'missing-mark'
+  | 'whitespace';
+
+export type CellResult =
+  | { ok: true; value: Value; normalized?: { kind: Normalization; to: string } }
+  | { ok: false; code: 'type-error' | 'required-error' };
+
+/** Marks that Japanese tables use for "no figure"; accepted as missing where a value may be missing. */
+export const missingMarks = ['-', '－', '―', '‐', '—', '–', 'ー', '…', '‥', '準備中', '*', '＊', 'N/A', '該当なし'];
+
+const integerText = /^-?\d+$/;
+const numberText = /^-?(\d+(\.\d*)?|\.\d+)$/;
+const groupedText = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
+
+export function parseCell(raw: string, field: FieldSchema, missingValues: readonly string[]): CellResult {
+  if (missingValues.includes(raw)) return missing(field);
+  const trimmed = raw.trim();
+  if (field.type === 'string') {
+    // Text is kept exactly as written (NFKC would turn ① into 1), except surrounding spaces.
+    if (trimmed === '') return missing(field);
+    return trimmed === raw ? { ok: true, value: raw } : { ok: true, value: trimmed, normalized: { kind: 'whitespace', to: trimmed } };
+  }
+
+  let s = trimmed.normalize('NFKC').replace(/[\u2212\u2012\u2013\u2014\uFF0D]/g, '-');
+  let kind: Normalization | undefined = s !== raw ? (trimmed !== raw && s === trimmed ? 'whitespace' : 'fullwidth') : undefined;
+  if (missingValues.includes(s)) return missing(field);
+  if (missingMarks.includes(trimmed) || missingMarks.includes(s)) {
+    const r = missing(field);
+    return r.ok ? { ...r, normalized: { kind: 'missing-mark', to: '' } } : r;
+  }
+
+  switch (field.type) {
+    case 'integer':
+    case 'number': {
+      if (/^[△▲]/.test(s)) {
+        s = '-' + s.slice(1).trim();
+        kind = 'triangle-minus';
+      }
+      if (groupedText.test(s)) {
+        s = s.replace(/,/g, '');
+        if (kind !== 'triangle-minus') kind = 'thousands';
+      }
+      if (field.type === 'integer' && !integerText.test(s)) {
+        const fy = parseFiscalYear(s);
+        if (fy === null) return { ok: false, code: 'type-error' };
+        return { ok: true, value: fy, normalized: { kind: 'era-year', to: String(fy) } };
+      }
+      if (field.type === 'number' && !numberText.test(s)) return { ok: false, code: 'type-error' };
+      const value = Number(s);
+      if (!Number.isFinite(value)) return { ok: false, code: 'type-error' };
+      return kind ? { ok: true, value, normalized: { kind, to: String(value) } } : { ok: true, value };
+    }
+    case 'date': {
+      if (isIsoDate(s)) return kind ? { ok: true, value: s, normalized: { kind, to: s } } : { ok: true, value: s };
+      const parsed = parseJapaneseDate(s);
+      if (!parsed) return { ok: false, code: 'type-error' };
+      const how: Normalization = parsed.precision === 'month' ? 'month-date' : /^\d/.test(s) ? 'slash-date' : 'era-date';
+      return { ok: true, value: parsed.iso, normalized: { kind: how, to: parsed.iso } };
+    }
+    case 'boolean': {
+      const lower = s.toLowerCase();
+      if (lower === 'true') return { ok: true, value: true };
+      if (lower === 'false') return { ok: true, value: false };
+      return { ok: false, code: 'type-error' };
+    }
+  }
+}
+
+function missing(field: FieldSchema): CellResult {
+  return field.constraints?.required ? { ok: false, code: 'required-error' } : { ok: true, value: null };
+}
+
+/** How each normalisation is named in a warning. */
+export const normalizationNames: Record<Normalization, { ja: string; en: string }> = {
+  fullwidth: { ja: '全角の数字・記号', en: 'full-width digits or signs' },
+  thousands: { ja: '桁区切りのカンマ', en: 'thousands separators' },
+  'triangle-minus': { ja: '△（マイナス）', en: '△ as a minus sign' },
+  'era-date': { ja: '和暦の日付', en: 'Japanese-era date' },
+  'month-date': { ja: '日のない年月（月の初日として読みました）', en: 'a year and month without a day (read as the first of the month)' },
+  'slash-date': { ja: 'スラッシュ区切りの日付', en: 'slash-separated date' },
+  'era-year': { ja: '和暦・年度の表記', en: 'Japanese-era or fiscal-year notation' },
+  'missing-mark': { ja: '欠測を表す記号（空欄として読みました）', en: 'a missing-value mark (read as blank)' },
+  whitespace: { ja: '前後の空白', en: 'surrounding spaces' },
+};

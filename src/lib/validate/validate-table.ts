@@ -1,0 +1,217 @@
+/**
+ * One CSV against its schema: header, row shape, cell types, constraints, primary key and
+ * declared total rows. Cross-table references are checked later, when every table is read.
+ */
+import type { Problem } from '../problems.ts';
+import type { TableSchema } from '../schema/table-schema.ts';
+import { decodeCsvBytes } from '../load/decode.ts';
+import { isEmptyRow, parseCsvText } from '../load/parse-csv.ts';
+import { messages, type MessageCode } from './messages.ts';
+import { normalizationNames, parseCell, type Normalization, type Value } from './parse-cell.ts';
+
+export type Row = Record<string, Value>;
+
+export interface Table {
+  name: string;
+  file: string;
+  schema: TableSchema;
+  /** Column names in the file's order (columns are matched by name, so it may differ from the schema's). */
+  header: string[];
+  rows: Row[];
+  /** File line of each row, parallel to `rows`. */
+  lines: number[];
+}
+
+export interface TableResult {
+  table: Table | null;
+  problems: Problem[];
+  /** Data rows in the file (blank rows excluded), whether or not they were valid. */
+  rowCount: number;
+}
+
+export function validateTable(file: string, bytes: Uint8Array, schema: TableSchema): TableResult {
+  const problems: Problem[] = [];
+  const report = <C extends MessageCode>(
+    line: number,
+    column: number,
+    code: C,
+    args: Parameters<(typeof messages)[C]>[0],
+    severity: Problem['severity'] = 'error',
+  ) => {
+    const msg = (messages[code] as (a: typeof args) => { ja: string; en: string })(args);
+    problems.push({ file, line, column, severity, code, ...msg });
+  };
+
+  // Encoding.
+  if (bytes.length === 0) {
+    report(1, 1, 'empty-file', {});
+    return { table: null, problems, rowCount: 0 };
+  }
+  const decoded = decodeCsvBytes(bytes);
+  if (!decoded.ok) {
+    report(decoded.line, decoded.column, 'encoding-error', { byte: decoded.byte });
+    return { table: null, problems, rowCount: 0 };
+  }
+  if (decoded.encoding === 'utf-8-bom') report(1, 1, 'bom', {}, 'warning');
+  if (decoded.encoding === 'shift_jis') report(1, 1, 'shift-jis', {}, 'warning');
+
+  const csv = parseCsvText(decoded.text);
+  if (csv.crlf) report(1, 0, 'crlf', {}, 'warning');
+  for (const err of csv.errors) report(err.line, err.column, 'csv-parse-error', { message: err.message });
+  const [headerRow, ...body] = csv.rows;
+  if (!headerRow || isEmptyRow(headerRow.cells)) {
+    report(1, 1, 'empty-file', {});
+    return { table: null, problems, rowCount: 0 };
+  }
+
+  // Header: columns are matched by name, so a maintainer may reorder them.
+  const header = headerRow.cells.map((c) => c.trim());
+  const fieldNames = new Set(schema.fields.map((f) => f.name));
+  const seen = new Map<string, number>();
+  let headerOk = true;
+  header.forEach((name, i) => {
+    if (name === '') {
+      report(1, i + 1, 'blank-header', {});
+      headerOk = false;
+    } else if (seen.has(name)) {
+      report(1, i + 1, 'duplicate-header', { name, first: seen.get(name)! });
+      headerOk = false;
+    } else {
+      seen.set(name, i + 1);
+      if (!fieldNames.has(name)) {
+        report(1, i + 1, 'extra-header', { name });
+        headerOk = false;
+      }
+    }
+  });
+  for (const f of schema.fields)
+    if (!seen.has(f.name)) {
+      report(1, header.length + 1, 'missing-header', { name: f.name });
+      headerOk = false;
+    }
+  const dataRows = body.filter((r) => !isEmptyRow(r.cells));
+  if (!headerOk) return { table: null, problems, rowCount: dataRows.length };
+  if (dataRows.length === 0) report(2, 0, 'no-rows', {});
+
+  // Rows and cells.
+  const columnOf = new Map(header.map((name, i) => [name, i] as const));
+  const rows: Row[] = [];
+  const lines: number[] = [];
+  const firstNormalization = new Map<Normalization, { line: number; column: number; value: string; to: string; count: number }>();
+  const uniqueSeen = new Map<string, Map<string, number>>();
+  for (const { line, cells } of body) {
+    if (isEmptyRow(cells)) {
+      report(line, 0, 'blank-row', {}, 'warning');
+      continue;
+    }
+    if (cells.length < header.length) {
+      report(line, cells.length + 1, 'missing-cell', { expected: header.length, found: cells.length });
+      continue;
+    }
+    if (cells.length > header.length) {
+      report(line, header.length + 1, 'extra-cell', { expected: header.length, found: cells.length });
+      continue;
+    }
+    const row: Row = {};
+    let rowOk = true;
+    for (const field of schema.fields) {
+      const column = columnOf.get(field.name)! + 1;
+      const raw = cells[column - 1]!;
+      const parsed = parseCell(raw, field, schema.missingValues);
+      if (!parsed.ok) {
+        if (parsed.code === 'required-error') report(line, column, 'required-error', { field: field.name });
+        else report(line, column, 'type-error', { field: field.name, value: raw, type: field.type });
+        rowOk = false;
+        continue;
+      }
+      if (parsed.normalized) {
+        const first = firstNormalization.get(parsed.normalized.kind);
+        if (first) first.count++;
+        else firstNormalization.set(parsed.normalized.kind, { line, column, value: raw, to: parsed.normalized.to, count: 1 });
+      }
+      const broken = checkConstraints(field, parsed.value, raw);
+      if (broken) {
+        report(line, column, broken.code, broken.args as never);
+        rowOk = false;
+        continue;
+      }
+      if (field.constraints?.unique && parsed.value !== null) {
+        const byValue = uniqueSeen.get(field.name) ?? new Map<string, number>();
+        uniqueSeen.set(field.name, byValue);
+        const key = String(parsed.value);
+        const first = byValue.get(key);
+        if (first !== undefined) {
+          report(line, column, 'unique-error', { field: field.name, value: raw, first });
+          rowOk = false;
+        } else byValue.set(key, line);
+      }
+      row[field.name] = parsed.value;
+    }
+    if (rowOk) {
+      rows.push(row);
+      lines.push(line);
+    }
+  }
+  for (const [kind, first] of firstNormalization) {
+    const name = normalizationNames[kind];
+    report(first.line, first.column, 'normalized', { what: name.ja, whatEn: name.en, value: first.value, to: first.to, count: first.count }, 'warning');
+  }
+
+  // Primary key.
+  const keyFirstLine = new Map<string, number>();
+  const pkColumn = columnOf.get(schema.primaryKey[0]!)! + 1;
+  rows.forEach((row, i) => {
+    const key = schema.primaryKey.map((k) => String(row[k] ?? '')).join(' / ');
+    const first = keyFirstLine.get(key);
+    if (first !== undefined) report(lines[i]!, pkColumn, 'primary-key-error', { key, first });
+    else keyFirstLine.set(key, lines[i]!);
+  });
+
+  // Declared total rows.
+  for (const total of schema.totals) {
+    const groups = new Map<string, number[]>();
+    rows.forEach((row, i) => {
+      const g = total.groupBy.map((k) => String(row[k] ?? '')).join(' / ');
+      groups.set(g, [...(groups.get(g) ?? []), i]);
+    });
+    for (const [group, members] of groups) {
+      const totalIndex = members.find((i) => String(rows[i]![total.key]) === total.total);
+      if (totalIndex === undefined) continue;
+      const parts = members.filter((i) => i !== totalIndex);
+      for (const name of total.fields) {
+        const printed = rows[totalIndex]![name];
+        const values = parts.map((i) => rows[i]![name]).filter((v): v is number => typeof v === 'number');
+        if (typeof printed !== 'number' || values.length === 0) continue;
+        const sum = values.reduce((a, b) => a + b, 0);
+        if (Math.abs(sum - printed) > 1e-9 * Math.max(1, Math.abs(printed)))
+          report(lines[totalIndex]!, columnOf.get(name)! + 1, 'total-mismatch', {
+            field: name,
+            total: String(printed),
+            sum: String(Math.round(sum * 1e6) / 1e6),
+            group: group ? ` (${group})` : '',
+          });
+      }
+    }
+  }
+
+  return { table: { name: schema.name, file, schema, header, rows, lines }, problems, rowCount: dataRows.length };
+}
+
+function checkConstraints(
+  field: TableSchema['fields'][number],
+  value: Value,
+  raw: string,
+): { code: MessageCode; args: Record<string, string> } | null {
+  const c = field.constraints;
+  if (!c || value === null) return null;
+  const shown = raw.trim();
+  if (c.minimum !== undefined && value < c.minimum)
+    return { code: 'minimum-error', args: { field: field.name, value: shown, limit: String(c.minimum) } };
+  if (c.maximum !== undefined && value > c.maximum)
+    return { code: 'maximum-error', args: { field: field.name, value: shown, limit: String(c.maximum) } };
+  if (c.pattern !== undefined && !new RegExp(`^(?:${c.pattern})$`, 'u').test(String(value)))
+    return { code: 'pattern-error', args: { field: field.name, value: shown, pattern: c.pattern } };
+  if (c.enum !== undefined && !c.enum.map(String).includes(String(value)))
+    return { code: 'enum-error', args: { field: field.name, value: shown, allowed: c.enum.join(', ') } };
+  return null;
+}
