@@ -38,7 +38,7 @@ export function parseJapaneseDate(text: string): ParsedDate | null {
   return null;
 }
 
-const fiscalYearText = new RegExp(`^(?:${eraPattern}\\s*(元|\\d{1,2})\\s*年度?|(\\d{4})\\s*年度|FY\\s*(\\d{4}))$`, 'i');
+const fiscalYearText = new RegExp(`^(?:${eraPattern}\\s*(元|\\d{1,2})\\s*(?:年度?)?|(\\d{4})\\s*年度|FY\\s*(\\d{4}))$`, 'i');
 
 /** 令和3年度, R3, H27年度, 2021年度, FY2021 → the year in which that fiscal year starts. */
 export function parseFiscalYear(text: string): number | null {

@@ -1,0 +1,37 @@
+/** Numbers, dates and fiscal years written the way Japanese public documents write them, and in English. */
+
+const eraStarts: [string, string, number, string][] = [
+  ['令和', 'R', 2019, '2019-05-01'],
+  ['平成', 'H', 1989, '1989-01-08'],
+  ['昭和', 'S', 1926, '1926-12-25'],
+];
+
+/** 1533 → "1,533"; 9.3456 with 1 digit → "9.3". */
+export function formatNumber(value: number, digits = 0, locale: 'ja' | 'en' = 'ja'): string {
+  return value.toLocaleString(locale === 'ja' ? 'ja-JP' : 'en-GB', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  });
+}
+
+/** A fiscal year as 令和3年度（FY2021）; the era year is that of 1 April, when the year starts. */
+export function formatFiscalYear(year: number, locale: 'ja' | 'en' = 'ja'): string {
+  if (locale === 'en') return `FY${year}`;
+  const [era, , start] = eraStarts.find(([, , , from]) => `${year}-04-01` >= from)!;
+  const n = year - start + 1;
+  return `${era}${n === 1 ? '元' : n}年度（FY${year}）`;
+}
+
+/** 2015-10-31 → "2015年10月31日" or "31 Oct 2015". */
+export function formatDate(iso: string, locale: 'ja' | 'en' = 'ja'): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  if (locale === 'ja') return `${y}年${m}月${d}日`;
+  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1];
+  return `${d} ${month} ${y}`;
+}
+
+/** A period as "2015年4月1日～2015年12月31日". */
+export function formatPeriod(start: string, end: string, locale: 'ja' | 'en' = 'ja'): string {
+  if (start === end) return formatDate(start, locale);
+  return locale === 'ja' ? `${formatDate(start)}～${formatDate(end)}` : `${formatDate(start, 'en')} – ${formatDate(end, 'en')}`;
+}
