@@ -34,9 +34,20 @@ export function parseCell(raw: string, field: FieldSchema, missingValues: readon
   if (missingValues.includes(raw)) return missing(field);
   const trimmed = raw.trim();
   if (field.type === 'string') {
-    // Text is kept exactly as written (NFKC would turn ① into 1), except surrounding spaces.
     if (trimmed === '') return missing(field);
-    return trimmed === raw ? { ok: true, value: raw } : { ok: true, value: trimmed, normalized: { kind: 'whitespace', to: trimmed } };
+    const coded = field.constraints?.pattern !== undefined || field.constraints?.enum !== undefined;
+    if (!coded)
+      // Free text is kept as written (NFKC would turn ① into 1), except surrounding spaces.
+      return trimmed === raw ? { ok: true, value: raw } : { ok: true, value: trimmed, normalized: { kind: 'whitespace', to: trimmed } };
+    // Codes and keys (a pattern or a list of values) are read like numbers: full width to
+    // half width, and a missing-value mark is a blank.
+    if (missingMarks.includes(trimmed)) {
+      const r = missing(field);
+      return r.ok ? { ...r, normalized: { kind: 'missing-mark', to: '' } } : r;
+    }
+    const code = trimmed.normalize('NFKC');
+    if (code === raw) return { ok: true, value: raw };
+    return { ok: true, value: code, normalized: { kind: code !== trimmed ? 'fullwidth' : 'whitespace', to: code } };
   }
 
   let s = trimmed.normalize('NFKC').replace(/[\u2212\u2012\u2013\u2014\uFF0D]/g, '-');

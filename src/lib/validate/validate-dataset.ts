@@ -4,7 +4,7 @@
  * caller decides what an error means (the build refuses to publish on any).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import type { Problem } from '../problems.ts';
 import { parseTableSchema } from '../schema/table-schema.ts';
 import { messages } from './messages.ts';
@@ -19,7 +19,12 @@ export interface DatasetResult {
 
 export function validateDataDir(dir: string, displayRoot = process.cwd()): DatasetResult {
   const problems: Problem[] = [];
-  const shown = (name: string) => relative(displayRoot, join(dir, name)) || name;
+  // Paths as the maintainer typed them: relative to where the command runs, absolute outside it.
+  const shown = (name: string) => {
+    const full = resolve(dir, name);
+    const rel = relative(displayRoot, full);
+    return rel.startsWith('..') ? full : rel;
+  };
   const problem = (file: string, line: number, column: number, m: { ja: string; en: string }, code: string): Problem => ({
     file, line, column, severity: 'error', code, ...m,
   });

@@ -49,7 +49,7 @@ export function validateTable(file: string, bytes: Uint8Array, schema: TableSche
   }
   const decoded = decodeCsvBytes(bytes);
   if (!decoded.ok) {
-    report(decoded.line, decoded.column, 'encoding-error', { byte: decoded.byte });
+    report(decoded.line, decoded.column, 'encoding-error', { byte: decoded.byte + 1 });
     return { table: null, problems, rowCount: 0 };
   }
   if (decoded.encoding === 'utf-8-bom') report(1, 1, 'bom', {}, 'warning');

@@ -1,0 +1,68 @@
+/**
+ * The build end to end, as a maintainer runs it: from a data folder to a site folder, refusing
+ * bad data and leaving the previous site exactly as it was.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const work = mkdtempSync(join(tmpdir(), 'build-test-'));
+const out = join(work, 'site');
+const build = (dataDir: string) =>
+  spawnSync(process.execPath, ['scripts/build.ts'], { env: { ...process.env, DATA_DIR: dataDir, OUT_DIR: out }, encoding: 'utf8' });
+const snapshot = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => statSync(join(dir, f)).isFile())
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+  );
+
+beforeAll(() => {
+  const r = build('data');
+  expect(r.status, r.stderr).toBe(0);
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('npm run build', () => {
+  it('writes an index page listing every table with its source and vintage', () => {
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(html).toContain('<html lang="ja">');
+    for (const file of readdirSync('data').filter((f) => f.endsWith('.schema.json'))) {
+      const schema = JSON.parse(readFileSync(join('data', file), 'utf8'));
+      expect(html, file).toContain(`data/${schema.name}.csv`);
+      expect(html, file).toContain(schema.title.ja);
+    }
+    // Vintages as dates and fiscal years, and a source, for a few known tables.
+    expect(html).toContain('2015年10月31日');
+    expect(html).toContain('令和3年度（FY2021）');
+    expect(html).toContain('横浜市医療局「横浜市在宅医療連携拠点事業について（健康福祉・医療委員会資料）」');
+  });
+
+  it('publishes the data-quality report with each disagreement', () => {
+    const html = readFileSync(join(out, 'quality', 'index.html'), 'utf8');
+    expect(html).toContain('南区の75歳以上の割合');
+    const json = JSON.parse(readFileSync(join(out, 'data-quality.json'), 'utf8'));
+    expect(json.disagreements.length).toBe(6);
+  });
+
+  it('refuses bad data, names file, line and column, and leaves the site untouched', () => {
+    const before = snapshot(out);
+    const bad = join(work, 'bad-data');
+    cpSync('data', bad, { recursive: true });
+    const file = join(bad, 'hub_throughput.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('14103,2015-04-01,2015-12-31,9,170', '14103,2015-04-01,2015-12-31,9,17O'));
+    const r = build(bad);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('hub_throughput.csv:5:5: error: 「new_clients」の値「17O」は整数ではありません');
+    expect(r.stderr).toContain('ビルドを中止しました');
+    expect(snapshot(out)).toEqual(before);
+  });
+
+  it('validates data/ from the command line with exit 0', () => {
+    const stdout = execFileSync(process.execPath, ['scripts/validate.ts'], { encoding: 'utf8' });
+    expect(stdout.trim().split('\n').at(-1)).toMatch(/^data: \d+表 \d+行を検査、エラー0件・警告0件 \/ checked \d+ tables, \d+ rows: 0 errors, 0 warnings$/);
+  });
+});
