@@ -23,6 +23,8 @@ if (errors > 0) {
   process.exit(1);
 }
 
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
 // 2. Build into staging. Astro resolves packages from its outDir while prerendering, so the
 // staging folder must be inside the project.
 const staging = join(root, '.build-staging', `dist-${process.pid}`);
