@@ -48,6 +48,18 @@ describe('npm run build', () => {
     expect(json.disagreements.length).toBe(6);
   });
 
+  it('carries every row of every CSV into the built tables', () => {
+    const built = JSON.parse(readFileSync(join(out, 'tables.json'), 'utf8')).tables as { name: string; rows: number }[];
+    const csvs = readdirSync('data').filter((f) => f.endsWith('.csv'));
+    expect(built.map((t) => `${t.name}.csv`).sort()).toEqual(csvs.sort());
+    for (const t of built) {
+      // Records counted straight from the file: non-empty lines minus the header (no cell in
+      // data/ spans lines).
+      const records = readFileSync(join('data', `${t.name}.csv`), 'utf8').split('\n').filter((l) => l !== '').length - 1;
+      expect(t.rows, t.name).toBe(records);
+    }
+  });
+
   it('refuses bad data, names file, line and column, and leaves the site untouched', () => {
     const before = snapshot(out);
     const bad = join(work, 'bad-data');
