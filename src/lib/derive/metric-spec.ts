@@ -1,0 +1,54 @@
+/**
+ * The declaration of a metric, as written in data/metrics.json: what is divided by what, scaled
+ * how, and what "more" means. Adding a metric is adding one declaration; pages, tables and
+ * downloads are generated from the list.
+ */
+import { z } from 'zod';
+
+const text = z.object({ ja: z.string().min(1), en: z.string().min(1) }).strict();
+
+const operand = z
+  .object({
+    table: z.string(),
+    /** One column, or several summed (new + continuing clients). */
+    column: z.union([z.string(), z.array(z.string()).min(1)]),
+    /** Divide by another column of the same row and multiply (an annual rate from a count over months). */
+    per: z.object({ column: z.string(), times: z.number().positive() }).strict().optional(),
+    label: text,
+  })
+  .strict();
+
+export const metricSpec = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9_]*$/),
+    group: z.enum(['population', 'resources', 'hubs']),
+    label: text,
+    definition: text,
+    numerator: operand,
+    denominator: operand,
+    /** 10000 for "per 10,000", 100 for a percentage, 1 for a plain ratio. */
+    scale: z.number().positive().default(10_000),
+    unit: text,
+    digits: z.number().int().min(0).max(4).default(2),
+    /** What a higher value means for readers, so pages can say it in words. */
+    higherMeans: text,
+    /** Below this numerator count the rate is marked unstable. */
+    smallCount: z.number().int().min(0).default(5),
+  })
+  .strict();
+
+export type MetricSpec = z.output<typeof metricSpec>;
+export type Operand = MetricSpec['numerator'];
+
+/** Checks the metric declarations; throws with every problem listed, since the build must not guess. */
+export function parseMetricSpecs(json: unknown): MetricSpec[] {
+  const result = z.array(metricSpec).safeParse(json);
+  if (!result.success)
+    throw new Error(
+      'data/metrics.json: ' + result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    );
+  const ids = result.data.map((m) => m.id);
+  const dup = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (dup) throw new Error(`data/metrics.json: duplicate metric id "${dup}"`);
+  return result.data;
+}

@@ -1,0 +1,166 @@
+/**
+ * Metric values checked against arithmetic done by hand from the printed figures, plus the
+ * properties every comparison must have, plus a metric added by declaration alone.
+ */
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseMetricSpecs, type MetricSpec } from '../../../src/lib/derive/metric-spec.ts';
+import { deriveWardMetrics, type WardMetricValue } from '../../../src/lib/derive/ward-metrics.ts';
+import { validateDataDir } from '../../../src/lib/validate/validate-dataset.ts';
+import type { Table } from '../../../src/lib/validate/validate-table.ts';
+
+const { tables } = validateDataDir('data');
+const specs = parseMetricSpecs(JSON.parse(readFileSync('data/metrics.json', 'utf8')));
+const { wards, cities } = deriveWardMetrics(tables, specs);
+const ward = (metric: string, area: string) => wards.find((w) => w.metric_id === metric && w.area_code === area)!;
+const city = (metric: string) => cities.find((c) => c.metric_id === metric && c.city_code === '14100')!;
+
+describe('values computed by hand', () => {
+  it('home-care support clinics per 10,000 population', () => {
+    const m = 'support_clinics_per_10k_population';
+    expect(ward(m, '14101').value).toBeCloseTo((21 / 282084) * 10000, 10); // 鶴見区 0.7445
+    expect(ward(m, '14101').value).toBeCloseTo(0.7445, 4);
+    expect(ward(m, '14103').value).toBeCloseTo(1.2281, 4); // 西区 12 / 97,711
+    expect(ward(m, '14118').value).toBeCloseTo(1.7556, 4); // 都筑区 37 / 210,751
+    expect(ward(m, '14111').value).toBeCloseTo(0.4614, 4); // 港南区 10 / 216,715
+    expect(ward(m, '14117').value).toBeCloseTo(1.1979, 4); // 青葉区 37 / 308,880
+    // City: 346 clinics / 3,711,450 people (the 18 wards summed by hand) × 10,000 = 0.9323.
+    expect(city(m).numerator).toBe(346);
+    expect(city(m).denominator).toBe(3711450);
+    expect(city(m).value).toBeCloseTo(0.9323, 4);
+    expect(ward(m, '14118').rank).toBe(1);
+    expect(ward(m, '14104').rank).toBe(2); // 中区 22 / 147,600 = 1.4905
+    expect(ward(m, '14111').rank).toBe(18);
+    expect(ward(m, '14101').ratio_to_city).toBeCloseTo(0.7445 / 0.9323, 3);
+  });
+  it('share aged 75+', () => {
+    expect(ward('aged_75_share', '14112').value).toBeCloseTo(13.4966, 4); // 旭区 33,459 / 247,907 = 0.135 − 8.4 / 247,907
+    expect(ward('aged_75_share', '14105').value).toBeCloseTo(11.8778, 4); // 南区 23,086 / 194,363
+    expect(city('aged_75_share').value).toBeCloseTo((392013 / 3711450) * 100, 8); // 10.562
+  });
+  it('share of clinics that are home-care support clinics', () => {
+    expect(ward('support_clinic_share', '14117').value).toBeCloseTo(12.892, 3); // 青葉区 37 / 287
+    expect(city('support_clinic_share').value).toBeCloseTo(11.642, 3); // 346 / 2,972
+  });
+  it('hub new clients per month and per 10,000 aged 75+ a year', () => {
+    expect(ward('hub_new_clients_per_month', '14102').value).toBe(9.75); // 神奈川区 39 / 4
+    expect(ward('hub_new_clients_per_month', '14106').value).toBeCloseTo(20.667, 3); // 保土ケ谷区 62 / 3
+    expect(city('hub_new_clients_per_month').value).toBeCloseTo(12.882, 3); // 1,533 / 119, printed 12.9
+    // 鶴見区: 252 / 9 × 12 = 336 a year; / 24,460 × 10,000 = 137.37.
+    expect(ward('hub_new_clients_per_10k_aged_75', '14101').value).toBeCloseTo(137.367, 3);
+    // 泉区 and 戸塚区 had no hub in operation: no value and no rank; 16 wards are ranked.
+    expect(ward('hub_new_clients_per_month', '14116').value).toBeNull();
+    expect(ward('hub_new_clients_per_month', '14116').rank).toBeNull();
+    expect(ward('hub_new_clients_per_month', '14101').rank_of).toBe(16);
+  });
+  it('support actions per client', () => {
+    expect(ward('hub_support_actions_per_client', '14103').value).toBeCloseTo(554 / 179, 10); // 西区 3.095
+    expect(city('hub_support_actions_per_client').value).toBeCloseTo(5105 / 1713, 10); // 2.980
+  });
+});
+
+describe('vintages and small numbers', () => {
+  it('marks clinics in October 2015 over population in January 2015', () => {
+    const v = ward('support_clinics_per_10k_population', '14101');
+    expect([v.numerator_vintage, v.denominator_vintage, v.vintages_differ]).toEqual(['2015-10-31', '2015-01-01', true]);
+    const same = ward('aged_75_share', '14101');
+    expect([same.numerator_vintage, same.denominator_vintage, same.vintages_differ]).toEqual(['2015-01-01', '2015-01-01', false]);
+    const period = ward('hub_new_clients_per_month', '14101');
+    expect(period.numerator_vintage).toBe('2015-04-01/2015-12-31');
+  });
+  it('marks rates built on fewer than 5 as unstable', () => {
+    expect(ward('support_hospitals_per_10k_population', '14103').unstable).toBe(true); // 西区: 0 hospitals
+    expect(ward('support_hospitals_per_10k_population', '14110').unstable).toBe(false); // 戸塚区: 5
+    expect(ward('support_clinics_per_10k_population', '14115').unstable).toBe(false); // 栄区: 8
+  });
+});
+
+describe('properties of every ward metric', () => {
+  const byMetric = Map.groupBy(wards, (w: WardMetricValue) => w.metric_id);
+  it('has a value for each of the 18 wards', () => {
+    for (const spec of specs) expect(byMetric.get(spec.id), spec.id).toHaveLength(18);
+  });
+  it('city value = Σ numerator / Σ denominator over the wards with a value', () => {
+    for (const spec of specs) {
+      const rows = byMetric.get(spec.id)!.filter((w) => w.value !== null);
+      const num = rows.reduce((a, w) => a + w.numerator!, 0);
+      const den = rows.reduce((a, w) => a + w.denominator!, 0);
+      expect(city(spec.id).value, spec.id).toBeCloseTo((num / den) * spec.scale, 9);
+    }
+  });
+  it('ranks are a permutation of 1..n where no two values tie, and follow the values', () => {
+    for (const spec of specs) {
+      const rows = byMetric.get(spec.id)!.filter((w) => w.value !== null).sort((a, b) => a.rank! - b.rank!);
+      const distinct = new Set(rows.map((w) => w.value)).size === rows.length;
+      if (distinct) expect(rows.map((w) => w.rank), spec.id).toEqual(rows.map((_, i) => i + 1));
+      for (let i = 1; i < rows.length; i++) expect(rows[i - 1]!.value!, spec.id).toBeGreaterThanOrEqual(rows[i]!.value!);
+    }
+  });
+  it('quintiles are balanced: sizes differ by at most one', () => {
+    for (const spec of specs) {
+      const sizes = [1, 2, 3, 4, 5].map((q) => byMetric.get(spec.id)!.filter((w) => w.quintile === q).length);
+      expect(Math.max(...sizes) - Math.min(...sizes), spec.id).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe('properties on random data', () => {
+  it('city = Σ/Σ, ranks permute, quintiles balance, for any ward counts', () => {
+    const spec = specs.find((s) => s.id === 'support_clinics_per_10k_population')!;
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ clinics: fc.integer({ min: 0, max: 500 }), population: fc.integer({ min: 1, max: 1_000_000 }) }), { minLength: 5, maxLength: 18 }),
+        (values) => {
+          const t = new Map(tables);
+          const codes = values.map((_, i) => String(14101 + i));
+          t.set('home_care_facilities', withRows(tables.get('home_care_facilities')!, codes.map((c, i) => ({ area_code: c, as_of: '2015-10-31', support_clinics: values[i]!.clinics, support_hospitals: 0, visiting_nurse_stations: 0, source_document: 'x' }))));
+          t.set('population', withRows(tables.get('population')!, codes.map((c, i) => ({ area_code: c, as_of: '2015-01-01', population: values[i]!.population, aged_75_plus: 1, aged_75_plus_share_printed_pct: 0 }))));
+          const r = deriveWardMetrics(t, [spec]);
+          const sumC = values.reduce((a, v) => a + v.clinics, 0);
+          const sumP = values.reduce((a, v) => a + v.population, 0);
+          expect(r.cities[0]!.value).toBeCloseTo((sumC / sumP) * 10000, 9);
+          const ranks = r.wards.map((w) => w.rank!).sort((a, b) => a - b);
+          expect(ranks[0]).toBe(1);
+          expect(ranks.every((x) => x >= 1 && x <= values.length)).toBe(true);
+          const sizes = [1, 2, 3, 4, 5].map((q) => r.wards.filter((w) => w.quintile === q).length);
+          expect(sizes.reduce((a, b) => a + b, 0)).toBe(values.length);
+          expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('a metric added by one declaration', () => {
+  it('appears with values, ranks, the city value and vintages, with no other change', () => {
+    const added: MetricSpec = parseMetricSpecs([
+      {
+        id: 'nurse_stations_per_support_clinic',
+        group: 'resources',
+        label: { ja: '在宅療養支援診療所1か所あたりの訪問看護ステーション', en: 'Visiting-nurse stations per support clinic' },
+        definition: { ja: '訪問看護ステーション数を在宅療養支援診療所数で割った値。', en: 'Stations divided by support clinics.' },
+        numerator: { table: 'home_care_facilities', column: 'visiting_nurse_stations', label: { ja: '訪問看護ステーション', en: 'stations' } },
+        denominator: { table: 'home_care_facilities', column: 'support_clinics', label: { ja: '在宅療養支援診療所', en: 'support clinics' } },
+        scale: 1,
+        unit: { ja: 'か所/か所', en: 'per clinic' },
+        higherMeans: { ja: '看護の担い手が相対的に多い', en: 'relatively more nursing' },
+      },
+    ])[0]!;
+    const r = deriveWardMetrics(tables, [...specs, added]);
+    const rows = r.wards.filter((w) => w.metric_id === added.id);
+    expect(rows).toHaveLength(18);
+    expect(rows.find((w) => w.area_code === '14103')!.value).toBeCloseTo(7 / 12, 10); // 西区: 7 stations, 12 clinics
+    expect(r.cities.find((c) => c.metric_id === added.id)!.value).toBeCloseTo(260 / 346, 10);
+    expect(rows.every((w) => w.rank !== null && w.numerator_vintage === '2015-10-31' && w.denominator_vintage === '2015-10-31')).toBe(true);
+  });
+  it('is rejected, with its place named, when it refers to a column that does not exist', () => {
+    const bad = { ...specs[0]!, id: 'broken', numerator: { ...specs[0]!.numerator, column: 'no_such_column' } };
+    expect(() => deriveWardMetrics(tables, [bad])).toThrow('metric operand: no column "no_such_column" in home_care_facilities');
+  });
+});
+
+function withRows(table: Table, rows: Table['rows']): Table {
+  return { ...table, rows, lines: rows.map((_, i) => i + 2) };
+}
