@@ -35,3 +35,10 @@ export function formatPeriod(start: string, end: string, locale: 'ja' | 'en' = '
   if (start === end) return formatDate(start, locale);
   return locale === 'ja' ? `${formatDate(start)}～${formatDate(end)}` : `${formatDate(start, 'en')} – ${formatDate(end, 'en')}`;
 }
+
+/** 2016-05-01 → "2016年5月" or "May 2016", for dates known only to the month. */
+export function formatYearMonth(iso: string, locale: 'ja' | 'en' = 'ja'): string {
+  const [y, m] = iso.split('-').map(Number) as [number, number];
+  if (locale === 'ja') return `${y}年${m}月`;
+  return `${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m - 1]} ${y}`;
+}

@@ -27,8 +27,8 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('npm run build', () => {
-  it('writes an index page listing every table with its source and vintage', () => {
-    const html = readFileSync(join(out, 'index.html'), 'utf8');
+  it('writes a data page listing every table with its source and vintage', () => {
+    const html = readFileSync(join(out, 'data', 'index.html'), 'utf8');
     expect(html).toContain('<html lang="ja">');
     for (const file of readdirSync('data').filter((f) => f.endsWith('.schema.json'))) {
       const schema = JSON.parse(readFileSync(join('data', file), 'utf8'));

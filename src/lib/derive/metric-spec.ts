@@ -22,10 +22,18 @@ export const metricSpec = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9_]*$/),
     group: z.enum(['population', 'resources', 'hubs']),
+    /**
+     * Metrics of one family share a numerator and differ in denominator (per 10,000 population,
+     * per 10,000 aged 75+); pages offer a switch between them and the plain count.
+     */
+    family: z.string().regex(/^[a-z][a-z0-9_]*$/).optional(),
+    /** Short name of the variant within its family, for the switch. */
+    variant: text.optional(),
     label: text,
     definition: text,
     numerator: operand,
-    denominator: operand,
+    /** Absent for a plain count: then the city value is the mean per ward (Σ / number of wards). */
+    denominator: operand.optional(),
     /** 10000 for "per 10,000", 100 for a percentage, 1 for a plain ratio. */
     scale: z.number().positive().default(10_000),
     unit: text,

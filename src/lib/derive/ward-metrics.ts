@@ -80,7 +80,10 @@ function deriveOne(tables: Tables, spec: MetricSpec, city: string, inCity: (code
   const numVintage = numerators.map((r) => r.vintage).sort((a, b) => ascending(a.end, b.end)).at(-1)!;
   const num = numerators.filter((r) => r.vintage.key === numVintage.key);
 
-  const denAll = operandRows(tables, spec.denominator).filter((r) => inCity(r.area_code));
+  // A count has no denominator: each ward counts once, so the city value is the mean per ward.
+  const denAll = spec.denominator
+    ? operandRows(tables, spec.denominator).filter((r) => inCity(r.area_code))
+    : num.map((r) => ({ ...r, value: 1, count: 1 }));
   // The same row's vintage when both come from one table; otherwise the nearest one in time.
   const denVintage = sameTable(spec)
     ? numVintage
@@ -151,7 +154,7 @@ function deriveOne(tables: Tables, spec: MetricSpec, city: string, inCity: (code
   };
 }
 
-const sameTable = (spec: MetricSpec) => spec.numerator.table === spec.denominator.table;
+const sameTable = (spec: MetricSpec) => !spec.denominator || spec.numerator.table === spec.denominator.table;
 const distance = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b));
 
 /** An operand's value on every row of its table: columns summed, then `per` applied. */

@@ -1,0 +1,55 @@
+/**
+ * View models the pages render: plain rows computed from the site data, so pages stay wiring.
+ */
+import { select, wardsOf, type Tables } from '../dataset.ts';
+import type { MetricSpec } from '../derive/metric-spec.ts';
+import type { CityMetricValue, WardMetricValue } from '../derive/ward-metrics.ts';
+import { formatDate, formatPeriod } from '../format.ts';
+import type { Lang } from '../i18n.ts';
+import type { SiteData } from '../site-data.ts';
+
+export const YOKOHAMA = '14100';
+
+export function areaName(tables: Tables, code: string, lang: Lang): string {
+  const row = select(tables, 'areas', { area_code: code })[0]?.row;
+  if (!row) return code;
+  return String(lang === 'ja' ? row.name_ja : row.name_en);
+}
+
+/** Wards of a city in code order, with names. */
+export function wardList(tables: Tables, city = YOKOHAMA) {
+  return wardsOf(tables, city)
+    .sort()
+    .map((code) => ({ code, ja: areaName(tables, code, 'ja'), en: areaName(tables, code, 'en') }));
+}
+
+export interface MetricView {
+  spec: MetricSpec;
+  city: CityMetricValue;
+  wards: (WardMetricValue & { name: string })[];
+}
+
+export function metricView(site: SiteData, metricId: string, lang: Lang, city = YOKOHAMA): MetricView {
+  const spec = site.derived.specs.find((s) => s.id === metricId);
+  if (!spec) throw new Error(`no metric ${metricId}`);
+  const c = site.derived.cityMetrics.find((m) => m.metric_id === metricId && m.city_code === city)!;
+  const wards = site.derived.wardMetrics
+    .filter((w) => w.metric_id === metricId && w.city_code === city)
+    .map((w) => ({ ...w, name: areaName(site.tables, w.area_code, lang) }));
+  return { spec, city: c, wards };
+}
+
+/** A vintage key (`2015-10-31`, `2015-04-01/2015-12-31`, `FY2021`) in words. */
+export function vintageText(key: string | null, lang: Lang): string {
+  if (!key) return '';
+  if (key.startsWith('FY')) return key;
+  const [a, b] = key.split('/');
+  return b ? formatPeriod(a!, b, lang) : formatDate(a!, lang);
+}
+
+/** The tables a metric reads, for its source line. */
+export const metricTables = (spec: MetricSpec) => [spec.numerator.table, ...(spec.denominator ? [spec.denominator.table] : [])];
+
+/** The dates a city value's vintages end on, to pick the sources that describe them. */
+export const vintageDates = (c: Pick<CityMetricValue, 'numerator_vintage' | 'denominator_vintage'>) =>
+  [c.numerator_vintage, c.denominator_vintage].filter((v): v is string => !!v).map((v) => v.split('/').at(-1)!);
