@@ -51,7 +51,8 @@ export function resolveRevision(repo: string, rev: string): string | null {
 /** Paths under `dataPath` that differ from HEAD (modified, added, deleted or untracked). */
 export function uncommittedChanges(repo: string, dataPath: string): string[] {
   const r = git(repo, ['status', '--porcelain', '--untracked-files=all', '--', dataPath]);
-  return text(r.stdout).split('\n').filter(Boolean);
+  // Not trimmed: the leading space of " M data/x.csv" is part of git's status code.
+  return (r.stdout?.toString('utf8') ?? '').split('\n').filter(Boolean);
 }
 
 export interface DataSide {
