@@ -10,7 +10,7 @@ export interface CategoryBar {
   value: number;
 }
 
-export function categoryBars(rows: readonly CategoryBar[], format: (v: number) => string, options: { marginLeft?: number; width?: number } = {}): Plot.PlotOptions {
+export function categoryBars(rows: readonly CategoryBar[], format: (v: number) => string, options: { marginLeft?: number; width?: number; marginRight?: number } = {}): Plot.PlotOptions {
   const min = Math.min(0, ...rows.map((r) => r.value));
   const max = Math.max(0, ...rows.map((r) => r.value));
   const span = max - min || 1;
@@ -18,11 +18,12 @@ export function categoryBars(rows: readonly CategoryBar[], format: (v: number) =
     width: options.width ?? 480,
     height: 12 + rows.length * 28,
     marginLeft: options.marginLeft ?? 150,
-    marginRight: 70,
+    marginRight: options.marginRight ?? 96,
     marginTop: 6,
     marginBottom: 6,
     style: { fontSize: '13px' },
-    x: { axis: null, domain: [min - (min < 0 ? span * 0.25 : 0), max + span * 0.02] },
+    // Room left of the most negative bar for its printed value.
+    x: { axis: null, domain: [min - (min < 0 ? span * 0.45 : 0), max + span * 0.02] },
     y: { domain: rows.map((r) => r.label), label: null, tickSize: 0 },
     marks: [
       Plot.barX(rows, { x: 'value', y: 'label', fill: (d: CategoryBar) => (d.value < 0 ? colors.negative : colors.bar), insetTop: 4, insetBottom: 4 }),

@@ -34,6 +34,13 @@ export function rankedBars(rows: readonly RankedBar[], { reference, format, noDa
     x: { axis: null, domain: [0, max * 1.02] },
     y: { domain: sorted.map((r) => r.label), label: null, tickSize: 0 },
     marks: [
+      // The reference line is drawn first so the value labels and their halo sit on top.
+      ...(reference
+        ? [
+            Plot.ruleX([reference.value], { stroke: colors.reference, strokeWidth: 1.5, strokeDasharray: '4,3' }),
+            Plot.text([reference.value], { x: (d: number) => d, frameAnchor: 'top', dy: -16, text: () => reference.label, fill: colors.reference }),
+          ]
+        : []),
       Plot.barX(sorted.filter((r) => r.value !== null), {
         x: 'value',
         y: 'label',
@@ -53,12 +60,6 @@ export function rankedBars(rows: readonly RankedBar[], { reference, format, noDa
         strokeWidth: 4,
         paintOrder: 'stroke',
       }),
-      ...(reference
-        ? [
-            Plot.ruleX([reference.value], { stroke: colors.reference, strokeWidth: 1.5, strokeDasharray: '4,3' }),
-            Plot.text([reference.value], { x: (d: number) => d, frameAnchor: 'top', dy: -16, text: () => reference.label, fill: colors.reference }),
-          ]
-        : []),
     ],
   };
 }

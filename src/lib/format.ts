@@ -14,10 +14,14 @@ export function formatNumber(value: number, digits = 0, locale: 'ja' | 'en' = 'j
   });
 }
 
-/** A fiscal year as 令和3年度（FY2021）; the era year is that of 1 April, when the year starts. */
+/**
+ * A fiscal year as 令和3年度（FY2021）. The era is the one in force for most of the year (on
+ * 1 October), as official documents write it: FY2019 is 令和元年度 although 1 April 2019 was
+ * still Heisei, and FY1988 is 昭和63年度.
+ */
 export function formatFiscalYear(year: number, locale: 'ja' | 'en' = 'ja'): string {
   if (locale === 'en') return `FY${year}`;
-  const [era, , start] = eraStarts.find(([, , , from]) => `${year}-04-01` >= from)!;
+  const [era, , start] = eraStarts.find(([, , , from]) => `${year}-10-01` >= from)!;
   const n = year - start + 1;
   return `${era}${n === 1 ? '元' : n}年度（FY${year}）`;
 }

@@ -1,0 +1,83 @@
+/**
+ * The built site, read as files: every page the issue lists exists in both languages, every ward
+ * page carries every metric with its rank and the city value, and nothing is left unrendered.
+ */
+import { readFileSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, inject, it } from 'vitest';
+import { parseMetricSpecs } from '../../src/lib/derive/metric-spec.ts';
+
+const site = inject('siteDir');
+const page = (path: string) => parseHTML(readFileSync(join(site, path, 'index.html'), 'utf8')).document;
+const specs = parseMetricSpecs(JSON.parse(readFileSync('data/metrics.json', 'utf8')));
+const wards = readFileSync('data/areas.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')).filter((c) => c[3] === '14100').map((c) => ({ code: c[0]!, ja: c[4]!, en: c[6]! }));
+
+describe('pages in both languages', () => {
+  const pages = ['', 'compare/', 'wards/', 'hubs/', 'budget/', 'programmes/', 'yokosuka/', 'data/', 'methodology/', 'quality/', 'wards/14201/'];
+  for (const p of pages)
+    it(`/${p} and /en/${p}`, () => {
+      const ja = page(p);
+      const en = page(`en/${p}`);
+      expect(ja.documentElement.getAttribute('lang')).toBe('ja');
+      expect(en.documentElement.getAttribute('lang')).toBe('en');
+      expect(ja.querySelectorAll('h1')).toHaveLength(1);
+      expect(en.querySelectorAll('h1')).toHaveLength(1);
+    });
+  it('a comparison page per metric and per family count, in both languages', () => {
+    for (const s of specs) {
+      expect(existsSync(join(site, 'compare', s.id, 'index.html')), s.id).toBe(true);
+      expect(existsSync(join(site, 'en', 'compare', s.id, 'index.html')), s.id).toBe(true);
+    }
+    for (const family of new Set(specs.map((s) => s.family).filter(Boolean))) expect(existsSync(join(site, 'compare', `${family}_count`, 'index.html'))).toBe(true);
+  });
+  it('a side-by-side page for every pair of wards, linked from each ward page', () => {
+    expect(wards).toHaveLength(18);
+    const pairs = readdirSync(join(site, 'wards'), { recursive: true, encoding: 'utf8' }).filter((f) => /\/vs\/\d{5}\/index\.html$/.test(f));
+    expect(pairs).toHaveLength((18 * 17) / 2);
+    const links = [...page('wards/14103').querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(links.filter((h) => h?.includes('/vs/'))).toHaveLength(17);
+  });
+});
+
+describe('every ward page', () => {
+  for (const lang of ['ja', 'en'] as const)
+    it(`has every metric with rank and city value (${lang})`, () => {
+      for (const ward of wards) {
+        const doc = page(`${lang === 'en' ? 'en/' : ''}wards/${ward.code}`);
+        expect(doc.querySelector('h1')!.textContent, ward.code).toContain(lang === 'ja' ? ward.ja : ward.en);
+        const rows = [...doc.querySelectorAll('#metrics ~ * tbody tr, section[aria-labelledby="metrics"] tbody tr')];
+        for (const spec of specs) {
+          const row = rows.find((r) => r.querySelector('th')?.textContent === spec.label[lang]);
+          expect(row, `${ward.code} ${spec.id}`).toBeDefined();
+          const cells = [...row!.querySelectorAll('td')].map((c) => c.textContent!.trim());
+          // value, city value, rank n/m, ratio, as of
+          expect(cells[1], `${ward.code} ${spec.id} city`).not.toBe('');
+          expect(cells[2], `${ward.code} ${spec.id} rank`).toMatch(/^(\d+\/\d+|—)$/);
+        }
+      }
+    });
+  it('opens with a plain-language summary generated from the numbers', () => {
+    const summary = [...page('wards/14101').querySelectorAll('section[aria-labelledby="summary"] li')].map((li) => li.textContent);
+    // 21 / 282,084 × 10,000 = 0.74; the city 346 / 3,711,450 × 10,000 = 0.93.
+    expect(summary).toContain('在宅療養支援診療所（人口1万人あたり）は0.74か所で、横浜市全体の0.93か所を下回ります。');
+  });
+  it('shows the hub and the hospitals of its admission agreements', () => {
+    const doc = page('wards/14103');
+    expect(doc.querySelector('section[aria-labelledby="hub"]')!.textContent).toContain('2013年11月1日');
+    expect(doc.querySelector('section[aria-labelledby="hospitals"]')!.textContent).toContain('けいゆう');
+  });
+});
+
+describe('charts', () => {
+  it('are inline SVG images with a text alternative and a data table', () => {
+    const doc = page('compare/support_clinics_per_10k_population');
+    const svg = doc.querySelector('figure svg')!;
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.getAttribute('aria-label')).toContain('都筑区');
+    expect(doc.querySelector('figure details table')).not.toBeNull();
+    expect(doc.querySelector('figure')!.textContent).toContain('出典');
+    // No inner element keeps an aria-label that assistive technology would trip over.
+    expect(svg.querySelectorAll('[aria-label]')).toHaveLength(0);
+  });
+});
