@@ -1,0 +1,206 @@
+/**
+ * `npm run bench [-- --sizes 100,500,1900] [--vintages 10] [--skip-real] [--seed S] [--out FILE]
+ * [--repeat R] [--warmup W] [--timeout SECONDS] [--keep] [--check]`: builds the real data and synthetic countries of each
+ * size (bench/lib/synthetic-data.ts), each as `DATA_DIR=… OUT_DIR=… node scripts/build.ts` in a
+ * child process, and reports per size the build's wall seconds, pages (.html files), pages per
+ * second, peak memory, output size and largest page, with the issue's goals: 1,900 areas × 10
+ * vintages in at most 60 s and 2 GB, and seconds per page at the largest size at most 1.2 times
+ * that at 100 areas. The figures go to a table and to a JSON file (default bench/out/build.json).
+ *
+ * Each size is built R times (default 1) and the median time reported, with the highest peak;
+ * W unmeasured builds of data/ come first (default 1), so that the first measured build does not
+ * also pay for cold file caches.
+ */
+import { cpus, totalmem } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { measureBuild } from './lib/measure-build.ts';
+import { siteStats } from './lib/site-stats.ts';
+import { DEFAULT_SEED, generateDataDir } from './lib/synthetic-data.ts';
+
+const GOALS = { areas: 1900, vintages: 10, seconds: 60, peakBytes: 2 * 1024 ** 3, linearity: 1.2 };
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '100,500,1900' },
+    vintages: { type: 'string', default: '10' },
+    'skip-real': { type: 'boolean', default: false },
+    seed: { type: 'string', default: String(DEFAULT_SEED) },
+    out: { type: 'string', default: 'bench/out/build.json' },
+    timeout: { type: 'string', default: '900' },
+    repeat: { type: 'string', default: '1' },
+    warmup: { type: 'string', default: '1' },
+    keep: { type: 'boolean', default: false },
+    check: { type: 'boolean', default: false },
+  },
+});
+const root = resolve(import.meta.dirname, '..');
+const sizes = values.sizes.split(',').filter(Boolean).map(Number);
+const vintages = Number(values.vintages);
+const repeat = Number(values.repeat);
+const warmup = Number(values.warmup);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1) || [vintages, repeat].some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(warmup) || warmup < 0) {
+  console.error('--sizes takes whole numbers of areas (100,500,1900); --vintages and --repeat whole numbers from 1; --warmup from 0');
+  process.exit(2);
+}
+// Inside the project, next to the build's staging folder, so that the build's final swap is a
+// rename and not a copy across file systems.
+const work = join(root, 'bench', 'out', 'work');
+mkdirSync(work, { recursive: true });
+
+interface Run {
+  label: string;
+  areas: number;
+  vintages: number | null;
+  data_rows: number;
+  generate_seconds: number | null;
+  ok: boolean;
+  exit_code: number | null;
+  timed_out: boolean;
+  build_seconds: number;
+  /** Every measured build's seconds, when built more than once. */
+  build_seconds_all: number[];
+  pages: number | null;
+  pages_per_second: number | null;
+  seconds_per_page: number | null;
+  peak_rss_bytes: number | null;
+  peak_rss_method: string | null;
+  node_peak_rss_bytes: number | null;
+  dist_bytes: number | null;
+  dist_files: number | null;
+  largest_page_bytes: number | null;
+  largest_page: string | null;
+  error: string | null;
+}
+
+for (let i = 0; i < warmup; i++) {
+  const outDir = join(work, 'site-warmup');
+  process.stdout.write('warm-up build of data/ … ');
+  const m = await measureBuild({ root, dataDir: join(root, 'data'), outDir, timeoutSeconds: Number(values.timeout) });
+  console.log(m.ok ? `${m.seconds.toFixed(1)} s (not counted)` : 'failed (not counted)');
+  rmSync(outDir, { recursive: true, force: true });
+}
+
+const cases: { label: string; areas: number | null }[] = [...(values['skip-real'] ? [] : [{ label: 'real', areas: null }]), ...sizes.map((n) => ({ label: String(n), areas: n }))];
+const runs: Run[] = [];
+
+for (const c of cases) {
+  let dataDir = join(root, 'data');
+  let areas = readFileSync(join(dataDir, 'areas.csv'), 'utf8').trim().split('\n').length - 1;
+  let dataRows = 0;
+  let generateSeconds: number | null = null;
+  if (c.areas !== null) {
+    dataDir = join(work, `data-${c.areas}x${vintages}`);
+    const t0 = performance.now();
+    const summary = generateDataDir({ areas: c.areas, vintages, outDir: dataDir, seed: Number(values.seed) });
+    generateSeconds = (performance.now() - t0) / 1000;
+    areas = summary.areas;
+    dataRows = Object.values(summary.rows).reduce((a, b) => a + b, 0);
+  }
+  const outDir = join(work, `site-${c.label}`);
+  rmSync(outDir, { recursive: true, force: true });
+  process.stdout.write(`building ${c.label === 'real' ? 'data/' : `${c.areas} areas × ${vintages} vintages`} … `);
+  const measured = [];
+  for (let i = 0; i < repeat; i++) {
+    rmSync(outDir, { recursive: true, force: true });
+    const one = await measureBuild({ root, dataDir, outDir, timeoutSeconds: Number(values.timeout) });
+    measured.push(one);
+    if (!one.ok) break;
+  }
+  const m = measured.at(-1)!;
+  const times = measured.map((x) => x.seconds).sort((a, b) => a - b);
+  if (m.ok) m.seconds = times[Math.floor((times.length - 1) / 2)]!;
+  m.peakBytes = Math.max(...measured.map((x) => x.peakBytes ?? 0)) || null;
+  m.nodePeakBytes = Math.max(...measured.map((x) => x.nodePeakBytes ?? 0)) || null;
+  const site = m.ok ? siteStats(outDir) : null;
+  const run: Run = {
+    label: c.label,
+    areas,
+    vintages: c.areas === null ? null : vintages,
+    data_rows: dataRows,
+    generate_seconds: generateSeconds,
+    ok: m.ok,
+    exit_code: m.exitCode,
+    timed_out: m.timedOut,
+    build_seconds: m.seconds,
+    build_seconds_all: measured.map((x) => x.seconds),
+    pages: site?.pages ?? null,
+    pages_per_second: site ? site.pages / m.seconds : null,
+    seconds_per_page: site?.pages ? m.seconds / site.pages : null,
+    peak_rss_bytes: m.peakBytes,
+    peak_rss_method: m.peakMethod,
+    node_peak_rss_bytes: m.nodePeakBytes,
+    dist_bytes: site?.bytes ?? null,
+    dist_files: site?.files ?? null,
+    largest_page_bytes: site?.largestPage?.bytes ?? null,
+    largest_page: site?.largestPage?.path ?? null,
+    error: m.ok ? null : m.timedOut ? `timed out after ${values.timeout} s` : m.stderrTail.trim().split('\n').slice(-5).join('\n'),
+  };
+  runs.push(run);
+  console.log(m.ok ? `${m.seconds.toFixed(1)} s${repeat > 1 ? ' (median)' : ''}, ${run.pages} pages` : `FAILED (${run.error})`);
+  if (!values.keep) {
+    rmSync(outDir, { recursive: true, force: true });
+    if (c.areas !== null) rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+// Linearity: seconds per page at the largest synthetic size over that at 100 areas (or the
+// smallest size run).
+const synthetic = runs.filter((r) => r.vintages !== null && r.ok && r.seconds_per_page !== null);
+const base = synthetic.find((r) => r.areas === 100) ?? [...synthetic].sort((a, b) => a.areas - b.areas)[0];
+const largest = [...synthetic].sort((a, b) => b.areas - a.areas)[0];
+const ratio = base && largest && largest !== base ? largest.seconds_per_page! / base.seconds_per_page! : null;
+const target = runs.find((r) => r.areas === GOALS.areas && r.vintages === GOALS.vintages);
+const goal = (measured: boolean, met: boolean) => (measured ? (met ? 'met' : 'NOT met') : 'not measured');
+const goals = {
+  seconds: { goal: GOALS.seconds, measured: target?.ok ? target.build_seconds : null, status: goal(Boolean(target), Boolean(target?.ok && target.build_seconds <= GOALS.seconds)) },
+  peak_rss_bytes: { goal: GOALS.peakBytes, measured: target?.peak_rss_bytes ?? null, status: goal(Boolean(target?.peak_rss_bytes), (target?.peak_rss_bytes ?? Infinity) <= GOALS.peakBytes) },
+  linearity: {
+    goal: GOALS.linearity,
+    measured: ratio,
+    base: base?.label ?? null,
+    largest: largest?.label ?? null,
+    // The goal is about 1,900 areas against 100; a smaller range is reported but not judged.
+    status: goal(ratio !== null && base?.areas === 100 && largest?.areas === GOALS.areas, ratio !== null && ratio <= GOALS.linearity),
+  },
+};
+
+const fmt = (v: number | null, digits = 0) => (v === null ? '—' : v.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
+const header = ['size', 'areas', 'vintages', 'rows', 'build s', 'pages', 'pages/s', 'peak MiB', 'dist bytes', 'largest page bytes'];
+const table = runs.map((r) => [
+  r.label, fmt(r.areas), r.vintages === null ? '—' : String(r.vintages), r.vintages === null ? '—' : fmt(r.data_rows),
+  r.ok ? fmt(r.build_seconds, 1) : r.timed_out ? 'timeout' : 'failed', fmt(r.pages), fmt(r.pages_per_second, 1),
+  fmt(r.peak_rss_bytes === null ? null : r.peak_rss_bytes / 2 ** 20), fmt(r.dist_bytes), fmt(r.largest_page_bytes),
+]);
+const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
+const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+console.log();
+console.log(line(header));
+for (const row of table) console.log(line(row));
+console.log();
+console.log(
+  ratio === null
+    ? `seconds per page against size: not measured (needs two synthetic sizes that build)`
+    : `seconds per page, ${largest!.label} areas over ${base!.label} areas: ${ratio.toFixed(2)} (goal ≤ ${GOALS.linearity} for ${GOALS.areas} over 100: ${goals.linearity.status})`,
+);
+console.log(`${GOALS.areas} areas × ${GOALS.vintages} vintages in ≤ ${GOALS.seconds} s: ${goals.seconds.status}${target?.ok ? ` (${target.build_seconds.toFixed(1)} s)` : ''}`);
+console.log(`peak memory ≤ 2 GB: ${goals.peak_rss_bytes.status}${target?.peak_rss_bytes ? ` (${fmt(target.peak_rss_bytes / 2 ** 20)} MiB)` : ''}`);
+if (runs.some((r) => r.peak_rss_method === 'resource-usage')) console.log('(peak memory from the build process itself: /usr/bin/time is not installed)');
+
+const report = {
+  generated_at: new Date().toISOString(),
+  machine: { node: process.version, platform: process.platform, arch: process.arch, cpus: cpus().length, cpu_model: cpus()[0]?.model ?? null, memory_bytes: totalmem() },
+  options: { sizes, vintages, skip_real: values['skip-real'], seed: Number(values.seed), repeat, warmup, timeout_seconds: Number(values.timeout) },
+  runs,
+  goals,
+};
+const outFile = resolve(root, values.out);
+mkdirSync(dirname(outFile), { recursive: true });
+writeFileSync(outFile, JSON.stringify(report, null, 2) + '\n');
+console.log(`figures written to ${outFile}`);
+
+const failed = runs.some((r) => !r.ok);
+const missed = values.check && Object.values(goals).some((g) => g.status === 'NOT met');
+process.exitCode = failed || missed ? 1 : 0;
