@@ -24,7 +24,11 @@ export function renderChart(options: Plot.PlotOptions, { label }: RenderOptions)
     el.removeAttribute('aria-label');
     el.removeAttribute('aria-description');
   }
-  for (const el of [...svg.querySelectorAll('[style]')]) el.removeAttribute('style');
+  // Inline style attributes would need 'unsafe-inline' under the CSP: move the font size Plot
+  // puts there to a presentation attribute, and drop the rest.
+  const fontSize = /font-size:\s*([^;]+)/.exec(svg.getAttribute('style') ?? '')?.[1];
+  for (const el of [svg, ...svg.querySelectorAll('[style]')]) el.removeAttribute('style');
+  if (fontSize) svg.setAttribute('font-size', fontSize);
   svg.removeAttribute('class');
   svg.setAttribute('class', 'chart');
   svg.setAttribute('role', 'img');
