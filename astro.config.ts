@@ -1,8 +1,12 @@
 import { defineConfig } from 'astro/config';
 
 // Static output only: the site is a folder of files that any web server (or GitHub Pages) serves.
+// SITE_URL and BASE_PATH come from the hosting (GitHub Pages passes its URL and base path to
+// the workflow); locally the site is served from the root.
 export default defineConfig({
   output: 'static',
+  site: process.env.SITE_URL || undefined,
+  base: process.env.BASE_PATH || '/',
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },

@@ -17,16 +17,26 @@ export function langPaths() {
   ];
 }
 
+/** Where the site is mounted (`/` locally, `/<repo>/` on a project's GitHub Pages). */
+const base = ((import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/').replace(/\/?$/, '/');
+
 /** A path inside the site for a language: `href('en', 'budget/')` → `/en/budget/`. */
 export function href(lang: Lang, path = ''): string {
   const clean = path.replace(/^\//, '');
-  return lang === 'ja' ? `/${clean}` : `/en/${clean}`;
+  return lang === 'ja' ? `${base}${clean}` : `${base}en/${clean}`;
+}
+
+/** The same page in both languages, for the language switch and hreflang links. */
+export function langVersions(path: string): Record<Lang, string> {
+  const inside = path.startsWith(base) ? path.slice(base.length) : path.replace(/^\//, '');
+  const bare = inside.replace(/^en(\/|$)/, '');
+  return { ja: `${base}${bare}`, en: `${base}en/${bare}` };
 }
 
 /** The same page in the other language. */
 export function otherLang(lang: Lang, path: string): { lang: Lang; href: string } {
-  const bare = path.replace(/^\/en(\/|$)/, '/');
-  return lang === 'ja' ? { lang: 'en', href: `/en${bare}` } : { lang: 'ja', href: bare };
+  const other: Lang = lang === 'ja' ? 'en' : 'ja';
+  return { lang: other, href: langVersions(path)[other] };
 }
 
 export const pick = (lang: Lang, text: Text) => text[lang];

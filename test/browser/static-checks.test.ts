@@ -58,7 +58,10 @@ describe(`all ${pages.length} pages`, () => {
     let links = 0;
     for (const f of pages) {
       const { document } = parseHTML(read(f));
-      for (const el of document.querySelectorAll('[href],[src]')) {
+      // Language alternates are absolute by rule (they name the published URL) and are never fetched.
+      const alternates = [...document.querySelectorAll('link[rel="alternate"]')].map((l) => new URL(l.getAttribute('href')!).pathname);
+      if (!alternates.includes(urlOf(f))) failures.push(`${f}: no hreflang link to itself`);
+      for (const el of document.querySelectorAll('[href]:not(link[rel="alternate"]),[src]')) {
         const ref = el.getAttribute('href') ?? el.getAttribute('src')!;
         if (/^(https?:)?\/\//.test(ref)) {
           failures.push(`${f}: external reference ${ref}`);
