@@ -1,0 +1,72 @@
+/**
+ * The maintainer's guide shows real things: its validator output is what the validator prints for
+ * the breakage it describes, and its worked indicator (source row, CSV, schema, metric
+ * declaration) passes validation and yields a value for every ward.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseMetricSpecs } from '../../src/lib/derive/metric-spec.ts';
+import { deriveWardMetrics } from '../../src/lib/derive/ward-metrics.ts';
+import { formatProblem, sortProblems } from '../../src/lib/problems.ts';
+import { validateDataDir } from '../../src/lib/validate/validate-dataset.ts';
+
+const guide = readFileSync('docs/maintainer-guide.md', 'utf8');
+/** The fenced block that follows `<!-- example: name -->`. */
+const example = (name: string) => {
+  const m = new RegExp(`<!-- example: ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} -->\\n\`\`\`\\w*\\n([\\s\\S]*?)\\n\`\`\``).exec(guide);
+  if (!m) throw new Error(`no example "${name}" in the guide`);
+  return m[1]!;
+};
+
+const work = mkdtempSync(join(tmpdir(), 'guide-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const copyOfData = (name: string) => {
+  const root = join(work, name);
+  cpSync('data', join(root, 'data'), { recursive: true });
+  return root;
+};
+
+describe('docs/maintainer-guide.md', () => {
+  it('shows the validator output of the breakage it describes', () => {
+    const root = copyOfData('broken');
+    const population = join(root, 'data', 'population.csv');
+    // Saved by Excel as "CSV UTF-8": a byte-order mark and CRLF line ends, then the row as described.
+    const text = readFileSync(population, 'utf8').replace('14103,2015-01-01,97711,9234,9.5', '14103,2015/1/1,"97,711",9234人,9.5');
+    writeFileSync(population, '\uFEFF' + text.replace(/\n/g, '\r\n'));
+    const care = join(root, 'data', 'care_need_certified.csv');
+    writeFileSync(care, readFileSync(care, 'utf8').replace('14103,2015-01-01,3797', '14199,2015-01-01,3797'));
+
+    const shown = sortProblems(validateDataDir(join(root, 'data'), root).problems).map(formatProblem);
+    // The summary line counts the tables of the day; the problem lines must match exactly.
+    const documented = example('validate-output').split('\n').filter((l) => !l.startsWith('data: '));
+    expect(shown).toEqual(documented);
+  });
+
+  it('has a worked indicator that validates and gives every ward a value', () => {
+    const root = copyOfData('indicator');
+    const data = join(root, 'data');
+    writeFileSync(join(data, 'sources.csv'), readFileSync(join(data, 'sources.csv'), 'utf8') + example('data/sources.csv') + '\n');
+    writeFileSync(join(data, 'care_manager_offices.csv'), example('data/care_manager_offices.csv') + '\n');
+    writeFileSync(join(data, 'care_manager_offices.schema.json'), example('data/care_manager_offices.schema.json'));
+    const declared = JSON.parse(example('data/metrics.json entry'));
+    const metrics = [...JSON.parse(readFileSync(join(data, 'metrics.json'), 'utf8')), declared];
+    writeFileSync(join(data, 'metrics.json'), JSON.stringify(metrics, null, 2));
+
+    const result = validateDataDir(data, root);
+    expect(result.problems.map(formatProblem)).toEqual([]);
+    const specs = parseMetricSpecs(metrics);
+    const spec = specs.find((s) => s.id === 'care_manager_offices_per_10k_aged_75')!;
+    const wards = deriveWardMetrics(result.tables, [spec]).wards;
+    expect(wards).toHaveLength(18);
+    expect(wards.every((w) => w.value !== null && w.rank !== null)).toBe(true);
+    // 鶴見区: 95 offices / 24,460 aged 75+ × 10,000 = 38.84.
+    expect(wards.find((w) => w.area_code === '14101')!.value).toBeCloseTo((95 / 24460) * 10000, 10);
+  });
+
+  it('names the commands that exist', () => {
+    const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts as Record<string, string>;
+    for (const [, name] of guide.matchAll(/npm run (\w[\w:-]*)/g)) expect(scripts, name).toHaveProperty(name!);
+  });
+});
