@@ -26,6 +26,9 @@ export function href(lang: Lang, path = ''): string {
   return lang === 'ja' ? `${base}${clean}` : `${base}en/${clean}`;
 }
 
+/** A file of the site that is the same in both languages (downloads): `asset('downloads/…')`. */
+export const asset = (path: string) => `${base}${path.replace(/^\//, '')}`;
+
 /** The same page in both languages, for the language switch and hreflang links. */
 export function langVersions(path: string): Record<Lang, string> {
   const inside = path.startsWith(base) ? path.slice(base.length) : path.replace(/^\//, '');

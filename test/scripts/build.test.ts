@@ -32,7 +32,7 @@ describe('npm run build', () => {
     expect(html).toContain('<html lang="ja">');
     for (const file of readdirSync('data').filter((f) => f.endsWith('.schema.json'))) {
       const schema = JSON.parse(readFileSync(join('data', file), 'utf8'));
-      expect(html, file).toContain(`data/${schema.name}.csv`);
+      expect(html, file).toContain(`${schema.name}.csv`);
       expect(html, file).toContain(schema.title.ja);
     }
     // Vintages as dates and fiscal years, and a source, for a few known tables.

@@ -1,0 +1,78 @@
+/**
+ * The files the site publishes for download: every source table and every derived table, each
+ * as CSV and JSON, under a release's stable folder (`downloads/v1.0.0/`) and under
+ * `downloads/latest/`, with a Data Package descriptor describing them.
+ */
+import { select } from '../dataset.ts';
+import type { FieldSchema } from '../schema/table-schema.ts';
+import type { SiteData } from '../site-data.ts';
+import type { CellValue } from './csv-safe.ts';
+
+export interface DownloadTable {
+  name: string;
+  kind: 'source' | 'derived';
+  title: { ja: string; en: string };
+  description: { ja: string; en: string };
+  fields: Pick<FieldSchema, 'name' | 'type' | 'title' | 'unit' | 'constraints'>[];
+  rows: Record<string, CellValue>[];
+  primaryKey?: string[];
+  foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[];
+  sources: { document: string; section: string; asOf?: string }[];
+}
+
+/** Derived tables: what each is, in both languages. Their columns are read from the rows. */
+const derivedTables: { name: string; pick: (s: SiteData) => object[]; title: DownloadTable['title']; description: DownloadTable['description'] }[] = [
+  { name: 'ward_metrics', pick: (s) => s.derived.wardMetrics, title: { ja: '区別の指標', en: 'Ward metrics' }, description: { ja: '各区の指標値、順位、市全体の値、市全体との比、五分位、分子・分母とその時点。', en: "Each ward's metric values with rank, city value, ratio to the city, quintile, numerator, denominator and their dates." } },
+  { name: 'city_metrics', pick: (s) => s.derived.cityMetrics, title: { ja: '市全体の指標', en: 'City metrics' }, description: { ja: '市全体の指標値（Σ分子÷Σ分母）。', en: 'City values of each metric (Σ numerator / Σ denominator).' } },
+  { name: 'category_shares', pick: (s) => s.derived.categoryShares, title: { ja: '内訳の割合', en: 'Category shares' }, description: { ja: '相談元と支援内容の割合。支援内容は重複回答を含みます。', en: 'Shares of consultation sources and support contents (contents allow multiple answers).' } },
+  { name: 'budget_changes', pick: (s) => s.derived.budgetChanges, title: { ja: '予算の増減', en: 'Budget changes' }, description: { ja: '事業別・合計の前年度からの増減と増減率。', en: 'Change of each budget line and the total from the previous fiscal year.' } },
+  { name: 'budget_per_capita', pick: (s) => s.derived.budgetPerCapita, title: { ja: '市民1人あたりの予算', en: 'Budget per resident' }, description: { ja: '予算を人口・75歳以上人口で割った円。', en: 'Budget in yen per resident and per resident aged 75+.' } },
+  { name: 'settlement_rates', pick: (s) => s.derived.settlementRates, title: { ja: '決算率', en: 'Settlement rates' }, description: { ja: '決算額の予算額に対する割合。', en: 'Settlement as a share of budget.' } },
+];
+
+export function downloadTables(site: SiteData): DownloadTable[] {
+  const sources: DownloadTable[] = [...site.tables.values()]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((t) => ({
+      name: t.name,
+      kind: 'source',
+      title: t.schema.title,
+      description: t.schema.description,
+      fields: t.schema.fields,
+      rows: t.rows,
+      primaryKey: t.schema.primaryKey,
+      foreignKeys: t.schema.foreignKeys,
+      sources: t.schema.sources,
+    }));
+  const derived: DownloadTable[] = derivedTables.map((d) => {
+    const rows = d.pick(site) as Record<string, CellValue>[];
+    return { name: d.name, kind: 'derived', title: d.title, description: d.description, fields: inferFields(rows), rows, sources: [] };
+  });
+  return [...sources, ...derived];
+}
+
+/** Column types of derived rows, read from the values: integer, number, boolean or string. */
+function inferFields(rows: readonly Record<string, CellValue>[]): DownloadTable['fields'] {
+  const names = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  return names.map((name) => {
+    const values = rows.map((r) => r[name]).filter((v) => v !== null && v !== undefined);
+    const type = values.every((v) => typeof v === 'boolean')
+      ? 'boolean'
+      : values.every((v) => typeof v === 'number')
+        ? values.every((v) => Number.isInteger(v))
+          ? 'integer'
+          : 'number'
+        : 'string';
+    return { name, type, title: { ja: name, en: name } };
+  });
+}
+
+/** The release the current data belongs to: the latest row of releases.csv. */
+export function currentRelease(site: SiteData): { version: string; released_on: string } {
+  const rows = select(site.tables, 'releases').map((r) => r.row);
+  const latest = rows.sort((a, b) => String(a.released_on).localeCompare(String(b.released_on))).at(-1);
+  return { version: String(latest?.version ?? '0.0.0'), released_on: String(latest?.released_on ?? '') };
+}
+
+/** The folders the files are published under: the release's stable one and `latest`. */
+export const downloadFolders = (site: SiteData) => [`v${currentRelease(site).version}`, 'latest'];

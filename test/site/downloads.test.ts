@@ -1,0 +1,82 @@
+/**
+ * The published downloads read back: every value of every source CSV is there, equal, with the
+ * same row counts; the descriptor validates against the Data Package specification's schema.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import Papa from 'papaparse';
+import { describe, expect, inject, it } from 'vitest';
+import { restoreCell } from '../../src/lib/publish/csv-safe.ts';
+
+const site = inject('siteDir');
+const latest = join(site, 'downloads', 'latest');
+const parse = (text: string) => Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+const sourceFiles = readdirSync('data').filter((f) => f.endsWith('.csv'));
+const release = readFileSync('data/releases.csv', 'utf8').trim().split('\n').at(-1)!.split(',')[0]!;
+
+describe('downloads', () => {
+  it('every source CSV is published with every value equal and the same rows', () => {
+    let cells = 0;
+    for (const file of sourceFiles) {
+      const schema = JSON.parse(readFileSync(join('data', file.replace('.csv', '.schema.json')), 'utf8'));
+      const numeric = new Set(schema.fields.filter((f: { type: string }) => f.type === 'integer' || f.type === 'number').map((f: { name: string }) => f.name));
+      const source = parse(readFileSync(join('data', file), 'utf8'));
+      const published = readFileSync(join(latest, file), 'utf8');
+      expect(published.startsWith('\uFEFF'), file).toBe(true);
+      const rows = parse(published);
+      expect(rows.length, file).toBe(source.length);
+      source.forEach((row, i) => {
+        for (const [column, value] of Object.entries(row)) {
+          const out = restoreCell(rows[i]![column]!);
+          if (numeric.has(column) && value !== '') expect(Number(out), `${file}:${i + 2} ${column}`).toBe(Number(value));
+          else expect(out, `${file}:${i + 2} ${column}`).toBe(value);
+          cells++;
+        }
+      });
+      // JSON carries the same rows.
+      const json = JSON.parse(readFileSync(join(latest, file.replace('.csv', '.json')), 'utf8'));
+      expect(json.rows.length, file).toBe(source.length);
+    }
+    expect(cells).toBeGreaterThan(5000);
+  });
+
+  it('each release has a stable folder with the same files as latest', () => {
+    const stable = join(site, 'downloads', `v${release}`);
+    expect(readdirSync(stable).sort()).toEqual(readdirSync(latest).sort());
+    for (const file of sourceFiles) expect(readFileSync(join(stable, file), 'utf8')).toBe(readFileSync(join(latest, file), 'utf8'));
+  });
+
+  it('derived tables are published as CSV and JSON', () => {
+    const derived = readdirSync(join(latest, 'derived')).sort();
+    expect(derived).toContain('ward_metrics.csv');
+    expect(derived).toContain('city_metrics.json');
+    const wards = parse(readFileSync(join(latest, 'derived', 'ward_metrics.csv'), 'utf8'));
+    const row = wards.find((r) => r.metric_id === 'support_clinics_per_10k_population' && r.area_code === '14101')!;
+    expect(Number(row.value)).toBeCloseTo((21 / 282084) * 10000, 10); // 鶴見区 0.7445
+    expect(row.rank).toBe('12');
+  });
+
+  it('datapackage.json validates against the Tabular Data Package profile and describes every file', () => {
+    const descriptor = JSON.parse(readFileSync(join(latest, 'datapackage.json'), 'utf8'));
+    const profile = JSON.parse(readFileSync(createRequire(import.meta.url).resolve('datapackage/lib/profiles/tabular-data-package.json'), 'utf8'));
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    addFormats(ajv);
+    // "textarea" is an editor hint in the profile, not a constraint.
+    ajv.addFormat('textarea', true);
+    const validate = ajv.compile(profile);
+    const valid = validate(descriptor);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(valid).toBe(true);
+    expect(descriptor.licenses[0].name).toBe('CC-BY-4.0');
+    expect(descriptor.version).toBe(release);
+    const paths = descriptor.resources.map((r: { path: string }) => r.path).sort();
+    const files = [...sourceFiles, ...readdirSync(join(latest, 'derived')).filter((f) => f.endsWith('.csv')).map((f) => `derived/${f}`)].sort();
+    expect(paths).toEqual(files);
+    const population = descriptor.resources.find((r: { name: string }) => r.name === 'population');
+    expect(population.schema.fields.find((f: { name: string }) => f.name === 'population').unit).toEqual({ ja: '人', en: 'people' });
+    expect(population.schema.primaryKey).toEqual(['area_code', 'as_of']);
+  });
+});
