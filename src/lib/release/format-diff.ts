@@ -24,8 +24,8 @@ export function formatDiffReport(data: DataDiff, ranks: readonly MetricRankDiff[
 
 function formatTable(t: TableDiff): string[] {
   const file = `${t.table}.csv`;
-  if (t.status === 'added') return [`${file}: 表の追加（${t.rowsAfter}行） / table added (${t.rowsAfter} rows)`];
-  if (t.status === 'removed') return [`${file}: 表の削除（${t.rowsBefore}行） / table removed (${t.rowsBefore} rows)`];
+  if (t.status === 'added') return [`${file}: 表の追加（${t.rowsAfter}行） / table added (${rows(t.rowsAfter)})`];
+  if (t.status === 'removed') return [`${file}: 表の削除（${t.rowsBefore}行） / table removed (${rows(t.rowsBefore)})`];
   const out = [
     `${file}: 追加${t.added.length}行・削除${t.removed.length}行・変更${t.changed.length}行 / ` +
       `${t.added.length} added, ${t.removed.length} removed, ${t.changed.length} changed`,
@@ -41,6 +41,8 @@ function formatTable(t: TableDiff): string[] {
   for (const r of t.changed) out.push(`  変更 ${rowLabel(r)}: ${r.changes.map((c) => `${c.column} ${show(c.before)} → ${show(c.after)}`).join(', ')}`);
   return out;
 }
+
+const rows = (n: number) => `${n} ${n === 1 ? 'row' : 'rows'}`;
 
 /** `14103 西区 source_id=care_manager (2015-01-01)`: area, other key values, vintage. */
 export function rowLabel(r: RowDiff): string {
