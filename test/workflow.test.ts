@@ -36,12 +36,19 @@ describe(path, () => {
     expect(text).toMatch(/exit "\$status"/);
   });
 
+  it('builds for the Pages address that configure-pages reports, configured before the build', () => {
+    expect(text.indexOf('uses: actions/configure-pages@')).toBeLessThan(text.indexOf('run: npm run build'));
+    expect(text).toContain('SITE_URL: ${{ steps.pages.outputs.origin }}');
+    expect(text).toContain('BASE_PATH: ${{ steps.pages.outputs.base_path }}');
+  });
+
   it('deploys from main pushes only, with Pages rights and one deployment at a time', () => {
     const deploy = text.slice(text.indexOf('\n  deploy:'));
     expect(deploy).toContain("if: github.event_name == 'push' && github.ref == 'refs/heads/main'");
     expect(deploy).toMatch(/permissions:\n\s+pages: write\n\s+id-token: write/);
     expect(deploy).toMatch(/concurrency:\n\s+group: pages\n\s+cancel-in-progress: false/);
-    // The token rights are granted to the publishing job alone.
+    // The right to publish is granted to the publishing job alone.
     expect(text.slice(0, text.indexOf('\n  deploy:'))).not.toContain('pages: write');
+    expect(text.slice(0, text.indexOf('\n  deploy:'))).not.toContain('id-token: write');
   });
 });
