@@ -1,4 +1,5 @@
 import { defineConfig } from 'astro/config';
+import { dataWatch } from './src/integrations/data-watch.ts';
 
 // Static output only: the site is a folder of files that any web server (or GitHub Pages) serves.
 // SITE_URL and BASE_PATH come from the hosting (GitHub Pages passes its URL and base path to
@@ -11,6 +12,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
+  integrations: [dataWatch()],
   // A Content-Security-Policy in every page: scripts and styles only from the site itself or
   // hashed by Astro, and nothing fetched from any other host.
   security: {

@@ -17,12 +17,41 @@ export interface RowRef {
 export function select(tables: Tables, name: string, where: Record<string, Value> = {}): RowRef[] {
   const table = tables.get(name);
   if (!table) return [];
-  const out: RowRef[] = [];
-  table.rows.forEach((row, i) => {
-    for (const [k, v] of Object.entries(where)) if (row[k] !== v) return;
-    out.push({ table: name, line: table.lines[i]!, row });
-  });
-  return out;
+  const [first, ...rest] = Object.entries(where);
+  // Pages look rows up by area thousands of times per build: the first condition goes through a
+  // per-table index instead of a scan, which keeps a national build linear in its pages.
+  const candidates = first ? (indexOf(table, first[0]).get(first[1]) ?? []) : allRefs(table);
+  // A copy: callers may sort what they get without disturbing the index.
+  return rest.length === 0 ? candidates.slice() : candidates.filter((r) => rest.every(([k, v]) => r.row[k] === v));
+}
+
+const indexes = new WeakMap<Table, Map<string, Map<Value, RowRef[]>>>();
+const refs = new WeakMap<Table, RowRef[]>();
+
+function allRefs(table: Table): RowRef[] {
+  let list = refs.get(table);
+  if (!list) {
+    list = table.rows.map((row, i) => ({ table: table.name, line: table.lines[i]!, row }));
+    refs.set(table, list);
+  }
+  return list;
+}
+
+function indexOf(table: Table, column: string): Map<Value, RowRef[]> {
+  let byColumn = indexes.get(table);
+  if (!byColumn) indexes.set(table, (byColumn = new Map()));
+  let index = byColumn.get(column);
+  if (!index) {
+    index = new Map();
+    for (const ref of allRefs(table)) {
+      const key = ref.row[column] ?? null;
+      const bucket = index.get(key);
+      if (bucket) bucket.push(ref);
+      else index.set(key, [ref]);
+    }
+    byColumn.set(column, index);
+  }
+  return index;
 }
 
 /** The one row matching `where`, or an error naming what was looked for: checks must not guess. */

@@ -8,11 +8,16 @@ const eraStarts: [string, string, number, string][] = [
 
 /** 1533 → "1,533"; 9.3456 with 1 digit → "9.3". */
 export function formatNumber(value: number, digits = 0, locale: 'ja' | 'en' = 'ja'): string {
-  return value.toLocaleString(locale === 'ja' ? 'ja-JP' : 'en-GB', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  // Building a formatter is what costs; thousands of pages reuse a handful of them.
+  const key = `${locale}${digits}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formatters.set(key, f);
+  }
+  return f.format(value);
 }
+const formatters = new Map<string, Intl.NumberFormat>();
 
 /**
  * A fiscal year as 令和3年度（FY2021）. The era is the one in force for most of the year (on

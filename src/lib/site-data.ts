@@ -11,6 +11,7 @@ import type { Tables } from './dataset.ts';
 import { deriveAll, type Derived } from './derive/derive-all.ts';
 import { parseMetricSpecs, type MetricSpec } from './derive/metric-spec.ts';
 import { validateDataDir } from './validate/validate-dataset.ts';
+import { registerDataReset } from '../integrations/data-watch.ts';
 
 export interface SiteData {
   dataDir: string;
@@ -44,3 +45,6 @@ export function loadSiteData(dataDir = process.env.DATA_DIR ?? 'data'): SiteData
 export function resetSiteData(): void {
   cached = undefined;
 }
+
+// `npm run dev` reloads the data when a CSV in DATA_DIR changes.
+registerDataReset('site-data', resetSiteData);

@@ -62,10 +62,27 @@ export function deriveWardMetrics(tables: Tables, specs: readonly MetricSpec[]) 
 
   const wards: WardMetricValue[] = [];
   const citiesOut: CityMetricValue[] = [];
+  // Each operand's rows are read once and split by city, not re-read for every city.
+  const byCity = new Map<string, Map<string, OperandRow[]>>();
+  const rowsOf = (operand: Operand) => {
+    const key = JSON.stringify(operand);
+    let split = byCity.get(key);
+    if (!split) {
+      split = new Map();
+      for (const r of operandRows(tables, operand)) {
+        const city = parents.get(r.area_code);
+        if (!city) continue;
+        const list = split.get(city);
+        if (list) list.push(r);
+        else split.set(city, [r]);
+      }
+      byCity.set(key, split);
+    }
+    return split;
+  };
   for (const spec of specs)
     for (const city of cities) {
-      const inCity = (code: string) => parents.get(code) === city;
-      const result = deriveOne(tables, spec, city, inCity);
+      const result = deriveOne(spec, city, rowsOf(spec.numerator).get(city) ?? [], spec.denominator ? (rowsOf(spec.denominator).get(city) ?? []) : null);
       if (!result) continue;
       wards.push(...result.wards);
       citiesOut.push(result.city);
@@ -73,17 +90,14 @@ export function deriveWardMetrics(tables: Tables, specs: readonly MetricSpec[]) 
   return { wards, cities: citiesOut };
 }
 
-function deriveOne(tables: Tables, spec: MetricSpec, city: string, inCity: (code: string) => boolean) {
-  const numerators = operandRows(tables, spec.numerator).filter((r) => inCity(r.area_code));
+function deriveOne(spec: MetricSpec, city: string, numerators: OperandRow[], denominators: OperandRow[] | null) {
   if (numerators.length === 0) return null;
   // The latest vintage the city's wards have for the numerator.
   const numVintage = numerators.map((r) => r.vintage).sort((a, b) => ascending(a.end, b.end)).at(-1)!;
   const num = numerators.filter((r) => r.vintage.key === numVintage.key);
 
   // A count has no denominator: each ward counts once, so the city value is the mean per ward.
-  const denAll = spec.denominator
-    ? operandRows(tables, spec.denominator).filter((r) => inCity(r.area_code))
-    : num.map((r) => ({ ...r, value: 1, count: 1 }));
+  const denAll = denominators ?? num.map((r) => ({ ...r, value: 1, count: 1 }));
   // The same row's vintage when both come from one table; otherwise the nearest one in time.
   const denVintage = sameTable(spec)
     ? numVintage

@@ -33,10 +33,33 @@ export function metricView(site: SiteData, metricId: string, lang: Lang, city = 
   const spec = site.derived.specs.find((s) => s.id === metricId);
   if (!spec) throw new Error(`no metric ${metricId}`);
   const c = site.derived.cityMetrics.find((m) => m.metric_id === metricId && m.city_code === city)!;
-  const wards = site.derived.wardMetrics
-    .filter((w) => w.metric_id === metricId && w.city_code === city)
-    .map((w) => ({ ...w, name: areaName(site.tables, w.area_code, lang) }));
+  const wards = (byKey(site.derived.wardMetrics, (w) => `${w.metric_id}|${w.city_code}`).get(`${metricId}|${city}`) ?? []).map((w) => ({
+    ...w,
+    name: areaName(site.tables, w.area_code, lang),
+  }));
   return { spec, city: c, wards };
+}
+
+const groupings = new WeakMap<object, Map<string, unknown[]>>();
+
+/**
+ * Rows grouped by a key, computed once per array: pages ask for one metric's or one area's rows
+ * thousands of times in a national build.
+ */
+export function byKey<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const cacheKey = rows as unknown as object;
+  let map = groupings.get(cacheKey) as Map<string, T[]> | undefined;
+  if (!map) {
+    map = new Map();
+    for (const row of rows) {
+      const k = key(row);
+      const list = map.get(k);
+      if (list) list.push(row);
+      else map.set(k, [row]);
+    }
+    groupings.set(cacheKey, map as Map<string, unknown[]>);
+  }
+  return map;
 }
 
 /** A vintage key (`2015-10-31`, `2015-04-01/2015-12-31`, `FY2021`) in words. */

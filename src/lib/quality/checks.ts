@@ -331,7 +331,8 @@ export const checks: Check[] = [
     title: { ja: '病院の総数と緊急一時入院の協力病院数', en: 'Hospitals in the city and hospitals in the admission agreements' },
     run: (t) => {
       const total = figure(t, 'yokohama-fy2017-hospitals-total');
-      const hospitals = wardRows(t, 'medical_institutions');
+      // The plan's 134 counts hospitals as of the July 2015 table it was drawn from.
+      const hospitals = wardRows(t, 'medical_institutions', { as_of: '2015-07-01' });
       const agreed = figure(t, 'yokohama-fy2017-agreed-hospitals');
       // Hospitals the plan lists by ward; a note marks the ones outside the city (藤沢・大和).
       const listed = select(t, 'emergency_hospitals', { source_document: 'yokohama-plan-fy2017' })
@@ -343,7 +344,7 @@ export const checks: Check[] = [
           subject: { ja: '「84病院/134病院中」の134（市内の病院総数）', en: "The 134 in '84 of 134 hospitals' (all hospitals in the city)" },
           printed: num(total, 'value'), at: total, column: 'value', rounded: false,
           recomputed: sum(hospitals, 'hospitals'),
-          formula: `Σ medical_institutions.hospitals over ${hospitals.length} wards (July 2015)`,
+          formula: `Σ medical_institutions.hospitals over ${hospitals.length} wards (1 July 2015)`,
         }),
         compare({
           checkId: 'hospital-counts',

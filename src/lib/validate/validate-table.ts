@@ -172,7 +172,9 @@ export function validateTable(file: string, bytes: Uint8Array, schema: TableSche
     const groups = new Map<string, number[]>();
     rows.forEach((row, i) => {
       const g = total.groupBy.map((k) => String(row[k] ?? '')).join(' / ');
-      groups.set(g, [...(groups.get(g) ?? []), i]);
+      const members = groups.get(g);
+      if (members) members.push(i);
+      else groups.set(g, [i]);
     });
     for (const [group, members] of groups) {
       const totalIndex = members.find((i) => String(rows[i]![total.key]) === total.total);
