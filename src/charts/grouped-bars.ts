@@ -19,7 +19,8 @@ export function groupedBars(rows: readonly GroupedBar[], kinds: readonly string[
     marginBottom: 44,
     marginLeft: 8,
     style: { fontSize: '13px' },
-    fx: { label: null, padding: 0.15 },
+    // Groups keep the order given (fiscal years in time order), not alphabetical order.
+    fx: { label: null, padding: 0.15, domain: [...new Set(rows.map((r) => r.group))] },
     x: { domain: kinds, axis: 'bottom', label: null, tickSize: 0 },
     y: { axis: null, domain: [0, Math.max(...rows.map((r) => r.value)) * 1.15] },
     color: { domain: kinds, range: [colors.bar, '#9db7f9'] },
