@@ -1,0 +1,17 @@
+/**
+ * What every page starts from: its language, a `t(ja, en)` picker for inline text, the site data
+ * and the download folder that charts link to.
+ */
+import type { Lang } from '../i18n.ts';
+import { downloadFolders } from '../publish/downloads.ts';
+import { loadSiteData } from '../site-data.ts';
+
+export function pageContext(lang: Lang) {
+  const site = loadSiteData();
+  return {
+    site,
+    t: (ja: string, en: string) => (lang === 'ja' ? ja : en),
+    /** The release's stable download folder (`v1.0.0`). */
+    folder: downloadFolders(site)[0]!,
+  };
+}
