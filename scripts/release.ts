@@ -1,13 +1,18 @@
 /**
- * `npm run release -- <version> --note-ja … --note-en … [--date YYYY-MM-DD] [--repo DIR] [--data PATH]`:
+ * `npm run release -- <version> --note-ja … --note-en … [--date YYYY-MM-DD] [--repo DIR] [--data PATH] [--releases DIR]`:
  * cuts a data release. Checks that the data is committed and valid, appends a row to
  * releases.csv with the date (today in Japan unless --date) and the HEAD commit, which holds the
- * released data, and prints what changed since the previous release. The maintainer then commits
- * releases.csv. Exits 0 on success, 1 when the data has errors, 2 when the release is refused for
- * any other reason (arguments, version order, uncommitted data).
+ * released data, writes the release's snapshot (`releases/<version>/data/` and `changes.json`,
+ * beside the data folder unless --releases), and prints what changed since the previous release.
+ * The maintainer then commits releases.csv and the snapshot. Exits 0 on success, 1 when the data
+ * has errors, 2 when the release is refused for any other reason (arguments, version order,
+ * uncommitted data, an existing snapshot).
+ *
+ * `npm run release -- <version> --snapshot-only` writes the snapshot of a release already in
+ * releases.csv from the data as it is now (for a release cut before snapshots existed).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { countErrors, formatProblem, sortProblems } from '../src/lib/problems.ts';
 import { diffRanks, diffTables } from '../src/lib/release/diff-data.ts';
@@ -16,9 +21,12 @@ import { compareVersions, isVersion, latestWithRevision, releaseCsvLine, type Re
 import { parseTableSchema } from '../src/lib/schema/table-schema.ts';
 import { validateDataDir } from '../src/lib/validate/validate-dataset.ts';
 import { validateTable } from '../src/lib/validate/validate-table.ts';
+import { recordSnapshot } from './lib/release-snapshot.ts';
 import { DataSideError, loadDataSide, readReleases, repoRoot, resolveRevision, uncommittedChanges, type DataSide } from './lib/git-data.ts';
 
-const usage = 'npm run release -- <version> --note-ja "…" --note-en "…" [--date YYYY-MM-DD] [--repo DIR] [--data PATH]';
+const usage =
+  'npm run release -- <version> --note-ja "…" --note-en "…" [--date YYYY-MM-DD] [--repo DIR] [--data PATH] [--releases DIR]\n' +
+  'npm run release -- <version> --snapshot-only [--repo DIR] [--data PATH] [--releases DIR]';
 function refuse(ja: string, en: string, details: string[] = []): never {
   throw new DataSideError(ja, en, details);
 }
@@ -33,6 +41,8 @@ function parse() {
         date: { type: 'string' },
         repo: { type: 'string' },
         data: { type: 'string' },
+        releases: { type: 'string' },
+        'snapshot-only': { type: 'boolean' },
       },
     });
   } catch (err) {
@@ -46,6 +56,11 @@ try {
   const [version, ...extra] = args.positionals;
   const noteJa = args.values['note-ja']?.trim();
   const noteEn = args.values['note-en']?.trim();
+  if (args.values['snapshot-only']) {
+    if (!version || extra.length > 0) refuse('版の番号を1つ指定してください', 'give one version', [usage]);
+    snapshotOnly(version, args.values);
+    process.exit();
+  }
   if (!version || extra.length > 0 || !noteJa || !noteEn)
     refuse('版の番号と、日本語・英語の説明（--note-ja、--note-en）を指定してください', 'give a version and a note in Japanese and in English (--note-ja, --note-en)', [usage]);
   if (!isVersion(version)) refuse(`版の番号「${version}」は 1.2.0 の形ではありません`, `version "${version}" is not of the form 1.2.0`);
@@ -56,6 +71,7 @@ try {
   const root = repoRoot(args.values.repo ?? process.cwd());
   const dataPath = args.values.data ? relative(root, resolve(args.values.data)) : 'data';
   const dataDir = join(root, dataPath);
+  const snapshots = snapshotRoot(dataDir, args.values.releases);
 
   // The release records HEAD as the commit holding its data, so the data must be HEAD's exactly.
   const dirty = uncommittedChanges(root, dataPath);
@@ -78,6 +94,8 @@ try {
     refuse(`公開日 ${date} が最新の版の公開日 ${newest.releasedOn} より前です`, `release date ${date} is before the latest release's (${newest.releasedOn})`);
   const same = releases.find((r) => r.gitRevision === head);
   if (same) refuse(`このコミット（${head.slice(0, 7)}）は版 ${same.version} として公開済みです`, `this commit (${head.slice(0, 7)}) is already release ${same.version}`);
+  if (existsSync(join(snapshots, version)))
+    refuse(`${join(snapshots, version)} がすでにあります`, `${join(snapshots, version)} already exists: a release's snapshot is never overwritten`);
 
   // The cheap refusals come first; validating every table takes a moment.
   const result = validateDataDir(dataDir);
@@ -99,9 +117,18 @@ try {
   const bad = check.problems.filter((p) => p.severity === 'error');
   if (bad.length > 0) refuse('新しい行がスキーマに合いません', 'the new row does not match the schema', bad.map(formatProblem));
   writeFileSync(csvFile, text);
+  // The snapshot copies releases.csv with the new row, so its datapackage.json names this version.
+  try {
+    recordSnapshot(dataDir, snapshots, version);
+  } catch (err) {
+    writeFileSync(csvFile, old);
+    throw err;
+  }
+  const snapshotPath = relative(root, join(snapshots, version)) || join(snapshots, version);
 
   console.log(`版 ${version} を ${dataPath}/releases.csv に追加しました（${date}、コミット ${head.slice(0, 7)}） / added release ${version} to ${dataPath}/releases.csv (${date}, commit ${head.slice(0, 7)})`);
-  console.log(`次に ${dataPath}/releases.csv をコミットしてください / now commit ${dataPath}/releases.csv`);
+  console.log(`スナップショットを ${snapshotPath}/ に書きました / wrote the snapshot to ${snapshotPath}/`);
+  console.log(`次に ${dataPath}/releases.csv と ${snapshotPath}/ をコミットしてください / now commit ${dataPath}/releases.csv and ${snapshotPath}/`);
   console.log('');
 
   // What this release changes, from the previous release that records its commit.
@@ -132,4 +159,32 @@ try {
   process.exitCode = 2;
 } finally {
   for (const s of sides) s.dispose();
+}
+
+/** The snapshot folder: --releases, else `releases/` beside the data folder (the repository root for data/). */
+function snapshotRoot(dataDir: string, option: string | undefined): string {
+  return option ? resolve(option) : join(dirname(dataDir), 'releases');
+}
+
+/** `--snapshot-only`: the snapshot of a release already in releases.csv, from the data as it is now. */
+function snapshotOnly(version: string, values: { repo?: string; data?: string; releases?: string }): void {
+  const root = repoRoot(values.repo ?? process.cwd());
+  const dataPath = values.data ? relative(root, resolve(values.data)) : 'data';
+  const dataDir = join(root, dataPath);
+  const snapshots = snapshotRoot(dataDir, values.releases);
+  if (!readReleases(dataDir).some((r) => r.version === version))
+    refuse(`版 ${version} は ${dataPath}/releases.csv にありません`, `release ${version} is not in ${dataPath}/releases.csv`);
+  if (existsSync(join(snapshots, version)))
+    refuse(`${join(snapshots, version)} がすでにあります`, `${join(snapshots, version)} already exists: a release's snapshot is never overwritten`);
+  const result = validateDataDir(dataDir);
+  const errors = countErrors(result.problems);
+  if (errors > 0) {
+    for (const p of sortProblems(result.problems)) console.error(formatProblem(p));
+    console.error(`スナップショットを中止しました: データにエラーが${errors}件あります / snapshot refused: the data has ${errors} errors`);
+    process.exit(1);
+  }
+  const changes = recordSnapshot(dataDir, snapshots, version);
+  const shown = relative(root, join(snapshots, version)) || join(snapshots, version);
+  console.log(`版 ${version} のスナップショットを ${shown}/ に書きました / wrote the snapshot of release ${version} to ${shown}/`);
+  if (changes.previous) console.log(`比較の基準: 版 ${changes.previous} / compared with release ${changes.previous}`);
 }
