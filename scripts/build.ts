@@ -1,7 +1,8 @@
 /**
  * `npm run build`: validate DATA_DIR (default data/), refuse on any error, build the site into a
  * staging folder, and only then swap it into OUT_DIR (default dist/). A failed or interrupted
- * build leaves the previous OUT_DIR exactly as it was.
+ * build leaves the previous OUT_DIR exactly as it was. Each release's downloads are built from its
+ * snapshot under RELEASES_DIR (default releases/).
  */
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -12,6 +13,7 @@ import { validateDataDir } from '../src/lib/validate/validate-dataset.ts';
 const root = resolve(import.meta.dirname, '..');
 const dataDir = resolve(process.env.DATA_DIR ?? join(root, 'data'));
 const outDir = resolve(process.env.OUT_DIR ?? join(root, 'dist'));
+const releasesDir = resolve(process.env.RELEASES_DIR ?? join(root, 'releases'));
 
 // 1. Validate: nothing is built from data with errors.
 const result = validateDataDir(dataDir);
@@ -31,6 +33,7 @@ const staging = join(root, '.build-staging', `dist-${process.pid}`);
 rmSync(staging, { recursive: true, force: true });
 try {
   process.env.DATA_DIR = dataDir;
+  process.env.RELEASES_DIR = releasesDir;
   process.env.ASTRO_OUT_DIR = staging;
   await build({ root, outDir: staging, logLevel: 'warn' });
 } catch (err) {

@@ -22,28 +22,33 @@ export interface SiteData {
   quality: QualityReport;
 }
 
-let cached: SiteData | undefined;
+// One entry per data folder: the current data and each release snapshot the downloads publish.
+const cache = new Map<string, SiteData>();
 
+/** The validated data of a folder (default DATA_DIR), read once per build and folder. */
 export function loadSiteData(dataDir = process.env.DATA_DIR ?? 'data'): SiteData {
-  if (cached && cached.dataDir === resolve(dataDir)) return cached;
+  const key = resolve(dataDir);
+  const hit = cache.get(key);
+  if (hit) return hit;
   const result = validateDataDir(dataDir);
   if (countErrors(result.problems) > 0)
     throw new Error(`data errors in ${dataDir}:\n${result.problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n')}`);
   const specs = parseMetricSpecs(JSON.parse(readFileSync(join(dataDir, 'metrics.json'), 'utf8')));
-  cached = {
-    dataDir: resolve(dataDir),
+  const site: SiteData = {
+    dataDir: key,
     tables: result.tables,
     rowCounts: result.rowCounts,
     specs,
     derived: deriveAll(result.tables, specs),
     quality: runChecks(result.tables),
   };
-  return cached;
+  cache.set(key, site);
+  return site;
 }
 
-/** Forgets the cached data, so the next page render reads DATA_DIR again (used by `npm run dev`). */
+/** Forgets every cached folder, so the next page render reads the data again (used by `npm run dev`). */
 export function resetSiteData(): void {
-  cached = undefined;
+  cache.clear();
 }
 
 // `npm run dev` reloads the data when a CSV in DATA_DIR changes.

@@ -3,7 +3,7 @@
  * and the download folder that charts link to.
  */
 import type { Lang } from '../i18n.ts';
-import { downloadFolders } from '../publish/downloads.ts';
+import { stableFolder } from '../publish/downloads.ts';
 import { loadSiteData } from '../site-data.ts';
 
 export function pageContext(lang: Lang) {
@@ -12,6 +12,6 @@ export function pageContext(lang: Lang) {
     site,
     t: (ja: string, en: string) => (lang === 'ja' ? ja : en),
     /** The release's stable download folder (`v1.0.0`). */
-    folder: downloadFolders(site)[0]!,
+    folder: stableFolder(site),
   };
 }

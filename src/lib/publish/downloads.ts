@@ -6,6 +6,8 @@
 import { select } from '../dataset.ts';
 import type { FieldSchema } from '../schema/table-schema.ts';
 import type { SiteData } from '../site-data.ts';
+import { releasesFromRows, type Release } from '../release/releases.ts';
+import { hasSnapshot, releasesDir, snapshotDataDir } from '../release/snapshots.ts';
 import type { CellValue } from './csv-safe.ts';
 
 export interface DownloadTable {
@@ -67,12 +69,36 @@ function inferFields(rows: readonly Record<string, CellValue>[]): DownloadTable[
   });
 }
 
-/** The release the current data belongs to: the latest row of releases.csv. */
+/** The release the current data belongs to: the newest version in releases.csv. */
 export function currentRelease(site: SiteData): { version: string; released_on: string } {
-  const rows = select(site.tables, 'releases').map((r) => r.row);
-  const latest = rows.sort((a, b) => String(a.released_on).localeCompare(String(b.released_on))).at(-1);
-  return { version: String(latest?.version ?? '0.0.0'), released_on: String(latest?.released_on ?? '') };
+  const latest = releasesOf(site).at(-1);
+  return { version: latest?.version ?? '0.0.0', released_on: latest?.releasedOn ?? '' };
 }
 
-/** The folders the files are published under: the release's stable one and `latest`. */
-export const downloadFolders = (site: SiteData) => [`v${currentRelease(site).version}`, 'latest'];
+/** Every release in the data's releases.csv, oldest version first. */
+export const releasesOf = (site: SiteData): Release[] => releasesFromRows(select(site.tables, 'releases').map((r) => r.row));
+
+/** The current release's stable folder (`v1.0.0`), which pages link their downloads to. */
+export const stableFolder = (site: SiteData) => `v${currentRelease(site).version}`;
+
+export interface DownloadFolder {
+  /** `latest` or `v<version>`. */
+  folder: string;
+  /** The data folder its files are built from. */
+  dataDir: string;
+}
+
+/**
+ * Every folder the build publishes and the data behind it: `latest` from the current data, and
+ * `v<version>` for each release from its snapshot, so a cited URL keeps the data it had. The
+ * newest release without a snapshot (a row added by hand) is published from the current data.
+ */
+export function downloadFolders(site: SiteData, snapshots = releasesDir()): DownloadFolder[] {
+  const folders: DownloadFolder[] = [{ folder: 'latest', dataDir: site.dataDir }];
+  const newest = currentRelease(site).version;
+  for (const r of releasesOf(site))
+    if (hasSnapshot(snapshots, r.version)) folders.push({ folder: `v${r.version}`, dataDir: snapshotDataDir(snapshots, r.version) });
+  // Pages link to the newest release's folder, so it is always there.
+  if (!folders.some((f) => f.folder === `v${newest}`)) folders.push({ folder: `v${newest}`, dataDir: site.dataDir });
+  return folders;
+}
