@@ -21,6 +21,7 @@ import { compareVersions, isVersion, latestWithRevision, releaseCsvLine, type Re
 import { parseTableSchema } from '../src/lib/schema/table-schema.ts';
 import { validateDataDir } from '../src/lib/validate/validate-dataset.ts';
 import { validateTable } from '../src/lib/validate/validate-table.ts';
+import type { ReleaseChanges } from '../src/lib/release/snapshots.ts';
 import { recordSnapshot } from './lib/release-snapshot.ts';
 import { DataSideError, loadDataSide, readReleases, repoRoot, resolveRevision, uncommittedChanges, type DataSide } from './lib/git-data.ts';
 
@@ -118,8 +119,9 @@ try {
   if (bad.length > 0) refuse('新しい行がスキーマに合いません', 'the new row does not match the schema', bad.map(formatProblem));
   writeFileSync(csvFile, text);
   // The snapshot copies releases.csv with the new row, so its datapackage.json names this version.
+  let changes: ReleaseChanges;
   try {
-    recordSnapshot(dataDir, snapshots, version);
+    changes = recordSnapshot(dataDir, snapshots, version);
   } catch (err) {
     writeFileSync(csvFile, old);
     throw err;
@@ -133,7 +135,10 @@ try {
 
   // What this release changes, from the previous release that records its commit.
   const previous = latestWithRevision(releases);
-  if (!previous)
+  // Without a recorded commit, the previous snapshot still tells what changed.
+  if (!previous && changes.previous !== null)
+    process.stdout.write(formatDiffReport(changes.data, changes.ranks, { before: changes.previous, after: version }));
+  else if (!previous)
     console.log('前の版にコミットが記録されていないため、差分は表示しません / no earlier release records its commit: no diff to show');
   else if (!resolveRevision(root, previous.gitRevision!))
     console.log(
