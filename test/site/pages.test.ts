@@ -14,7 +14,7 @@ const specs = parseMetricSpecs(JSON.parse(readFileSync('data/metrics.json', 'utf
 const wards = readFileSync('data/areas.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')).filter((c) => c[3] === '14100').map((c) => ({ code: c[0]!, ja: c[4]!, en: c[6]! }));
 
 describe('pages in both languages', () => {
-  const pages = ['', 'compare/', 'wards/', 'hubs/', 'budget/', 'programmes/', 'yokosuka/', 'data/', 'methodology/', 'quality/', 'wards/14201/'];
+  const pages = ['', 'compare/', 'wards/', 'hubs/', 'budget/', 'programmes/', 'yokosuka/', 'data/', 'releases/', 'methodology/', 'quality/', 'wards/14201/'];
   for (const p of pages)
     it(`/${p} and /en/${p}`, () => {
       const ja = page(p);
@@ -24,6 +24,14 @@ describe('pages in both languages', () => {
       expect(ja.querySelectorAll('h1')).toHaveLength(1);
       expect(en.querySelectorAll('h1')).toHaveLength(1);
     });
+  it('the update history lists every release with its stable downloads', () => {
+    const versions = readFileSync('data/releases.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]!);
+    const doc = page('releases');
+    for (const v of versions) {
+      expect(doc.querySelector(`h2#v${v.replace(/\./g, '-')}`), v).not.toBeNull();
+      expect(doc.querySelector(`a[href="/downloads/v${v}/datapackage.json"]`), v).not.toBeNull();
+    }
+  });
   it('a comparison page per metric and per family count, in both languages', () => {
     for (const s of specs) {
       expect(existsSync(join(site, 'compare', s.id, 'index.html')), s.id).toBe(true);
