@@ -99,13 +99,7 @@ try {
     refuse(`${join(snapshots, version)} がすでにあります`, `${join(snapshots, version)} already exists: a release's snapshot is never overwritten`);
 
   // The cheap refusals come first; validating every table takes a moment.
-  const result = validateDataDir(dataDir);
-  const errors = countErrors(result.problems);
-  if (errors > 0) {
-    for (const p of sortProblems(result.problems)) console.error(formatProblem(p));
-    console.error(`リリースを中止しました: データにエラーが${errors}件あります / release refused: the data has ${errors} errors`);
-    process.exit(1);
-  }
+  validateOrExit(dataDir, 'リリース', 'release');
 
   // The new row is checked against the schema before the file is touched.
   const release: Release = { version, releasedOn: date, gitRevision: head, noteJa, noteEn };
@@ -181,15 +175,21 @@ function snapshotOnly(version: string, values: { repo?: string; data?: string; r
     refuse(`版 ${version} は ${dataPath}/releases.csv にありません`, `release ${version} is not in ${dataPath}/releases.csv`);
   if (existsSync(join(snapshots, version)))
     refuse(`${join(snapshots, version)} がすでにあります`, `${join(snapshots, version)} already exists: a release's snapshot is never overwritten`);
-  const result = validateDataDir(dataDir);
-  const errors = countErrors(result.problems);
-  if (errors > 0) {
-    for (const p of sortProblems(result.problems)) console.error(formatProblem(p));
-    console.error(`スナップショットを中止しました: データにエラーが${errors}件あります / snapshot refused: the data has ${errors} errors`);
-    process.exit(1);
-  }
+  validateOrExit(dataDir, 'スナップショット', 'snapshot');
   const changes = recordSnapshot(dataDir, snapshots, version);
   const shown = relative(root, join(snapshots, version)) || join(snapshots, version);
   console.log(`版 ${version} のスナップショットを ${shown}/ に書きました / wrote the snapshot of release ${version} to ${shown}/`);
   if (changes.previous) console.log(`比較の基準: 版 ${changes.previous} / compared with release ${changes.previous}`);
+}
+
+/** Validates the data folder, or prints every problem and exits 1: nothing is recorded from bad data. */
+function validateOrExit(dataDir: string, whatJa: string, whatEn: string) {
+  const result = validateDataDir(dataDir);
+  const errors = countErrors(result.problems);
+  if (errors > 0) {
+    for (const p of sortProblems(result.problems)) console.error(formatProblem(p));
+    console.error(`${whatJa}を中止しました: データにエラーが${errors}件あります / ${whatEn} refused: the data has ${errors} errors`);
+    process.exit(1);
+  }
+  return result;
 }
