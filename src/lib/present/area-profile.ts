@@ -7,37 +7,23 @@ import type { MetricSpec } from '../derive/metric-spec.ts';
 import type { WardMetricValue } from '../derive/ward-metrics.ts';
 import type { Lang } from '../i18n.ts';
 import type { SiteData } from '../site-data.ts';
-
-const areaIndexes = new WeakMap<readonly WardMetricValue[], Map<string, WardMetricValue[]>>();
-function areaIndex(rows: readonly WardMetricValue[]): Map<string, WardMetricValue[]> {
-  let map = areaIndexes.get(rows);
-  if (!map) {
-    map = new Map();
-    for (const w of rows) {
-      const list = map.get(w.area_code);
-      if (list) list.push(w);
-      else map.set(w.area_code, [w]);
-    }
-    areaIndexes.set(rows, map);
-  }
-  return map;
-}
+import { byKey } from './views.ts';
+import type { Row } from '../validate/validate-table.ts';
 
 export interface AreaProfile {
   code: string;
   parent: string | null;
   metrics: { spec: MetricSpec; ward: WardMetricValue }[];
-  hub: Record<string, unknown> | null;
-  throughput: Record<string, unknown>[];
+  hub: Row | null;
+  throughput: Row[];
   hospitals: { role: string; names: string[]; source: string; asOf: string }[];
-  facilities: Record<string, unknown>[];
+  facilities: Row[];
 }
 
 export function areaProfile(site: SiteData, code: string): AreaProfile {
   const area = select(site.tables, 'areas', { area_code: code })[0]?.row;
   const declared = new Set(site.specs.map((s) => s.id));
-  // Grouped by area once per build (byKey caches per array, so the key must not vary by caller).
-  const metrics = (areaIndex(site.derived.wardMetrics).get(code) ?? [])
+  const metrics = (byKey(site.derived.wardMetrics, 'area', (w) => w.area_code).get(code) ?? [])
     .filter((w) => declared.has(w.metric_id))
     .map((ward) => ({ spec: site.derived.specs.find((s) => s.id === ward.metric_id)!, ward }));
   const agreements = select(site.tables, 'emergency_hospitals', { area_code: code }).map((r) => r.row);

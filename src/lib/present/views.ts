@@ -33,22 +33,24 @@ export function metricView(site: SiteData, metricId: string, lang: Lang, city = 
   const spec = site.derived.specs.find((s) => s.id === metricId);
   if (!spec) throw new Error(`no metric ${metricId}`);
   const c = site.derived.cityMetrics.find((m) => m.metric_id === metricId && m.city_code === city)!;
-  const wards = (byKey(site.derived.wardMetrics, (w) => `${w.metric_id}|${w.city_code}`).get(`${metricId}|${city}`) ?? []).map((w) => ({
+  const wards = (byKey(site.derived.wardMetrics, 'metric-city', (w) => `${w.metric_id}|${w.city_code}`).get(`${metricId}|${city}`) ?? []).map((w) => ({
     ...w,
     name: areaName(site.tables, w.area_code, lang),
   }));
   return { spec, city: c, wards };
 }
 
-const groupings = new WeakMap<object, Map<string, unknown[]>>();
+const groupings = new WeakMap<object, Map<string, Map<string, unknown[]>>>();
 
 /**
- * Rows grouped by a key, computed once per array: pages ask for one metric's or one area's rows
- * thousands of times in a national build.
+ * Rows grouped by a key, computed once per array and grouping name: pages ask for one metric's or
+ * one area's rows thousands of times in a national build.
  */
-export function byKey<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+export function byKey<T>(rows: readonly T[], name: string, key: (row: T) => string): Map<string, T[]> {
   const cacheKey = rows as unknown as object;
-  let map = groupings.get(cacheKey) as Map<string, T[]> | undefined;
+  let byName = groupings.get(cacheKey);
+  if (!byName) groupings.set(cacheKey, (byName = new Map()));
+  let map = byName.get(name) as Map<string, T[]> | undefined;
   if (!map) {
     map = new Map();
     for (const row of rows) {
@@ -57,7 +59,7 @@ export function byKey<T>(rows: readonly T[], key: (row: T) => string): Map<strin
       if (list) list.push(row);
       else map.set(k, [row]);
     }
-    groupings.set(cacheKey, map as Map<string, unknown[]>);
+    byName.set(name, map as Map<string, unknown[]>);
   }
   return map;
 }

@@ -1,0 +1,25 @@
+/**
+ * Cells of the document tables in words, where several pages show the same kind of row: a hub's
+ * opening date (some are known only to the month) and an event's attendance (approximate or
+ * cumulative counts keep their qualifier).
+ */
+import { formatDate, formatNumber, formatYearMonth } from '../format.ts';
+import type { Lang } from '../i18n.ts';
+import type { Row } from '../validate/validate-table.ts';
+
+/** A whole number with separators, or a dash where the document printed none. */
+export const countText = (v: unknown, lang: Lang) => (v === null || v === undefined ? '—' : formatNumber(Number(v), 0, lang));
+
+/** 2015年1月5日, or 2016年5月 for an opening known only to the month; a dash if unknown. */
+export function openedText(hub: Row, lang: Lang): string {
+  if (!hub.opened_on) return '—';
+  return hub.opened_on_precision === 'month' ? formatYearMonth(String(hub.opened_on), lang) : formatDate(String(hub.opened_on), lang);
+}
+
+/** 約500, 延べ544人 style attendance: the qualifier the document printed stays with the number. */
+export function attendanceText(event: Row, lang: Lang): string {
+  if (event.attendance === null || event.attendance === undefined) return '—';
+  const approx = event.attendance_qualifier === 'approx' ? (lang === 'ja' ? '約' : 'about ') : '';
+  const cumulative = event.attendance_qualifier === 'cumulative' ? (lang === 'ja' ? '（延べ）' : ' (total)') : '';
+  return `${approx}${countText(event.attendance, lang)}${cumulative}`;
+}
