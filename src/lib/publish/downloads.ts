@@ -32,7 +32,15 @@ const derivedTables: { name: string; pick: (s: SiteData) => object[]; title: Dow
   { name: 'settlement_rates', pick: (s) => s.derived.settlementRates, title: { ja: '決算率', en: 'Settlement rates' }, description: { ja: '決算額の予算額に対する割合。', en: 'Settlement as a share of budget.' } },
 ];
 
+/** Every downloadable table of a site's data, built once per data folder: each download endpoint asks. */
 export function downloadTables(site: SiteData): DownloadTable[] {
+  let tables = built.get(site);
+  if (!tables) built.set(site, (tables = buildDownloadTables(site)));
+  return tables;
+}
+const built = new WeakMap<SiteData, DownloadTable[]>();
+
+function buildDownloadTables(site: SiteData): DownloadTable[] {
   const sources: DownloadTable[] = [...site.tables.values()]
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((t) => ({
