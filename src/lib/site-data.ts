@@ -3,18 +3,20 @@
  * tables and the data-quality report, computed once per build. Pages never publish from data
  * with errors: the build script validates first, and this throws as well.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { countErrors, formatProblem } from './problems.ts';
 import { runChecks, type QualityReport } from './quality/run-checks.ts';
 import type { Tables } from './dataset.ts';
 import { deriveAll, type Derived } from './derive/derive-all.ts';
 import { parseMetricSpecs, type MetricSpec } from './derive/metric-spec.ts';
+import { normalizeSiteConfig, type SiteConfig } from './config/site-config.ts';
 import { validateDataDir } from './validate/validate-dataset.ts';
 import { registerDataReset } from '../integrations/data-watch.ts';
 
 export interface SiteData {
   dataDir: string;
+  config: SiteConfig;
   tables: Tables;
   rowCounts: ReadonlyMap<string, number>;
   specs: MetricSpec[];
@@ -34,12 +36,16 @@ export function loadSiteData(dataDir = process.env.DATA_DIR ?? 'data'): SiteData
   if (countErrors(result.problems) > 0)
     throw new Error(`data errors in ${dataDir}:\n${result.problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n')}`);
   const specs = parseMetricSpecs(JSON.parse(readFileSync(join(dataDir, 'metrics.json'), 'utf8')));
+  // A release snapshot holds the data as published, not the site's configuration: that stays the site's.
+  const configFile = existsSync(join(dataDir, 'site.json')) ? join(dataDir, 'site.json') : join(process.env.DATA_DIR ?? 'data', 'site.json');
+  const config = normalizeSiteConfig(JSON.parse(readFileSync(configFile, 'utf8')), configFile);
   const site: SiteData = {
     dataDir: key,
+    config,
     tables: result.tables,
     rowCounts: result.rowCounts,
     specs,
-    derived: deriveAll(result.tables, specs),
+    derived: deriveAll(result.tables, specs, { scope: config.areas, budgetArea: config.budgetArea }),
     quality: runChecks(result.tables),
   };
   cache.set(key, site);

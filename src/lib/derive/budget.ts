@@ -65,7 +65,7 @@ export function deriveBudgetChanges(tables: Tables): BudgetChange[] {
  * Budget per resident: each fiscal year's total budget over the city's population, summed over
  * its wards, from the population vintage closest to the start of that fiscal year.
  */
-export function deriveBudgetPerCapita(tables: Tables, cityCode = '14100'): BudgetPerCapita[] {
+export function deriveBudgetPerCapita(tables: Tables, cityCode: string): BudgetPerCapita[] {
   const wards = new Set(wardsOf(tables, cityCode));
   const pop = select(tables, 'population').filter((r) => wards.has(String(r.row.area_code)));
   if (pop.length === 0) return [];

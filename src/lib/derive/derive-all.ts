@@ -1,6 +1,6 @@
 /**
- * Every derived table the pages and downloads read, computed once from the validated tables and
- * the metric declarations. The results are plain rows.
+ * Every derived table the pages and downloads read, computed once from the validated tables, the
+ * metric declarations and the areas the site is about. The results are plain rows.
  */
 import type { Tables } from '../dataset.ts';
 import { deriveBudgetChanges, deriveBudgetPerCapita, deriveSettlementRates } from './budget.ts';
@@ -9,16 +9,26 @@ import type { MetricSpec } from './metric-spec.ts';
 import { withCountVariants } from './metric-families.ts';
 import { deriveWardMetrics } from './ward-metrics.ts';
 
-export function deriveAll(tables: Tables, declared: readonly MetricSpec[]) {
+export interface DeriveOptions {
+  /** Areas the site is about (a city brings its wards); all areas when absent. */
+  scope?: readonly string[];
+  /** The area the budget tables describe, for the budget per resident. */
+  budgetArea?: string;
+}
+
+export function deriveAll(tables: Tables, declared: readonly MetricSpec[], options: DeriveOptions = {}) {
   const specs = withCountVariants(declared, tables);
-  const metrics = deriveWardMetrics(tables, specs);
+  const metrics = deriveWardMetrics(tables, specs, options.scope);
   return {
     specs,
     wardMetrics: metrics.wards,
     cityMetrics: metrics.cities,
+    /** Every municipality against the others (a designated city by its own figures or its wards' sum). */
+    municipalMetrics: metrics.municipal,
+    municipalTotals: metrics.municipalTotals,
     categoryShares: deriveCategoryShares(tables),
     budgetChanges: deriveBudgetChanges(tables),
-    budgetPerCapita: deriveBudgetPerCapita(tables),
+    budgetPerCapita: options.budgetArea ? deriveBudgetPerCapita(tables, options.budgetArea) : [],
     settlementRates: deriveSettlementRates(tables),
   };
 }

@@ -21,8 +21,8 @@ export function withCountVariants(specs: readonly MetricSpec[], tables: Tables):
       variant: { ja: '数', en: 'count' },
       label: { ja: `${first.numerator.label.ja}の数`, en: `Number of ${first.numerator.label.en}` },
       definition: {
-        ja: `${first.numerator.label.ja}の数。比べる線は区の平均です。`,
-        en: `The number of ${first.numerator.label.en}. The reference line is the mean per ward.`,
+        ja: `${first.numerator.label.ja}の数。比べる線は平均（合計を区や市町村の数で割った値）です。`,
+        en: `The number of ${first.numerator.label.en}. The reference line is the mean per area (the total divided by the number of areas).`,
       },
       numerator: first.numerator,
       scale: 1,

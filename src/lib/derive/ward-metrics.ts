@@ -1,47 +1,64 @@
 /**
- * Ward metrics from their declarations: each ward's rate, the city's rate from sums (Σ numerator /
- * Σ denominator, never a mean of ward rates), each ward's rank, its ratio to the city and its
- * quintile, with the vintage of numerator and denominator carried on every value.
+ * Metric values from their declarations, for every comparison group: the wards of each city, and
+ * the municipalities of the site (a designated city among them, by its own figures or the sum of its
+ * wards). Each area's rate; the group's value from sums (Σ numerator / Σ denominator, never a mean
+ * of rates; for a plain count, the total and the mean per area); each area's rank, ratio and
+ * quintile. Vintages of numerator and denominator are carried on every value.
+ *
+ * Rules, written out on the methodology page:
+ * - The group is compared at the latest vintage any member has for the numerator; the denominator
+ *   is the vintage nearest in time to it (the same row when both come from one table).
+ * - A member without that vintage shows its own latest value, marked, outside the ranking and the sums.
+ * - Ranks count from the highest value as displayed (rounded to the declared digits), so equal
+ *   displayed values share a rank; quintiles follow the ranks, so tied areas share a quintile.
+ * - A rate resting on a count below the declared threshold is shown, marked, outside the ranking.
  */
-import * as aq from 'arquero';
 import { ascending } from 'd3-array';
 import type { Tables } from '../dataset.ts';
-import type { Row } from '../validate/validate-table.ts';
 import type { MetricSpec, Operand } from './metric-spec.ts';
 import { vintageOf, type Vintage } from './vintage.ts';
 
-const { op } = aq;
+/** The group of every municipality in the site: areas without a parent. */
+export const MUNICIPAL_GROUP = 'municipalities';
 
 export interface WardMetricValue {
   metric_id: string;
+  /** The comparison group: the parent city's code for a ward, `municipalities` for a municipality. */
   city_code: string;
   area_code: string;
   value: number | null;
   numerator: number | null;
   denominator: number | null;
-  numerator_vintage: string;
+  numerator_vintage: string | null;
   denominator_vintage: string | null;
   /** Numerator and denominator describe different dates (clinics in October over population in January). */
   vintages_differ: boolean;
-  /** The count behind the rate is below the declared small-number threshold. */
+  /** The value is the area's own latest, older than the group's: shown, not ranked, not summed. */
+  off_vintage: boolean;
+  /** The count behind a rate is below the declared small-number threshold: shown, not ranked. */
   unstable: boolean;
   rank: number | null;
+  /** How many areas of the group are ranked. */
   rank_of: number;
   city_value: number | null;
+  /** The value over the group's value (for a count: over the mean per area). */
   ratio_to_city: number | null;
-  /** 1 = the fifth of wards with the highest values. */
+  /** 1 = the fifth of ranked areas with the highest values. */
   quintile: number | null;
 }
 
 export interface CityMetricValue {
   metric_id: string;
   city_code: string;
+  /** Σ numerator / Σ denominator × scale; for a plain count, the total. */
   value: number | null;
+  /** For a plain count, the total over the areas summed; null for a rate. */
+  mean: number | null;
   numerator: number;
   denominator: number;
-  /** Wards whose numerator and denominator both exist: the ones summed. */
+  /** Areas whose numerator and denominator both exist at the group's vintage: the ones summed. */
   wards: number;
-  numerator_vintage: string;
+  numerator_vintage: string | null;
   denominator_vintage: string | null;
   vintages_differ: boolean;
 }
@@ -53,123 +70,191 @@ interface OperandRow {
   count: number | null;
 }
 
-/** Every declared metric for every ward of every city that has wards. */
-export function deriveWardMetrics(tables: Tables, specs: readonly MetricSpec[]) {
-  const parents = new Map<string, string>();
-  for (const row of tables.get('areas')?.rows ?? [])
-    if (row.parent_code) parents.set(String(row.area_code), String(row.parent_code));
-  const cities = [...new Set(parents.values())].sort(ascending);
-
-  const wards: WardMetricValue[] = [];
-  const citiesOut: CityMetricValue[] = [];
-  // Each operand's rows are read once and split by city, not re-read for every city.
-  const byCity = new Map<string, Map<string, OperandRow[]>>();
-  const rowsOf = (operand: Operand) => {
-    const key = JSON.stringify(operand);
-    let split = byCity.get(key);
-    if (!split) {
-      split = new Map();
-      for (const r of operandRows(tables, operand)) {
-        const city = parents.get(r.area_code);
-        if (!city) continue;
-        const list = split.get(city);
-        if (list) list.push(r);
-        else split.set(city, [r]);
-      }
-      byCity.set(key, split);
-    }
-    return split;
-  };
-  for (const spec of specs)
-    for (const city of cities) {
-      const result = deriveOne(spec, city, rowsOf(spec.numerator).get(city) ?? [], spec.denominator ? (rowsOf(spec.denominator).get(city) ?? []) : null);
-      if (!result) continue;
-      wards.push(...result.wards);
-      citiesOut.push(result.city);
-    }
-  return { wards, cities: citiesOut };
+export interface Group {
+  code: string;
+  members: string[];
 }
 
-function deriveOne(spec: MetricSpec, city: string, numerators: OperandRow[], denominators: OperandRow[] | null) {
-  if (numerators.length === 0) return null;
-  // The latest vintage the city's wards have for the numerator.
-  const numVintage = numerators.map((r) => r.vintage).sort((a, b) => ascending(a.end, b.end)).at(-1)!;
-  const num = numerators.filter((r) => r.vintage.key === numVintage.key);
+/** The groups areas are compared in: each city's wards, and every municipality in scope. */
+export function comparisonGroups(tables: Tables, scope?: readonly string[]): { cities: Group[]; municipalities: Group | null } {
+  const areas = tables.get('areas')?.rows ?? [];
+  const inScope = (code: string, parent: string | null) => !scope || scope.includes(code) || (parent !== null && scope.includes(parent));
+  const wardsOf = new Map<string, string[]>();
+  const municipalities: string[] = [];
+  for (const row of areas) {
+    const code = String(row.area_code);
+    const parent = row.parent_code ? String(row.parent_code) : null;
+    if (!inScope(code, parent)) continue;
+    if (parent) {
+      const list = wardsOf.get(parent);
+      if (list) list.push(code);
+      else wardsOf.set(parent, [code]);
+    } else municipalities.push(code);
+  }
+  const cities = [...wardsOf].map(([code, members]) => ({ code, members: members.sort(ascending) })).sort((a, b) => ascending(a.code, b.code));
+  return { cities, municipalities: municipalities.length ? { code: MUNICIPAL_GROUP, members: municipalities.sort(ascending) } : null };
+}
 
-  // A count has no denominator: each ward counts once, so the city value is the mean per ward.
-  const denAll = denominators ?? num.map((r) => ({ ...r, value: 1, count: 1 }));
-  // The same row's vintage when both come from one table; otherwise the nearest one in time.
-  const denVintage = sameTable(spec)
-    ? numVintage
-    : denAll
-        .map((r) => r.vintage)
-        .sort((a, b) => ascending(distance(a.end, numVintage.end), distance(b.end, numVintage.end)) || ascending(a.end, b.end))[0];
-  const den = denAll.filter((r) => r.vintage.key === denVintage?.key);
-
-  const joined = aq
-    .from(num.map((r) => ({ area_code: r.area_code, numerator: r.value, count: r.count })))
-    .join_left(
-      aq.from(den.length ? den.map((r) => ({ area_code: r.area_code, denominator: r.value })) : [{ area_code: '', denominator: null }]),
-      'area_code',
-    )
-    .params({ scale: spec.scale, small: spec.smallCount })
-    .derive({
-      value: (d: Row, $: { scale: number }) =>
-        d.numerator != null && d.denominator != null && (d.denominator as number) > 0 ? ((d.numerator as number) / (d.denominator as number)) * $.scale : null,
-      unstable: (d: Row, $: { small: number }) => d.count != null && (d.count as number) < $.small,
-    });
-
-  // City value from sums over the wards where both parts exist.
-  const both = joined.filter((d: Row) => d.value != null);
-  const sums = both.rollup({ numerator: op.sum('numerator'), denominator: op.sum('denominator'), wards: op.count() }).object() as {
-    numerator: number | null;
-    denominator: number | null;
-    wards: number;
+/** Every declared metric for every comparison group. */
+export function deriveWardMetrics(tables: Tables, specs: readonly MetricSpec[], scope?: readonly string[]) {
+  const groups = comparisonGroups(tables, scope);
+  const rowsCache = new Map<string, Map<string, OperandRow[]>>();
+  // Each operand's rows are read once and indexed by area; a designated city without its own row
+  // at a vintage takes the sum of its wards, so it can stand among the municipalities.
+  const rowsOf = (operand: Operand) => {
+    const key = JSON.stringify(operand);
+    let byArea = rowsCache.get(key);
+    if (!byArea) {
+      byArea = new Map();
+      for (const r of operandRows(tables, operand)) push(byArea, r.area_code, r);
+      for (const city of groups.cities) {
+        const own = new Set((byArea.get(city.code) ?? []).map((r) => r.vintage.key));
+        const sums = new Map<string, OperandRow>();
+        for (const ward of city.members)
+          for (const r of byArea.get(ward) ?? []) {
+            if (own.has(r.vintage.key) || r.value === null) continue;
+            const s = sums.get(r.vintage.key) ?? { area_code: city.code, vintage: r.vintage, value: 0, count: 0 };
+            s.value! += r.value;
+            s.count = s.count === null || r.count === null ? null : s.count + r.count;
+            sums.set(r.vintage.key, s);
+          }
+        for (const s of sums.values()) push(byArea, city.code, s);
+      }
+      rowsCache.set(key, byArea);
+    }
+    return byArea;
   };
-  const cityValue = sums.denominator ? ((sums.numerator ?? 0) / sums.denominator) * spec.scale : null;
 
-  const ranked = both
-    .orderby(aq.desc('value'))
-    .derive({ rank: () => op.rank(), quintile: () => op.ntile(5) })
-    .select('area_code', 'rank', 'quintile');
-  const rows = joined.join_left(ranked, 'area_code').orderby('area_code').objects() as (Row & { rank: number | null; quintile: number | null })[];
+  const wards: WardMetricValue[] = [];
+  const cities: CityMetricValue[] = [];
+  const municipal: WardMetricValue[] = [];
+  const municipalTotals: CityMetricValue[] = [];
+  for (const spec of specs) {
+    const num = rowsOf(spec.numerator);
+    const den = spec.denominator ? rowsOf(spec.denominator) : null;
+    for (const city of groups.cities) {
+      const result = deriveGroup(spec, city, num, den);
+      if (!result) continue;
+      wards.push(...result.areas);
+      cities.push(result.total);
+    }
+    if (groups.municipalities) {
+      const result = deriveGroup(spec, groups.municipalities, num, den);
+      if (result) {
+        municipal.push(...result.areas);
+        municipalTotals.push(result.total);
+      }
+    }
+  }
+  return { wards, cities, municipal, municipalTotals };
+}
 
-  const differ = denVintage ? denVintage.key !== numVintage.key : false;
-  const wardsOut: WardMetricValue[] = rows.map((r) => ({
-    metric_id: spec.id,
-    city_code: city,
-    area_code: String(r.area_code),
-    value: (r.value as number | null) ?? null,
-    numerator: (r.numerator as number | null) ?? null,
-    denominator: (r.denominator as number | null) ?? null,
-    numerator_vintage: numVintage.key,
-    denominator_vintage: denVintage?.key ?? null,
-    vintages_differ: differ,
-    unstable: Boolean(r.unstable),
-    rank: r.rank ?? null,
-    rank_of: both.numRows(),
-    city_value: cityValue,
-    ratio_to_city: r.value != null && cityValue ? (r.value as number) / cityValue : null,
-    quintile: r.quintile ?? null,
-  }));
-  return {
-    wards: wardsOut,
-    city: {
+function push<T>(map: Map<string, T[]>, key: string, value: T) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const latest = (rows: readonly OperandRow[]) => rows.reduce<OperandRow | null>((a, r) => (!a || r.vintage.end > a.vintage.end || (r.vintage.end === a.vintage.end && r.vintage.key > a.vintage.key) ? r : a), null);
+const distance = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b));
+/** The row nearest in time to `end` (the earlier of two equally near). */
+const nearest = (rows: readonly OperandRow[], end: string) =>
+  [...rows].sort((a, b) => ascending(distance(a.vintage.end, end), distance(b.vintage.end, end)) || ascending(a.vintage.end, b.vintage.end))[0] ?? null;
+
+function deriveGroup(spec: MetricSpec, group: Group, num: Map<string, OperandRow[]>, den: Map<string, OperandRow[]> | null) {
+  const memberRows = group.members.map((m) => num.get(m) ?? []);
+  const groupLatest = latest(memberRows.flat());
+  if (!groupLatest) return null;
+  const groupVintage = groupLatest.vintage;
+  const sameTable = !spec.denominator || spec.numerator.table === spec.denominator.table;
+  // The group's denominator vintage: the one nearest to its numerator vintage among the members'.
+  const groupDenVintage = !den ? null : sameTable ? groupVintage : (nearest(group.members.flatMap((m) => den.get(m) ?? []), groupVintage.end)?.vintage ?? null);
+  const isCount = !spec.denominator;
+
+  interface Draft {
+    area: string;
+    n: OperandRow | null;
+    d: number | null;
+    dVintage: string | null;
+    value: number | null;
+    off: boolean;
+    unstable: boolean;
+  }
+  const drafts: Draft[] = group.members.map((area, i) => {
+    const rows = memberRows[i]!;
+    const atGroup = rows.find((r) => r.vintage.key === groupVintage.key) ?? null;
+    const n = atGroup ?? latest(rows);
+    const off = !atGroup && n !== null;
+    let d: number | null = null;
+    let dVintage: string | null = null;
+    if (n && !isCount) {
+      const own = den!.get(area) ?? [];
+      const match = sameTable
+        ? own.find((r) => r.vintage.key === n.vintage.key)
+        : off
+          ? nearest(own, n.vintage.end)
+          : own.find((r) => r.vintage.key === groupDenVintage?.key);
+      d = match?.value ?? null;
+      dVintage = match?.vintage.key ?? null;
+    }
+    const value = n?.value == null ? null : isCount ? n.value : d !== null && d > 0 ? (n.value / d) * spec.scale : null;
+    const unstable = !isCount && value !== null && n?.count != null && n.count < spec.smallCount;
+    return { area, n, d, dVintage, value, off, unstable };
+  });
+
+  // Sums over the members at the group's vintage where both parts exist.
+  const summed = drafts.filter((x) => !x.off && x.value !== null);
+  const sumNum = summed.reduce((a, x) => a + x.n!.value!, 0);
+  const sumDen = isCount ? summed.length : summed.reduce((a, x) => a + x.d!, 0);
+  const total = summed.length === 0 ? null : isCount ? sumNum : sumDen > 0 ? (sumNum / sumDen) * spec.scale : null;
+  const mean = isCount && summed.length > 0 ? sumNum / summed.length : null;
+  const reference = isCount ? mean : total;
+
+  // Ranks on the values as displayed; competition ranking (1, 2, 2, 4).
+  const ranked = drafts.filter((x) => !x.off && !x.unstable && x.value !== null);
+  const shown = (v: number) => Number(v.toFixed(spec.digits));
+  const ordered = [...ranked].sort((a, b) => shown(b.value!) - shown(a.value!));
+  const rankOf = new Map<string, number>();
+  ordered.forEach((x, i) => rankOf.set(x.area, i > 0 && shown(x.value!) === shown(ordered[i - 1]!.value!) ? rankOf.get(ordered[i - 1]!.area)! : i + 1));
+
+  const vintagesDiffer = !isCount && groupDenVintage !== null && groupDenVintage.key !== groupVintage.key;
+  const areas: WardMetricValue[] = drafts.map((x) => {
+    const rank = rankOf.get(x.area) ?? null;
+    return {
       metric_id: spec.id,
-      city_code: city,
-      value: cityValue,
-      numerator: sums.numerator ?? 0,
-      denominator: sums.denominator ?? 0,
-      wards: sums.wards,
-      numerator_vintage: numVintage.key,
-      denominator_vintage: denVintage?.key ?? null,
-      vintages_differ: differ,
+      city_code: group.code,
+      area_code: x.area,
+      value: x.value,
+      numerator: x.n?.value ?? null,
+      denominator: isCount ? null : x.d,
+      numerator_vintage: x.n?.vintage.key ?? null,
+      denominator_vintage: isCount ? null : x.dVintage,
+      vintages_differ: !isCount && x.dVintage !== null && x.n !== null && x.dVintage !== x.n.vintage.key,
+      off_vintage: x.off,
+      unstable: x.unstable,
+      rank,
+      rank_of: ranked.length,
+      city_value: total,
+      ratio_to_city: x.value !== null && reference ? x.value / reference : null,
+      quintile: rank === null ? null : Math.floor(((rank - 1) * 5) / ranked.length) + 1,
+    };
+  });
+  return {
+    areas,
+    total: {
+      metric_id: spec.id,
+      city_code: group.code,
+      value: total,
+      mean,
+      numerator: sumNum,
+      denominator: sumDen,
+      wards: summed.length,
+      numerator_vintage: groupVintage.key,
+      denominator_vintage: isCount ? null : (groupDenVintage?.key ?? null),
+      vintages_differ: vintagesDiffer,
     } satisfies CityMetricValue,
   };
 }
-
-const sameTable = (spec: MetricSpec) => !spec.denominator || spec.numerator.table === spec.denominator.table;
-const distance = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b));
 
 /** An operand's value on every row of its table: columns summed, then `per` applied. */
 function operandRows(tables: Tables, operand: Operand): OperandRow[] {

@@ -21,7 +21,7 @@ describe('budget changes FY2020 → FY2021', () => {
 
 describe('budget per resident', () => {
   it('divides the yen budget by the 18 wards’ population and marks the year gap', () => {
-    const fy2021 = deriveBudgetPerCapita(tables).find((r) => r.fiscal_year === 2021)!;
+    const fy2021 = deriveBudgetPerCapita(tables, '14100').find((r) => r.fiscal_year === 2021)!;
     expect(fy2021.population).toBe(3711450);
     expect(fy2021.yen_per_resident).toBeCloseTo(396288000 / 3711450, 10); // 106.8 yen
     expect(fy2021.yen_per_resident_aged_75).toBeCloseTo(396288000 / 392013, 10); // 1,010.9 yen

@@ -89,18 +89,35 @@ describe('properties of every ward metric', () => {
       expect(city(spec.id).value, spec.id).toBeCloseTo((num / den) * spec.scale, 9);
     }
   });
-  it('ranks are a permutation of 1..n where no two values tie, and follow the values', () => {
+  // Ranks follow the values as displayed (rounded to the declared digits): an area's rank is one
+  // more than the number of ranked areas showing a strictly greater value, so equal displays tie.
+  const shown = (spec: MetricSpec, v: number) => Number(v.toFixed(spec.digits));
+  it('ranks count the ranked areas showing a greater value; equal displayed values share a rank', () => {
     for (const spec of specs) {
-      const rows = byMetric.get(spec.id)!.filter((w) => w.value !== null).sort((a, b) => a.rank! - b.rank!);
-      const distinct = new Set(rows.map((w) => w.value)).size === rows.length;
-      if (distinct) expect(rows.map((w) => w.rank), spec.id).toEqual(rows.map((_, i) => i + 1));
-      for (let i = 1; i < rows.length; i++) expect(rows[i - 1]!.value!, spec.id).toBeGreaterThanOrEqual(rows[i]!.value!);
+      const ranked = byMetric.get(spec.id)!.filter((w) => w.rank !== null);
+      for (const w of ranked) {
+        const greater = ranked.filter((o) => shown(spec, o.value!) > shown(spec, w.value!)).length;
+        expect(w.rank, `${spec.id} ${w.area_code}`).toBe(greater + 1);
+        expect(w.rank_of, spec.id).toBe(ranked.length);
+      }
     }
   });
-  it('quintiles are balanced: sizes differ by at most one', () => {
+  it('leaves unstable rates and areas without a value out of the ranking and the quintiles', () => {
+    for (const spec of specs)
+      for (const w of byMetric.get(spec.id)!)
+        if (w.value === null || w.unstable) expect([w.rank, w.quintile], `${spec.id} ${w.area_code}`).toEqual([null, null]);
+    // 西区 has no support hospital, a count below 5: shown, but not ranked.
+    expect(ward('support_hospitals_per_10k_population', '14103').value).toBe(0);
+    expect(ward('support_hospitals_per_10k_population', '14103').rank).toBeNull();
+  });
+  it('quintiles follow the ranks: tied areas share one, and distinct values split into groups differing by at most one', () => {
     for (const spec of specs) {
-      const sizes = [1, 2, 3, 4, 5].map((q) => byMetric.get(spec.id)!.filter((w) => w.quintile === q).length);
-      expect(Math.max(...sizes) - Math.min(...sizes), spec.id).toBeLessThanOrEqual(1);
+      const ranked = byMetric.get(spec.id)!.filter((w) => w.rank !== null);
+      for (const a of ranked) for (const b of ranked) if (a.rank === b.rank) expect(a.quintile, spec.id).toBe(b.quintile);
+      if (new Set(ranked.map((w) => shown(spec, w.value!))).size === ranked.length && ranked.length >= 5) {
+        const sizes = [1, 2, 3, 4, 5].map((q) => ranked.filter((w) => w.quintile === q).length);
+        expect(Math.max(...sizes) - Math.min(...sizes), spec.id).toBeLessThanOrEqual(1);
+      }
     }
   });
 });
@@ -120,12 +137,17 @@ describe('properties on random data', () => {
           const sumC = values.reduce((a, v) => a + v.clinics, 0);
           const sumP = values.reduce((a, v) => a + v.population, 0);
           expect(r.cities[0]!.value).toBeCloseTo((sumC / sumP) * 10000, 9);
-          const ranks = r.wards.map((w) => w.rank!).sort((a, b) => a - b);
-          expect(ranks[0]).toBe(1);
-          expect(ranks.every((x) => x >= 1 && x <= values.length)).toBe(true);
+          // Rates on fewer than 5 clinics are not ranked; every other ward is, from 1.
+          // Wards of the city without a row are listed without a value.
+          const listed = r.wards.filter((w) => codes.includes(w.area_code));
+          expect(r.wards.filter((w) => !codes.includes(w.area_code)).every((w) => w.value === null)).toBe(true);
+          const stable = listed.filter((w) => values[codes.indexOf(w.area_code)]!.clinics >= 5);
+          expect(listed.filter((w) => w.rank !== null).map((w) => w.area_code).sort()).toEqual(stable.map((w) => w.area_code).sort());
+          const ranks = stable.map((w) => w.rank!).sort((a, b) => a - b);
+          if (ranks.length) expect(ranks[0]).toBe(1);
+          expect(ranks.every((x) => x >= 1 && x <= stable.length)).toBe(true);
           const sizes = [1, 2, 3, 4, 5].map((q) => r.wards.filter((w) => w.quintile === q).length);
-          expect(sizes.reduce((a, b) => a + b, 0)).toBe(values.length);
-          expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
+          expect(sizes.reduce((a, b) => a + b, 0)).toBe(stable.length);
         },
       ),
       { numRuns: 200 },
@@ -153,7 +175,7 @@ describe('a metric added by one declaration', () => {
     expect(rows).toHaveLength(18);
     expect(rows.find((w) => w.area_code === '14103')!.value).toBeCloseTo(7 / 12, 10); // 西区: 7 stations, 12 clinics
     expect(r.cities.find((c) => c.metric_id === added.id)!.value).toBeCloseTo(260 / 346, 10);
-    expect(rows.every((w) => w.rank !== null && w.numerator_vintage === '2015-10-31' && w.denominator_vintage === '2015-10-31')).toBe(true);
+    expect(rows.every((w) => (w.unstable || w.rank !== null) && w.numerator_vintage === '2015-10-31' && w.denominator_vintage === '2015-10-31')).toBe(true);
   });
   it('is rejected, with its place named, when it refers to a column that does not exist', () => {
     const bad = { ...specs[0]!, id: 'broken', numerator: { ...specs[0]!.numerator, column: 'no_such_column' } };

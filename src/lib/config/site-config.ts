@@ -1,0 +1,77 @@
+/**
+ * The site configuration (`data/site.json`): everything a city changes to publish its own site —
+ * who publishes, the title, which areas the site is about, the languages, the navigation and the
+ * optional sections, the metrics the pages lead with, the licence and the credit line. Written by
+ * people as a `SiteConfigSpec`, normalised once into a `SiteConfig`; code reads only the latter.
+ */
+import { z } from 'zod';
+
+const text = z.object({ ja: z.string().min(1), en: z.string().min(1) }).strict();
+const areaCode = z.string().regex(/^[0-9]{5}$/, 'a five-digit local government code');
+const metricId = z.string().regex(/^[a-z][a-z0-9_]*$/);
+
+/** Sections a site can show, in the order they usually appear. `overview` is always the home page. */
+export const sectionIds = ['overview', 'compare', 'areas', 'hubs', 'budget', 'programmes', 'data', 'releases', 'methodology', 'quality'] as const;
+export type SectionId = (typeof sectionIds)[number];
+
+const keyFigure = z.discriminatedUnion('kind', [
+  /** A metric's aggregate for an area: the count behind it, and the rate beneath. */
+  z.object({ kind: z.literal('metric'), metric: metricId, area: areaCode }).strict(),
+  /** How many hubs an area's wards have opened. */
+  z.object({ kind: z.literal('hubs'), area: areaCode }).strict(),
+  /** New clients and support actions of an area's hubs in the latest period. */
+  z.object({ kind: z.literal('hub_clients'), area: areaCode }).strict(),
+  /** The latest total budget of the programme. */
+  z.object({ kind: z.literal('budget') }).strict(),
+]);
+
+export const siteConfigSchema = z
+  .object({
+    title: text,
+    description: text,
+    /** Who publishes the site (not who published the source documents: those are in sources.csv). */
+    publisher: z.object({ name: text, url: z.string().url().optional() }).strict(),
+    /** The footer's credit line: where the figures come from. */
+    credit: text,
+    /** The opening paragraph of the home page. */
+    intro: text,
+    /** Languages of the site; the first is the default, at the site's root. */
+    languages: z.array(z.enum(['ja', 'en'])).min(1).default(['ja', 'en']),
+    /**
+     * The areas the site is about (cities and municipalities; a city's wards come with it). Absent:
+     * every area in areas.csv that has no parent.
+     */
+    areas: z.array(areaCode).min(1).optional(),
+    /** The navigation, in order. Optional sections (hubs, budget, programmes) appear only when listed here and their tables have rows. */
+    nav: z.array(z.enum(sectionIds)).min(1),
+    /** The area the budget tables describe (they carry no area column). */
+    budgetArea: areaCode.optional(),
+    /** The metric charted on every area page. */
+    headlineMetric: metricId,
+    /** The metrics an area page's summary sentences speak of, in order. */
+    summaryMetrics: z.array(metricId).default([]),
+    /** The two metrics of the need-against-supply scatter on the comparison index (x: need, y: supply). */
+    scatter: z.object({ x: metricId, y: metricId }).strict().optional(),
+    keyFigures: z.array(keyFigure).default([]),
+    licence: z
+      .object({
+        data: z.object({ id: z.string().min(1), name: text, url: z.string().url() }).strict(),
+        code: z.object({ id: z.string().min(1) }).strict(),
+      })
+      .strict(),
+    /** Published URLs that moved: each old path (inside the site, no language prefix) leads to its new one. */
+    redirects: z.array(z.object({ from: z.string().regex(/^[a-z0-9_\-/]+\/$/), to: z.string().regex(/^[a-z0-9_\-/]*\/$/) }).strict()).default([]),
+  })
+  .strict();
+
+export type SiteConfigSpec = z.input<typeof siteConfigSchema>;
+export type SiteConfig = z.output<typeof siteConfigSchema>;
+export type KeyFigure = SiteConfig['keyFigures'][number];
+
+/** Parses and normalises a site configuration; throws with every problem named by its path. */
+export function normalizeSiteConfig(json: unknown, file = 'site.json'): SiteConfig {
+  const result = siteConfigSchema.safeParse(json);
+  if (!result.success)
+    throw new Error(`${file}: ` + result.error.issues.map((i) => `/${i.path.join('/')}: ${i.message}`).join('; '));
+  return result.data;
+}
