@@ -18,7 +18,7 @@
  * - hubs, document figures and the other single-document tables are copied verbatim: synthetic
  *   hubs would change Yokohama's count of hubs opened per year.
  */
-import { cpSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CsvWriter, type Cell } from './csv-writer.ts';
 import { byArea, readRealTable, vintageYear, type RealTable } from './real-tables.ts';
@@ -148,21 +148,13 @@ export function generateDataDir(options: GenerateOptions): GenerateSummary {
     };
   });
 
-  // Tile-map positions for the synthetic cities' wards: a near-square grid per city, as the
-  // schema asks a new city's wards to be added.
+  // Only the authored tile positions are kept: the synthetic cities' wards are drawn on the grid
+  // the site generates for a city without positions, which is what a new city would see.
   const tiles = real('ward_tiles');
-  if (tiles) {
-    const placed = new Set(tiles.records.map((r) => r.area_code));
-    const wardsOf = new Map<string, string[]>();
-    for (const a of plan) if (a.parent && !placed.has(a.code)) wardsOf.set(a.parent, [...(wardsOf.get(a.parent) ?? []), a.code]);
-    rows.ward_tiles = writeTable(outDir, 'ward_tiles', tiles, (w) => {
-      for (const r of tiles.records) w.record(tiles.header, r);
-      for (const wards of wardsOf.values()) {
-        const columns = Math.ceil(Math.sqrt(wards.length));
-        wards.forEach((code, i) => w.record(tiles.header, { area_code: code, tile_row: Math.floor(i / columns), tile_col: i % columns }));
-      }
-    });
-  }
+  if (tiles) rows.ward_tiles = writeTable(outDir, 'ward_tiles', tiles, (w) => tiles.records.forEach((r) => w.record(tiles.header, r)));
+
+  // The site configuration of a synthetic country: about every area, credited as made up.
+  writeFileSync(join(outDir, 'site.json'), JSON.stringify(syntheticSiteConfig(JSON.parse(readFileSync(join(from, 'site.json'), 'utf8'))), null, 2) + '\n');
 
   const budget = syntheticBudget(seed, years, { lines: real('budget_lines'), funding: real('budget_funding'), history: real('budget_history') });
   for (const [name, extra] of [['budget_lines', budget.lines], ['budget_funding', budget.funding], ['budget_history', budget.history]] as const) {
@@ -183,4 +175,20 @@ function writeTable(dir: string, name: string, table: RealTable, write: (w: CsvW
     w.close();
   }
   return w.rows;
+}
+
+/**
+ * The real configuration with what names the real publication replaced: a synthetic title,
+ * credit and introduction, every area in scope, and no key figures tied to one city.
+ */
+export function syntheticSiteConfig(real: Record<string, unknown>): Record<string, unknown> {
+  const { areas: _areas, keyFigures: _figures, redirects: _redirects, ...rest } = real;
+  return {
+    ...rest,
+    title: { ja: '在宅医療・介護連携の統計（試験用の合成データ）', en: 'Home-care statistics (synthetic test data)' },
+    description: { ja: '性能試験のために作った架空の全国データです。実在の数値ではありません。', en: 'A made-up national data set for performance tests; not real figures.' },
+    publisher: { name: { ja: '試験用データ', en: 'Test data' } },
+    credit: { ja: 'このサイトの数値の多くは試験のために作った架空のものです。', en: 'Most figures on this site are made up for testing.' },
+    intro: { ja: '架空の全国データで、このサイトの作り方を試すためのページです。', en: 'Pages built from a made-up national data set, to test how the site is built.' },
+  };
 }

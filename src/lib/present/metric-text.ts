@@ -1,10 +1,11 @@
 /**
  * Metric values in words and numbers, for both languages: the value with its unit, a comparison
- * with the city, and the one-sentence summary a ward page opens with.
+ * with the group's value, rank texts, and the one-sentence summary an area page opens with.
  */
 import { formatNumber } from '../format.ts';
 import type { Lang } from '../i18n.ts';
 import type { MetricSpec } from '../derive/metric-spec.ts';
+import type { WardMetricValue } from '../derive/ward-metrics.ts';
 
 /** The unit a single value is counted in ("か所" from "か所/人口1万人"; "%" stays "%"). */
 export function unitShort(spec: Pick<MetricSpec, 'unit'>, lang: Lang): string {
@@ -24,25 +25,57 @@ export function formatValue(value: number | null, spec: Pick<MetricSpec, 'unit' 
 
 export type Comparison = 'above' | 'below' | 'same';
 
-/** Above or below the city, judged on the values as displayed, so the words never contradict the digits. */
+/**
+ * Within this share of the group's value, an area is "about the same": differences smaller than
+ * that are within what the dates and rounding of the sources can carry. Stated on the methodology page.
+ */
+export const SAME_TOLERANCE = 0.05;
+
+/** Above, below or about the same as the group, judged on the displayed values and the tolerance. */
 export function compareToCity(value: number, city: number, digits: number): Comparison {
   const a = Number(value.toFixed(digits));
   const b = Number(city.toFixed(digits));
-  return a > b ? 'above' : a < b ? 'below' : 'same';
+  if (a === b) return 'same';
+  if (b !== 0 && Math.abs(a / b - 1) <= SAME_TOLERANCE) return 'same';
+  return a > b ? 'above' : 'below';
 }
 
-/** 人口1万人あたりの在宅療養支援診療所は0.74か所で、市全体の0.93か所を下回ります。 */
-export function wardSentence(spec: MetricSpec, value: number | null, city: number | null, lang: Lang, cityName: string): string {
+/** 人口1万人あたりの在宅療養支援診療所は0.74か所で、横浜市全体の0.93か所を下回ります。 */
+export function wardSentence(spec: MetricSpec, w: Pick<WardMetricValue, 'value' | 'city_value' | 'vintages_differ' | 'off_vintage'>, lang: Lang, wholeName: string): string {
   const label = spec.label[lang];
-  if (value === null || city === null)
-    return lang === 'ja' ? `${label}はデータがありません。` : `${label}: no data.`;
-  const cmp = compareToCity(value, city, spec.digits);
-  const v = formatValue(value, spec, lang);
-  const c = formatValue(city, spec, lang);
+  if (w.value === null || w.city_value === null) return lang === 'ja' ? `${label}はデータがありません。` : `${label}: no data.`;
+  const v = formatValue(w.value, spec, lang);
+  const c = formatValue(w.city_value, spec, lang);
+  if (w.off_vintage)
+    return lang === 'ja' ? `${label}は${v}です（${wholeName}の${c}とは時点が異なるため、比べていません）。` : `${label}: ${v} (from another date than ${wholeName}'s ${c}, so not compared).`;
+  const cmp = compareToCity(w.value, w.city_value, spec.digits);
+  const caveat = w.vintages_differ ? (lang === 'ja' ? '（分子と分母は時点の異なる数値です）' : ' (numerator and denominator are from different dates)') : '';
   if (lang === 'ja') {
-    const verb = cmp === 'above' ? 'を上回ります' : cmp === 'below' ? 'を下回ります' : 'と同じです';
-    return `${label}は${v}で、${cityName}全体の${c}${verb}。`;
+    const verb = cmp === 'above' ? 'を上回ります' : cmp === 'below' ? 'を下回ります' : 'とほぼ同じです';
+    return `${label}は${v}で、${wholeName}の${c}${verb}${caveat}。`;
   }
-  const words = cmp === 'above' ? 'above' : cmp === 'below' ? 'below' : 'the same as';
-  return `${label}: ${v}, ${words} ${cityName} as a whole (${c}).`;
+  const words = cmp === 'above' ? 'above' : cmp === 'below' ? 'below' : 'about the same as';
+  return `${label}: ${v}, ${words} ${wholeName} (${c})${caveat}.`;
 }
+
+/** "6/18" for a ranked value, or why it is not ranked. */
+export function rankText(w: Pick<WardMetricValue, 'rank' | 'rank_of' | 'unstable' | 'off_vintage' | 'value'>, lang: Lang): string {
+  if (w.rank !== null) return `${w.rank}/${w.rank_of}`;
+  if (w.value === null) return '—';
+  if (w.off_vintage) return lang === 'ja' ? '順位なし（時点が異なる）' : 'not ranked (other date)';
+  if (w.unstable) return lang === 'ja' ? '順位なし（数が少ない）' : 'not ranked (small count)';
+  return '—';
+}
+
+/** The value as a table shows it, with its marks: ＊ small count, † another date. */
+export function valueCell(w: Pick<WardMetricValue, 'value' | 'unstable' | 'off_vintage'>, spec: MetricSpec, lang: Lang, withUnit = false): string {
+  return formatValue(w.value, spec, lang, withUnit) + (w.unstable ? ' *' : '') + (w.off_vintage ? ' †' : '');
+}
+
+/** A chart label: the short name with the same marks as the table (＊ small count, † another date). */
+export function markedName(a: Pick<WardMetricValue, 'unstable' | 'off_vintage'> & { name: string }): string {
+  return shortName(a.name) + (a.unstable ? ' *' : '') + (a.off_vintage ? ' †' : '');
+}
+
+/** A ward's short name for chart labels: 鶴見区 → 鶴見, Tsurumi Ward → Tsurumi. */
+export const shortName = (name: string) => name.replace(/(区| Ward)$/, '') || name;

@@ -1,6 +1,6 @@
 /**
  * What every page starts from: its language, a `t(ja, en)` picker for inline text, the site data
- * and the download folder that charts link to.
+ * and its configuration, and the download folder that charts link to.
  */
 import type { Lang } from '../i18n.ts';
 import { stableFolder } from '../publish/downloads.ts';
@@ -10,6 +10,7 @@ export function pageContext(lang: Lang) {
   const site = loadSiteData();
   return {
     site,
+    config: site.config,
     t: (ja: string, en: string) => (lang === 'ja' ? ja : en),
     /** The release's stable download folder (`v1.0.0`). */
     folder: stableFolder(site),

@@ -1,44 +1,10 @@
 /**
  * View models the pages render: plain rows computed from the site data, so pages stay wiring.
  */
-import { select, wardsOf, type Tables } from '../dataset.ts';
 import type { MetricSpec } from '../derive/metric-spec.ts';
-import type { CityMetricValue, WardMetricValue } from '../derive/ward-metrics.ts';
+import type { CityMetricValue } from '../derive/ward-metrics.ts';
 import { formatDate, formatPeriod } from '../format.ts';
 import type { Lang } from '../i18n.ts';
-import type { SiteData } from '../site-data.ts';
-
-export const YOKOHAMA = '14100';
-
-export function areaName(tables: Tables, code: string, lang: Lang): string {
-  const row = select(tables, 'areas', { area_code: code })[0]?.row;
-  if (!row) return code;
-  return String(lang === 'ja' ? row.name_ja : row.name_en);
-}
-
-/** Wards of a city in code order, with names. */
-export function wardList(tables: Tables, city = YOKOHAMA) {
-  return wardsOf(tables, city)
-    .sort()
-    .map((code) => ({ code, ja: areaName(tables, code, 'ja'), en: areaName(tables, code, 'en') }));
-}
-
-export interface MetricView {
-  spec: MetricSpec;
-  city: CityMetricValue;
-  wards: (WardMetricValue & { name: string })[];
-}
-
-export function metricView(site: SiteData, metricId: string, lang: Lang, city = YOKOHAMA): MetricView {
-  const spec = site.derived.specs.find((s) => s.id === metricId);
-  if (!spec) throw new Error(`no metric ${metricId}`);
-  const c = site.derived.cityMetrics.find((m) => m.metric_id === metricId && m.city_code === city)!;
-  const wards = (byKey(site.derived.wardMetrics, 'metric-city', (w) => `${w.metric_id}|${w.city_code}`).get(`${metricId}|${city}`) ?? []).map((w) => ({
-    ...w,
-    name: areaName(site.tables, w.area_code, lang),
-  }));
-  return { spec, city: c, wards };
-}
 
 const groupings = new WeakMap<object, Map<string, Map<string, unknown[]>>>();
 
@@ -78,3 +44,20 @@ export const metricTables = (spec: MetricSpec) => [spec.numerator.table, ...(spe
 /** The dates a city value's vintages end on, to pick the sources that describe them. */
 export const vintageDates = (c: Pick<CityMetricValue, 'numerator_vintage' | 'denominator_vintage'>) =>
   [c.numerator_vintage, c.denominator_vintage].filter((v): v is string => !!v).map((v) => v.split('/').at(-1)!);
+
+/** Kept here too for modules that read area names beside vintages. */
+export { areaName } from './groups.ts';
+
+/** 「このページの数値は2015年1月1日から2015年10月31日までの時点のものです。」 from the dates figures describe. */
+export function ageText(ends: readonly string[], lang: Lang, opening: string): string {
+  const sorted = [...ends].sort();
+  if (sorted.length === 0) return '';
+  const first = vintageText(sorted[0]!, lang);
+  const last = vintageText(sorted.at(-1)!, lang);
+  if (first === last) return lang === 'ja' ? `${opening}${first}時点のものです。` : `${opening}${first}.`;
+  return lang === 'ja' ? `${opening}${first}から${last}までの時点のものです。` : `${opening}${first} to ${last}.`;
+}
+
+/** A source line, or a plain note where no source document describes the figures' dates. */
+export const sourceOrNote = (source: string, lang: Lang) =>
+  source || (lang === 'ja' ? 'この時点の数値の出典は、データに記載がありません（データの表を参照）。' : 'No source document is recorded for figures of this date (see the data tables).');

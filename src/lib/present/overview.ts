@@ -1,0 +1,98 @@
+/**
+ * The home page: the key figures the site configuration declares, each with its date and a link
+ * to the page that explains it, and a plain statement of how old the figures are.
+ */
+import { select } from '../dataset.ts';
+import type { KeyFigure } from '../config/site-config.ts';
+import { formatFiscalYear, formatNumber, formatPeriod } from '../format.ts';
+import type { Lang } from '../i18n.ts';
+import type { SiteData } from '../site-data.ts';
+import { areaName, groupOfArea, metricView } from './groups.ts';
+import { formatValue } from './metric-text.ts';
+import { hasSection } from './sections.ts';
+import { ageText, vintageText } from './views.ts';
+
+export interface Card {
+  label: string;
+  value: string;
+  sub: string;
+  when: string;
+  /** The page that explains the figure. */
+  path: string;
+  /** The date the figure describes, for the statement of age. */
+  end: string;
+}
+
+export function overview(site: SiteData, lang: Lang) {
+  const cards = site.config.keyFigures.flatMap((k) => {
+    const card = keyFigure(site, k, lang);
+    return card ? [card] : [];
+  });
+  const ends = cards.map((c) => c.end).sort();
+  const t = (ja: string, en: string) => (lang === 'ja' ? ja : en);
+  const age = ageText(ends, lang, t('主な数値は', 'The key figures describe '));
+  const areas = (site.config.areas ?? []).map((code) => areaName(site.tables, code, lang));
+  return { cards, age, areas, intro: site.config.intro[lang] };
+}
+
+function keyFigure(site: SiteData, k: KeyFigure, lang: Lang): Card | null {
+  const t = (ja: string, en: string) => (lang === 'ja' ? ja : en);
+  if (k.kind === 'metric') {
+    const group = select(site.tables, 'areas', { parent_code: k.area }).length > 0 ? k.area : groupOfArea(site.tables, k.area);
+    const view = metricView(site, k.metric, lang, group);
+    if (!view || view.total.value === null) return null;
+    const { spec, total } = view;
+    const table = site.tables.get(spec.numerator.table);
+    const column = Array.isArray(spec.numerator.column) ? spec.numerator.column[0] : spec.numerator.column;
+    const unit = table?.schema.fields.find((f) => f.name === column)?.unit?.[lang] ?? '';
+    const count = `${formatNumber(total.numerator, 0, lang)}${lang === 'ja' ? unit : ''}`;
+    const end = total.numerator_vintage!.split('/').at(-1)!;
+    return {
+      label: spec.numerator.label[lang],
+      value: count,
+      sub: t(`${spec.label.ja}：${formatValue(total.value, spec, 'ja')}`, `${spec.label.en}: ${formatValue(total.value, spec, 'en')}`),
+      when: t(`${vintageText(total.numerator_vintage, 'ja')}時点`, `as of ${vintageText(total.numerator_vintage, 'en')}`),
+      path: `compare/${group}/${spec.id}/`,
+      end,
+    };
+  }
+  if (k.kind === 'hubs') {
+    const wards = new Set(select(site.tables, 'areas', { parent_code: k.area }).map((r) => String(r.row.area_code)));
+    const open = select(site.tables, 'hubs').map((r) => r.row).filter((r) => wards.has(String(r.area_code)) && r.opened_on);
+    if (open.length === 0) return null;
+    const last = open.map((r) => String(r.opened_on)).sort().at(-1)!;
+    return {
+      label: t('在宅医療連携拠点', 'Home-care coordination hubs'),
+      value: `${open.length}${t('か所', '')}`,
+      sub: t(`${wards.size}区のうち${open.length}区に1か所ずつ`, `one in each of ${open.length} of the ${wards.size} wards`),
+      when: t(`${vintageText(last, 'ja')}までに開設`, `all open by ${vintageText(last, 'en')}`),
+      path: hasSection(site, 'hubs') ? 'hubs/' : `wards/${k.area}/`,
+      end: last,
+    };
+  }
+  if (k.kind === 'hub_clients') {
+    const rows = select(site.tables, 'hub_throughput', { area_code: k.area }).map((r) => r.row).filter((r) => typeof r.new_clients === 'number');
+    // The latest period; of two ending together, the shorter one as printed in the report.
+    const row = rows.sort((a, b) => String(b.period_end).localeCompare(String(a.period_end)) || String(b.period_start).localeCompare(String(a.period_start)))[0];
+    if (!row) return null;
+    return {
+      label: t('拠点の新規相談者', 'New clients of the hubs'),
+      value: `${formatNumber(Number(row.new_clients), 0, lang)}${t('人', '')}`,
+      sub: typeof row.support_actions === 'number' ? t(`支援・対応 延べ${formatNumber(row.support_actions)}回`, `${formatNumber(row.support_actions, 0, 'en')} support actions`) : '',
+      when: formatPeriod(String(row.period_start), String(row.period_end), lang),
+      path: hasSection(site, 'hubs') ? 'hubs/' : `wards/${k.area}/`,
+      end: String(row.period_end),
+    };
+  }
+  const total = select(site.tables, 'budget_lines', { line_id: 'total' }).map((r) => r.row).sort((a, b) => Number(b.fiscal_year) - Number(a.fiscal_year))[0];
+  if (!total || !site.config.budgetArea) return null;
+  const fy = Number(total.fiscal_year);
+  return {
+    label: t('事業の予算', 'Programme budget'),
+    value: t(`${formatNumber(Number(total.budget_thousand_yen))}千円`, `¥${formatNumber(Number(total.budget_thousand_yen), 0, 'en')} thousand`),
+    sub: areaName(site.tables, site.config.budgetArea, lang),
+    when: formatFiscalYear(fy, lang),
+    path: 'budget/',
+    end: `${fy}-04-01`,
+  };
+}
