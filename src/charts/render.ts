@@ -8,6 +8,12 @@
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
 
+/**
+ * An SVG string made by renderChart: Plot writes every data string into it as escaped text, so it
+ * is the only string the pages may insert as markup. The brand keeps any other string out.
+ */
+export type ChartSvg = string & { readonly __chartSvg: true };
+
 export interface RenderOptions {
   /** The text alternative: what the chart shows and its main finding. */
   label: string;
@@ -15,7 +21,7 @@ export interface RenderOptions {
 
 const fontFamily = "'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic', sans-serif";
 
-export function renderChart(options: Plot.PlotOptions, { label }: RenderOptions): string {
+export function renderChart(options: Plot.PlotOptions, { label }: RenderOptions): ChartSvg {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const node = Plot.plot({ ...options, document } as Plot.PlotOptions) as unknown as Element;
   const svg = node.tagName.toLowerCase() === 'svg' ? node : node.querySelector('svg')!;
@@ -34,5 +40,5 @@ export function renderChart(options: Plot.PlotOptions, { label }: RenderOptions)
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', label);
   svg.setAttribute('font-family', fontFamily);
-  return svg.outerHTML;
+  return svg.outerHTML as ChartSvg;
 }

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isSnapshotFile } from '../../src/lib/release/snapshots.ts';
 import { runScript, tempRepoWithData, type TempRepo } from './temp-git-repo.ts';
 
 let repo: TempRepo;
@@ -57,7 +58,9 @@ describe('release snapshots', () => {
   });
 
   it('each snapshot is a copy of the data as released, outside data/', () => {
-    const files = readdirSync('data').sort();
+    // A snapshot keeps the data (tables, schemas, metric declarations), not the site's configuration.
+    const files = readdirSync('data').filter(isSnapshotFile).sort();
+    expect(files).not.toContain('site.json');
     for (const version of ['1.0.0', '1.1.0']) expect(readdirSync(join(repo.dir, 'releases', version, 'data')).sort(), version).toEqual(files);
     for (const f of files) expect(read('releases', '1.0.0', 'data', f), f).toBe(readFileSync(join('data', f), 'utf8'));
     for (const f of files) expect(read('releases', '1.1.0', 'data', f), f).toBe(read('data', f));
@@ -115,8 +118,12 @@ describe('release snapshots', () => {
       { cityCode: '14100', areaCode: '14103', nameJa: '西区', rankBefore: 4, rankAfter: 2, rankOfBefore: 18, rankOfAfter: 18, valueBefore: (12 / 97711) * 10000, valueAfter: (15 / 97800) * 10000 },
       { cityCode: '14100', areaCode: '14104', nameJa: '中区', rankBefore: 2, rankAfter: 3, rankOfBefore: 18, rankOfAfter: 18, valueBefore: (22 / 147600) * 10000, valueAfter: (22 / 147600) * 10000 },
     ]);
-    // The other clinic metrics move too (same numerator); the population edit alone moves no rank.
-    expect(c.ranks.map((m: { metricId: string }) => m.metricId)).toEqual(['support_clinics_per_10k_population', 'support_clinics_per_10k_aged_75', 'support_clinic_share']);
+    // The other clinic metrics move too (same numerator). Ranks follow the displayed values: care-need
+    // certified per 10,000 shows no decimals, and 西区 3,797 / 97,711 × 10,000 = 388.6 → 389 tied
+    // 神奈川区's 9,185 / 235,901 × 10,000 = 389.4 → 389; over 97,800 it is 388.2 → 388, one rank lower.
+    expect(c.ranks.map((m: { metricId: string }) => m.metricId)).toEqual(['support_clinics_per_10k_population', 'support_clinics_per_10k_aged_75', 'care_need_certified_per_10k_population', 'support_clinic_share']);
+    const careNeed = c.ranks.find((m: { metricId: string }) => m.metricId === 'care_need_certified_per_10k_population');
+    expect(careNeed.moves.map((m: { areaCode: string; rankBefore: number; rankAfter: number }) => [m.areaCode, m.rankBefore, m.rankAfter])).toEqual([['14103', 11, 12]]);
   });
 });
 

@@ -56,11 +56,11 @@ const doc = (path: string) => parseHTML(readFileSync(join(out, path, 'index.html
 
 describe('an indicator added by declaration only', () => {
   it('gets its comparison page, ranked, with the city value', () => {
-    const page = doc('compare/dental_clinics_per_10k_aged_75');
-    expect(page.querySelector('h1')!.textContent).toBe('訪問歯科診療所（75歳以上人口1万人あたり）');
+    const page = doc('compare/14100/dental_clinics_per_10k_aged_75');
+    expect(page.querySelector('h1')!.textContent).toBe('訪問歯科診療所（75歳以上人口1万人あたり）（横浜市全体）');
     // 都筑区 (14118) has 27 clinics for 15,266 people aged 75+: 17.69, the highest.
     expect(page.querySelector('figure h2')!.textContent).toContain('最も多いのは都筑区の17.69か所');
-    expect(doc('en/compare/dental_clinics_per_10k_aged_75').querySelector('h1')!.textContent).toBe('Home-visit dental clinics per 10,000 aged 75+');
+    expect(doc('en/compare/14100/dental_clinics_per_10k_aged_75').querySelector('h1')!.textContent).toBe('Home-visit dental clinics per 10,000 aged 75+ (Yokohama City)');
   });
   it('appears on every ward page with its rank', () => {
     for (const ward of wards) {

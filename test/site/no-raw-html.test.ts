@@ -1,27 +1,28 @@
 /**
- * Data never becomes HTML: `set:html` appears only where Plot's serialised SVG is inserted (Plot
- * writes every data string as escaped text, which the hostile-data test proves in the browser).
+ * Data never becomes HTML: `set:html` inserts only chart SVG, a `ChartSvg` string that only
+ * renderChart makes (Plot writes every data string into it as escaped text, which the
+ * hostile-data test proves in the browser). The type checker keeps any other string out of the
+ * places that carry one; this test checks that nothing gets around it.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const files = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.astro'));
+const sources = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ts|astro)$/.test(f));
+const read = (f: string) => readFileSync(join('src', f), 'utf8');
 
 describe('set:html', () => {
-  it('is used only for SVG strings returned by renderChart', () => {
-    const uses = files.flatMap((f) => {
-      const text = readFileSync(join('src', f), 'utf8');
-      return [...text.matchAll(/set:html=\{(\w+)\}/g)].map((m) => ({ file: f, variable: m[1]!, text }));
-    });
-    expect(uses.map((u) => `${u.file}:${u.variable}`).sort()).toEqual(['components/Chart.astro:svg', '[...lang]/compare/[metric].astro:map'.replace(/^/, 'pages/')].sort());
-    // The variables are assigned from renderChart (Chart receives `svg` from its callers, who pass renderChart output).
-    const metricPage = uses.find((u) => u.variable === 'map')!.text;
-    expect(metricPage).toMatch(/const map = renderChart\(/);
-    const callers = files.map((f) => readFileSync(join('src', f), 'utf8')).filter((t) => t.includes('<Chart'));
-    for (const t of callers) for (const m of t.matchAll(/svg=\{(\w+)(?:\.svg)?\}/g)) expect(t).toMatch(new RegExp(`(const ${m[1]} = renderChart\\(|svg: renderChart\\(|svg = renderChart\\(|chart = renderChart\\()`));
-    // Nor does client code write markup from strings.
-    const sources = readdirSync('src', { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ts|astro)$/.test(f));
-    for (const f of sources) expect(readFileSync(join('src', f), 'utf8'), f).not.toMatch(/\.innerHTML\s*=|insertAdjacentHTML|document\.write/);
+  it('inserts only the chart SVG a page or component receives, never text', () => {
+    const uses = sources.flatMap((f) => [...read(f).matchAll(/set:html=\{([^}]+)\}/g)].map((m) => `${f}:${m[1]}`)).sort();
+    expect(uses).toEqual(['components/Chart.astro:svg', 'pages/[...lang]/compare/[group]/[metric].astro:page.map.svg']);
+    // Chart's `svg` and the page's map are typed ChartSvg.
+    expect(read('components/Chart.astro')).toMatch(/\bsvg: ChartSvg;/);
+    expect(read('lib/present/compare-page.ts')).toMatch(/map: \{ svg: ChartSvg \} \| null;/);
+  });
+  it('has its ChartSvg made by renderChart alone, and nothing writes markup from strings in the browser', () => {
+    const casts = sources.filter((f) => /as ChartSvg\b/.test(read(f)));
+    expect(casts).toEqual(['charts/render.ts']);
+    expect(read('charts/render.ts')).toMatch(/return svg\.outerHTML as ChartSvg;/);
+    for (const f of sources) expect(read(f), f).not.toMatch(/\.innerHTML\s*=|insertAdjacentHTML|document\.write/);
   });
 });

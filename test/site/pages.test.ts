@@ -14,7 +14,7 @@ const specs = parseMetricSpecs(JSON.parse(readFileSync('data/metrics.json', 'utf
 const wards = readFileSync('data/areas.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')).filter((c) => c[3] === '14100').map((c) => ({ code: c[0]!, ja: c[4]!, en: c[6]! }));
 
 describe('pages in both languages', () => {
-  const pages = ['', 'compare/', 'wards/', 'hubs/', 'budget/', 'programmes/', 'yokosuka/', 'data/', 'releases/', 'methodology/', 'quality/', 'wards/14201/'];
+  const pages = ['', 'compare/', 'compare/14100/', 'compare/municipalities/', 'wards/', 'hubs/', 'budget/', 'programmes/', 'yokosuka/', 'data/', 'releases/', 'methodology/', 'quality/', 'wards/14100/', 'wards/14201/'];
   for (const p of pages)
     it(`/${p} and /en/${p}`, () => {
       const ja = page(p);
@@ -32,12 +32,20 @@ describe('pages in both languages', () => {
       expect(doc.querySelector(`a[href="/downloads/v${v}/datapackage.json"]`), v).not.toBeNull();
     }
   });
-  it('a comparison page per metric and per family count, in both languages', () => {
-    for (const s of specs) {
-      expect(existsSync(join(site, 'compare', s.id, 'index.html')), s.id).toBe(true);
-      expect(existsSync(join(site, 'en', 'compare', s.id, 'index.html')), s.id).toBe(true);
-    }
-    for (const family of new Set(specs.map((s) => s.family).filter(Boolean))) expect(existsSync(join(site, 'compare', `${family}_count`, 'index.html'))).toBe(true);
+  it('a comparison page per metric and per family count, for the wards and for the municipalities, in both languages', () => {
+    for (const group of ['14100', 'municipalities'])
+      for (const s of specs) {
+        expect(existsSync(join(site, 'compare', group, s.id, 'index.html')), s.id).toBe(true);
+        expect(existsSync(join(site, 'en', 'compare', group, s.id, 'index.html')), s.id).toBe(true);
+      }
+    for (const family of new Set(specs.map((s) => s.family).filter(Boolean))) expect(existsSync(join(site, 'compare', '14100', `${family}_count`, 'index.html'))).toBe(true);
+  });
+  it('moved addresses lead to their new pages', () => {
+    const refresh = (p: string) => page(p).querySelector('meta[http-equiv="refresh"]')?.getAttribute('content');
+    expect(refresh('compare/support_clinics_per_10k_population')).toBe('0; url=/compare/14100/support_clinics_per_10k_population/');
+    expect(refresh('en/compare/aged_75_share')).toBe('0; url=/en/compare/14100/aged_75_share/');
+    expect(refresh('yokosuka')).toBe('0; url=/wards/14201/');
+    expect(refresh('en/yokosuka')).toBe('0; url=/en/wards/14201/');
   });
   it('a side-by-side page for every pair of wards, linked from each ward page', () => {
     expect(wards).toHaveLength(18);
@@ -61,14 +69,18 @@ describe('every ward page', () => {
           const cells = [...row!.querySelectorAll('td')].map((c) => c.textContent!.trim());
           // value, city value, rank n/m, ratio, as of
           expect(cells[1], `${ward.code} ${spec.id} city`).not.toBe('');
-          expect(cells[2], `${ward.code} ${spec.id} rank`).toMatch(/^(\d+\/\d+|—)$/);
+          expect(cells[2], `${ward.code} ${spec.id} rank`).toMatch(/^(\d+\/\d+|—|順位なし（数が少ない）|not ranked \(small count\))$/);
         }
       }
     });
   it('opens with a plain-language summary generated from the numbers', () => {
     const summary = [...page('wards/14101').querySelectorAll('section[aria-labelledby="summary"] li')].map((li) => li.textContent);
-    // 21 / 282,084 × 10,000 = 0.74; the city 346 / 3,711,450 × 10,000 = 0.93.
-    expect(summary).toContain('在宅療養支援診療所（人口1万人あたり）は0.74か所で、横浜市全体の0.93か所を下回ります。');
+    // 21 / 282,084 × 10,000 = 0.74; the city 346 / 3,711,450 × 10,000 = 0.93; clinics of October
+    // over population of January, which the sentence says.
+    expect(summary).toContain('在宅療養支援診療所（人口1万人あたり）は0.74か所で、横浜市全体の0.93か所を下回ります（分子と分母は時点の異なる数値です）。');
+    // 訪問看護ステーション per 10,000 aged 75+: 16 / 24,460 × 10,000 = 6.54 against 260 / 392,013 × 10,000 = 6.63,
+    // within 5 %: about the same, not "below".
+    expect(summary).toContain('訪問看護ステーション（75歳以上人口1万人あたり）は6.54か所で、横浜市全体の6.63か所とほぼ同じです（分子と分母は時点の異なる数値です）。');
   });
   it('shows the hub and the hospitals of its admission agreements', () => {
     const doc = page('wards/14103');
@@ -79,7 +91,7 @@ describe('every ward page', () => {
 
 describe('charts', () => {
   it('are inline SVG images with a text alternative and a data table', () => {
-    const doc = page('compare/support_clinics_per_10k_population');
+    const doc = page('compare/14100/support_clinics_per_10k_population');
     const svg = doc.querySelector('figure svg')!;
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('aria-label')).toContain('都筑区');

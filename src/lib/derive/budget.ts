@@ -99,6 +99,8 @@ export function deriveBudgetPerCapita(tables: Tables, cityCode: string): BudgetP
 /** Settlement as a share of budget, for every fiscal year that has both. */
 export function deriveSettlementRates(tables: Tables): SettlementRate[] {
   const rows = select(tables, 'budget_history').map((r) => r.row);
+  // A site without a budget history has no settlement rates (arquero cannot filter a table with no columns).
+  if (rows.length === 0) return [];
   const budget = aq.from(rows).filter((d: { kind: string }) => d.kind === 'budget').select({ fiscal_year: 'fiscal_year', total_thousand_yen: 'budget_thousand_yen' });
   const settled = aq.from(rows).filter((d: { kind: string }) => d.kind === 'settlement').select({ fiscal_year: 'fiscal_year', total_thousand_yen: 'settlement_thousand_yen' });
   return budget

@@ -31,13 +31,14 @@ export function areaPage(site: SiteData, code: string, lang: Lang) {
   const info = groupInfo(site, group, lang);
   const parentName = area?.parent ? (areaInfo(site.tables, area.parent)?.name[lang] ?? area.parent) : null;
   const metrics = areaMetrics(site, code);
+  const withValue = metrics.filter((m) => m.value.value !== null);
 
   const summary = site.config.summaryMetrics.flatMap((id) => {
-    const m = metrics.find((x) => x.spec.id === id);
+    const m = withValue.find((x) => x.spec.id === id);
     return m ? [wardSentence(m.spec, m.value, lang, info.wholeName)] : [];
   });
   // The configured headline, or the first metric this area has, so every area page has its chart.
-  const headline = metrics.find((m) => m.spec.id === site.config.headlineMetric) ?? metrics.find((m) => m.spec.denominator) ?? metrics[0] ?? null;
+  const headline = withValue.find((m) => m.spec.id === site.config.headlineMetric) ?? withValue.find((m) => m.spec.denominator) ?? withValue[0] ?? null;
   const chart = headline ? headlineChart(site, code, name, headline, group, info, lang) : null;
 
   const head = [t('指標', 'Measure'), t('この地域', 'This area'), info.wholeName, t('順位', 'Rank'), t('全体との比', 'Ratio to whole'), t('時点', 'As of')];
@@ -50,7 +51,7 @@ export function areaPage(site: SiteData, code: string, lang: Lang) {
     (w.numerator_vintage ? vintageText(w.numerator_vintage, lang) : '—') +
       (w.vintages_differ && w.denominator_vintage ? t(`（分母 ${vintageText(w.denominator_vintage, lang)}）`, ` (denominator ${vintageText(w.denominator_vintage, lang)})`) : ''),
   ]);
-  const ends = metrics.flatMap((m) => [m.value.numerator_vintage, m.value.denominator_vintage]).filter((v): v is string => !!v).map((v) => v.split('/').at(-1)!).sort();
+  const ends = withValue.flatMap((m) => [m.value.numerator_vintage, m.value.denominator_vintage]).filter((v): v is string => !!v).map((v) => v.split('/').at(-1)!).sort();
   const age = ageText(ends, lang, t('このページの数値は', 'The figures on this page describe '));
 
   const wards = info.wards ? [] : select(site.tables, 'areas', { parent_code: code }).map((r) => ({ code: String(r.row.area_code), name: String(lang === 'ja' ? r.row.name_ja : r.row.name_en) }));
@@ -65,7 +66,7 @@ export function areaPage(site: SiteData, code: string, lang: Lang) {
     age,
     chart,
     table: metrics.length ? { caption: t(`${name}の指標と${info.wholeName}`, `${name} against ${info.wholeName}`), head, rows, numeric: [false, true, true, true, true, false] } : null,
-    failMessage: metrics.length ? null : t('この地域の指標を計算できる数値は、まだデータにありません。', 'The data has no figures yet from which to compute this area’s measures.'),
+    failMessage: withValue.length ? null : t('この地域の指標を計算できる数値は、まだデータにありません。', 'The data has no figures yet from which to compute this area’s measures.'),
     hub: hubSection(site, code, lang),
     hospitals: hospitalSection(site, code, lang),
     surveys: surveySection(site, code, lang),
@@ -203,7 +204,7 @@ function eventSection(site: SiteData, code: string, lang: Lang) {
     svg,
     source: sourceText(site.tables, ['events'], lang, ends) || sourceText(site.tables, ['events'], lang),
     table: {
-      caption: t('研修・講座と参加者', 'Trainings, lectures and attendance'),
+      caption: t('研修・講座の一覧（回数と参加者）', 'Every training and lecture, with sessions and attendance'),
       head: [t('期間', 'Period'), t('名称', 'Name'), t('回数', 'Sessions'), t('参加者', 'Attendance')],
       rows: events.map((e) => [e.period_start && e.period_end ? formatPeriod(String(e.period_start), String(e.period_end), lang) : '—', name(e), countText(e.sessions, lang), attendanceText(e, lang)]),
       numeric: [false, false, true, true],

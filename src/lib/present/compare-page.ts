@@ -5,7 +5,7 @@
  * own figure on its row, the tile map of a city's wards, and the caveats that apply.
  */
 import { rankedBars } from '../../charts/ranked-bars.ts';
-import { renderChart } from '../../charts/render.ts';
+import { renderChart, type ChartSvg } from '../../charts/render.ts';
 import { tileMap } from '../../charts/tile-map.ts';
 import { familyMembers } from '../derive/metric-families.ts';
 import { formatNumber } from '../format.ts';
@@ -30,9 +30,9 @@ export interface ComparePage {
   switcher: { id: string; label: string; current: boolean }[];
   asOf: string;
   caveats: string[];
-  chart: { title: string; svg: string; source: string; tables: string[] } | null;
+  chart: { title: string; svg: ChartSvg; source: string; tables: string[] } | null;
   table: { caption: string; head: string[]; rows: string[][]; numeric: boolean[] };
-  map: { svg: string } | null;
+  map: { svg: ChartSvg } | null;
   notes: string[];
 }
 
@@ -46,7 +46,7 @@ export function comparePage(site: SiteData, group: string, metricId: string, lan
   const lead = `${spec.definition[lang]} ${t(`値が大きいほど${spec.higherMeans.ja}ことを示します。`, `A higher value means ${spec.higherMeans.en}.`)}`;
   const empty = { caption: '', head: [], rows: [], numeric: [] };
   if (!view || view.areas.every((a) => a.value === null))
-    return { title: `${heading}（${info.wholeName}）`, heading, lead, group: info, failMessage: t('この指標は、この地域のデータがまだありません。', 'There are no figures for this measure here yet.'), switcher, asOf: '', caveats: [], chart: null, table: empty, map: null, notes: [] };
+    return { title: pageTitle(heading, info.wholeName, lang), heading, lead, group: info, failMessage: t('この指標は、この地域のデータがまだありません。', 'There are no figures for this measure here yet.'), switcher, asOf: '', caveats: [], chart: null, table: empty, map: null, notes: [] };
 
   const { total, areas } = view;
   const isCount = !spec.denominator;
@@ -135,7 +135,7 @@ export function comparePage(site: SiteData, group: string, metricId: string, lan
     t(`五分位は、順位のついた${info.memberNoun.counter}を値の大きい順に5つの組に分けたものです。`, `Quintiles split the ranked ${info.memberNoun.counter} into five groups from the highest.`),
   ];
   return {
-    title: `${heading}（${info.wholeName}）`,
+    title: pageTitle(heading, info.wholeName, lang),
     heading,
     lead,
     group: info,
@@ -164,4 +164,10 @@ function findingText(view: MetricView, ranked: MetricView['areas'], lang: Lang):
   return lang === 'ja'
     ? `最も多いのは${names(top)}の${shown(top[0]!.value!)}、最も少ないのは${names(bottom)}の${shown(bottom[0]!.value!)}`
     : `highest in ${names(top)} (${shown(top[0]!.value!)}), lowest in ${names(bottom)} (${shown(bottom[0]!.value!)})`;
+}
+
+/** The page title: the metric and its group, or the metric alone where both would be too long for search results. */
+function pageTitle(heading: string, whole: string, lang: Lang): string {
+  const full = lang === 'ja' ? `${heading}（${whole}）` : `${heading} (${whole})`;
+  return full.length <= 60 ? full : heading;
 }

@@ -86,14 +86,17 @@ export function metricView(site: SiteData, metricId: string, lang: Lang, group: 
   return { spec, total, areas };
 }
 
-/** Every metric value of one area, in declaration order, in its own group. */
+/**
+ * Every metric of one area's group, in declaration order, with the area's value (null where the
+ * area has none: its page says "no data" rather than leaving the measure out).
+ */
 export function areaMetrics(site: SiteData, code: string): { spec: MetricSpec; value: WardMetricValue }[] {
   const municipal = groupOfArea(site.tables, code) === MUNICIPAL_GROUP;
   const rows = municipal ? site.derived.municipalMetrics : site.derived.wardMetrics;
   const mine = byKey(rows, 'area', (w) => w.area_code).get(code) ?? [];
   return site.derived.specs.flatMap((spec) => {
     const value = mine.find((w) => w.metric_id === spec.id);
-    return value && value.value !== null ? [{ spec, value }] : [];
+    return value && value.city_value !== null ? [{ spec, value }] : [];
   });
 }
 

@@ -1,0 +1,99 @@
+/**
+ * The city as a parameter, at national shape: the project's synthetic country (300 areas, 3
+ * vintages) is built, and for every ward of every city the page compares it only with the wards of
+ * its own city, ranks it "of N" with N that city's ranked wards, and draws the city's Σ/Σ —
+ * recomputed here from the generated CSVs, not read from the code. No page of another city
+ * mentions the real cities, and every area page has a chart.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const work = mkdtempSync(join(tmpdir(), 'country-'));
+const data = join(work, 'data');
+const out = join(work, 'site');
+const csv = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join(data, `${name}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
+
+beforeAll(() => {
+  const gen = spawnSync(process.execPath, ['bench/generate-data.ts', '--areas', '300', '--vintages', '3', '--out', data], { encoding: 'utf8' });
+  expect(gen.status, gen.stderr).toBe(0);
+  const r = spawnSync(process.execPath, ['scripts/build.ts'], { env: { ...process.env, DATA_DIR: data, OUT_DIR: out }, encoding: 'utf8' });
+  expect(r.status, r.stderr).toBe(0);
+}, 300_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const doc = (path: string) => parseHTML(readFileSync(join(out, path, 'index.html'), 'utf8')).document;
+const real = (code: string) => code.startsWith('141') || code === '14201';
+
+describe('every ward of every city in a synthetic country', () => {
+  const areas = () => csv('areas');
+  it('is charted, ranked and referenced within its own city only', () => {
+    const wards = areas().filter((a) => a.kind === 'ward');
+    const cities = new Set(wards.map((w) => w.parent_code!));
+    expect(cities.size).toBeGreaterThan(2);
+    // The headline metric, support clinics per 10,000 people, recomputed from the CSVs: the city's
+    // latest facilities date and the population date nearest to it.
+    const facilities = csv('home_care_facilities');
+    const population = csv('population');
+    let checked = 0;
+    for (const city of cities) {
+      const members = wards.filter((w) => w.parent_code === city);
+      const names = new Set(members.map((w) => w.name_ja!));
+      const own = facilities.filter((f) => members.some((m) => m.area_code === f.area_code));
+      const date = own.map((f) => f.as_of!).sort().at(-1)!;
+      const atDate = own.filter((f) => f.as_of === date);
+      const popDates = [...new Set(population.filter((p) => members.some((m) => m.area_code === p.area_code)).map((p) => p.as_of!))];
+      const popDate = popDates.sort((a, b) => Math.abs(Date.parse(a) - Date.parse(date)) - Math.abs(Date.parse(b) - Date.parse(date)) || a.localeCompare(b))[0]!;
+      let clinics = 0, people = 0, stable = 0;
+      for (const f of atDate) {
+        const p = population.find((x) => x.area_code === f.area_code && x.as_of === popDate);
+        if (!p || f.support_clinics === '') continue;
+        clinics += Number(f.support_clinics);
+        people += Number(p.population);
+        if (Number(f.support_clinics) >= 5) stable++;
+      }
+      const cityValue = ((clinics / people) * 10000).toFixed(2);
+      const cityName = areas().find((a) => a.area_code === city)!.name_ja!;
+      for (const ward of members) {
+        const page = doc(`wards/${ward.area_code}`);
+        const figure = page.querySelector('figure#support_clinics_per_10k_population')!;
+        expect(figure, ward.area_code).not.toBeNull();
+        const rows = [...figure.querySelectorAll('details tbody tr th')].map((th) => th.textContent!);
+        expect(rows.length, ward.area_code).toBe(members.length);
+        for (const r of rows) expect(names.has(r), `${ward.area_code}: ${r} is not a ward of ${cityName}`).toBe(true);
+        const title = figure.querySelector('h2')!.textContent!;
+        const rank = /(\d+)区中(\d+)位$/.exec(title);
+        if (rank) expect(Number(rank[1]), `${ward.area_code} ${title}`).toBe(stable);
+        else expect(title, ward.area_code).toContain('順位なし');
+        expect(figure.querySelector('svg')!.getAttribute('aria-label'), ward.area_code).toContain(`${cityName}全体 ${cityValue}`);
+        checked++;
+      }
+    }
+    expect(checked).toBe(wards.length);
+  });
+  // A municipality's page compares it with every municipality, the real cities among them, so the
+  // check covers the pages of the other cities' wards: their area, pair and comparison pages.
+  it('mentions no real city on the pages of another city’s wards', () => {
+    const others = areas().filter((a) => a.kind === 'ward' && !real(a.area_code!)).map((a) => a.area_code!);
+    for (const f of readdirSync(join(out, 'wards'), { recursive: true, encoding: 'utf8' }))
+      if (/^\d{5}\/vs\/\d{5}\/index\.html$/.test(f) && !real(f.slice(0, 5))) others.push(f.slice(0, -'/index.html'.length).replace('/vs/', '/vs/'));
+    const paths = others.flatMap((code) => [`wards/${code}`, `en/wards/${code}`]).filter((p) => existsSync(join(out, p, 'index.html')));
+    expect(paths.some((p) => p.includes('/vs/'))).toBe(true);
+    const groups = readdirSync(join(out, 'compare'), { withFileTypes: true }).filter((d) => d.isDirectory() && /^\d{5}$/.test(d.name) && !real(d.name)).map((d) => d.name);
+    for (const g of groups) for (const f of readdirSync(join(out, 'compare', g))) if (f !== 'index.html') paths.push(`compare/${g}/${f}`);
+    expect(paths.length).toBeGreaterThan(others.length);
+    for (const p of paths) expect(readFileSync(join(out, p, 'index.html'), 'utf8'), p).not.toMatch(/横浜|横須賀|Yokohama|Yokosuka/);
+  });
+  it('gives every area a page with at least one chart', () => {
+    for (const a of areas()) {
+      for (const lang of ['', 'en/']) {
+        const page = doc(`${lang}wards/${a.area_code}`);
+        expect(page.querySelectorAll('figure svg.chart').length, `${lang}${a.area_code}`).toBeGreaterThan(0);
+      }
+    }
+  });
+});
