@@ -70,6 +70,9 @@ interface Run {
   node_peak_rss_bytes: number | null;
   dist_bytes: number | null;
   dist_files: number | null;
+  chart_pages: number | null;
+  area_pages: number | null;
+  area_pages_with_chart: number | null;
   largest_page_bytes: number | null;
   largest_page: string | null;
   error: string | null;
@@ -134,6 +137,9 @@ for (const c of cases) {
     node_peak_rss_bytes: m.nodePeakBytes,
     dist_bytes: site?.bytes ?? null,
     dist_files: site?.files ?? null,
+    chart_pages: site?.chartPages ?? null,
+    area_pages: site?.areaPages ?? null,
+    area_pages_with_chart: site?.areaPagesWithChart ?? null,
     largest_page_bytes: site?.largestPage?.bytes ?? null,
     largest_page: site?.largestPage?.path ?? null,
     error: m.ok ? null : m.timedOut ? `timed out after ${values.timeout} s` : m.stderrTail.trim().split('\n').slice(-5).join('\n'),
@@ -168,10 +174,10 @@ const goals = {
 };
 
 const fmt = (v: number | null, digits = 0) => (v === null ? '—' : v.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
-const header = ['size', 'areas', 'vintages', 'rows', 'build s', 'pages', 'pages/s', 'peak MiB', 'dist bytes', 'largest page bytes'];
+const header = ['size', 'areas', 'vintages', 'rows', 'build s', 'pages', 'pages/s', 'chart pages', 'area pages with chart', 'peak MiB', 'dist bytes', 'largest page bytes'];
 const table = runs.map((r) => [
   r.label, fmt(r.areas), r.vintages === null ? '—' : String(r.vintages), r.vintages === null ? '—' : fmt(r.data_rows),
-  r.ok ? fmt(r.build_seconds, 1) : r.timed_out ? 'timeout' : 'failed', fmt(r.pages), fmt(r.pages_per_second, 1),
+  r.ok ? fmt(r.build_seconds, 1) : r.timed_out ? 'timeout' : 'failed', fmt(r.pages), fmt(r.pages_per_second, 1), fmt(r.chart_pages), r.area_pages === null ? '—' : `${fmt(r.area_pages_with_chart)} / ${fmt(r.area_pages)}`,
   fmt(r.peak_rss_bytes === null ? null : r.peak_rss_bytes / 2 ** 20), fmt(r.dist_bytes), fmt(r.largest_page_bytes),
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));

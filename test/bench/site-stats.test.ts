@@ -12,8 +12,16 @@ describe('siteStats', () => {
   it('counts pages, files and bytes recursively and finds the largest page', () => {
     mkdirSync(join(dir, 'en', 'wards', '14101'), { recursive: true });
     writeFileSync(join(dir, 'index.html'), 'x'.repeat(100));
-    writeFileSync(join(dir, 'en', 'wards', '14101', 'index.html'), 'x'.repeat(300));
+    const chart = '<svg class="chart"></svg>';
+    writeFileSync(join(dir, 'en', 'wards', '14101', 'index.html'), chart + 'x'.repeat(300 - chart.length));
+    mkdirSync(join(dir, 'wards', '14102', 'vs', '14103'), { recursive: true });
+    writeFileSync(join(dir, 'wards', '14102', 'index.html'), 'x'.repeat(50));
+    writeFileSync(join(dir, 'wards', '14102', 'vs', '14103', 'index.html'), chart);
     writeFileSync(join(dir, 'data.json'), 'x'.repeat(1000));
-    expect(siteStats(dir)).toEqual({ files: 3, bytes: 1400, pages: 2, largestPage: { path: join('en', 'wards', '14101', 'index.html'), bytes: 300 } });
+    // Two area pages (a pair page is not one), one of them with a chart; two pages with a chart in all.
+    expect(siteStats(dir)).toEqual({
+      files: 5, bytes: 1450 + chart.length, pages: 4, chartPages: 2, areaPages: 2, areaPagesWithChart: 1,
+      largestPage: { path: join('en', 'wards', '14101', 'index.html'), bytes: 300 },
+    });
   });
 });
