@@ -24,6 +24,8 @@ export interface BudgetPerCapita {
   city_code: string;
   fiscal_year: number;
   budget_thousand_yen: number;
+  /** The amount is a projection printed in the history, not an adopted budget. */
+  projected: boolean;
   population: number;
   population_aged_75_plus: number;
   population_as_of: string;
@@ -63,7 +65,9 @@ export function deriveBudgetChanges(tables: Tables): BudgetChange[] {
 
 /**
  * Budget per resident: each fiscal year's total budget over the city's population, summed over
- * its wards, from the population vintage closest to the start of that fiscal year.
+ * its wards, from the population vintage closest to the start of that fiscal year. A year's total
+ * is the budget sheet's total line where there is one, else the history's budget, else its
+ * projection (marked `projected`).
  */
 export function deriveBudgetPerCapita(tables: Tables, cityCode: string): BudgetPerCapita[] {
   const wards = new Set(wardsOf(tables, cityCode));
@@ -74,17 +78,21 @@ export function deriveBudgetPerCapita(tables: Tables, cityCode: string): BudgetP
     .groupby('as_of')
     .rollup({ population: op.sum('population'), aged: op.sum('aged_75_plus') })
     .objects() as { as_of: string; population: number; aged: number }[];
-  return select(tables, 'budget_lines')
-    .filter((r) => r.row.line_id === 'total')
-    .map((r) => {
-      const fy = r.row.fiscal_year as number;
+  const totals = new Map<number, { thousand: number; projected: boolean }>();
+  for (const r of select(tables, 'budget_lines')) if (r.row.line_id === 'total') totals.set(r.row.fiscal_year as number, { thousand: r.row.budget_thousand_yen as number, projected: false });
+  for (const kind of ['budget', 'projection'])
+    for (const r of select(tables, 'budget_history', { kind }))
+      if (!totals.has(r.row.fiscal_year as number) && typeof r.row.total_thousand_yen === 'number') totals.set(r.row.fiscal_year as number, { thousand: r.row.total_thousand_yen, projected: kind === 'projection' });
+  return [...totals]
+    .map(([fy, total]) => {
       const start = Date.parse(`${fy}-04-01`);
       const p = [...byDate].sort((a, b) => Math.abs(Date.parse(a.as_of) - start) - Math.abs(Date.parse(b.as_of) - start))[0]!;
-      const yen = (r.row.budget_thousand_yen as number) * 1000;
+      const yen = total.thousand * 1000;
       return {
         city_code: cityCode,
         fiscal_year: fy,
-        budget_thousand_yen: r.row.budget_thousand_yen as number,
+        budget_thousand_yen: total.thousand,
+        projected: total.projected,
         population: p.population,
         population_aged_75_plus: p.aged,
         population_as_of: p.as_of,

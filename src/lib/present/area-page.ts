@@ -18,7 +18,7 @@ import { formatValue, markedName, rankText, valueCell, wardSentence } from './me
 import { attendanceText, countText, openedText } from './record-text.ts';
 import { sourceText } from './sources.ts';
 import { ageText, metricTables, sourceOrNote, vintageDates, vintageText } from './views.ts';
-import { MAX_BARS } from './compare-page.ts';
+import { comparePage, MAX_BARS } from './compare-page.ts';
 
 /** Around an area in a large group, the chart shows this many ranks either side. */
 const WINDOW = 7;
@@ -33,13 +33,20 @@ export function areaPage(site: SiteData, code: string, lang: Lang) {
   const metrics = areaMetrics(site, code);
   const withValue = metrics.filter((m) => m.value.value !== null);
 
+  // A sentence compares the area with its group only where the group sums more than this area.
+  const comparable = (id: string) => (metricView(site, id, lang, group)?.total.wards ?? 0) > 1;
   const summary = site.config.summaryMetrics.flatMap((id) => {
     const m = withValue.find((x) => x.spec.id === id);
-    return m ? [wardSentence(m.spec, m.value, lang, info.wholeName)] : [];
+    return m && comparable(id) ? [wardSentence(m.spec, m.value, lang, info.wholeName)] : [];
   });
   // The configured headline, or the first metric this area has, so every area page has its chart.
   const headline = withValue.find((m) => m.spec.id === site.config.headlineMetric) ?? withValue.find((m) => m.spec.denominator) ?? withValue[0] ?? null;
-  const chart = headline ? headlineChart(site, code, name, headline, group, info, lang) : null;
+  // A city with wards leads with its wards compared on the headline metric; any other area with its
+  // own standing in its group.
+  const wardsView = site.derived.cityMetrics.some((c) => c.city_code === code && c.metric_id === site.config.headlineMetric) ? comparePage(site, code, site.config.headlineMetric, lang) : null;
+  const chart = wardsView?.chart
+    ? { id: site.config.headlineMetric, title: wardsView.chart.title, svg: wardsView.chart.svg, unit: wardsView.chart.unit, tables: wardsView.chart.tables, source: wardsView.chart.source, table: wardsView.table, partial: false }
+    : headline ? headlineChart(site, code, name, headline, group, info, lang) : null;
 
   const head = [t('指標', 'Measure'), t('この地域', 'This area'), info.wholeName, t('順位', 'Rank'), t('全体との比', 'Ratio to whole'), t('時点', 'As of')];
   const rows = metrics.map(({ spec, value: w }) => [
@@ -190,13 +197,17 @@ function eventSection(site: SiteData, code: string, lang: Lang) {
   const events: Row[] = select(site.tables, 'events', { area_code: code }).map((r) => r.row).sort((a, b) => String(a.period_start).localeCompare(String(b.period_start)));
   if (events.length === 0) return null;
   const name = (e: Row) => String(lang === 'ja' ? e.name_ja : e.name_en);
+  const period = (e: Row) => (e.period_start && e.period_end ? formatPeriod(String(e.period_start), String(e.period_end), lang) : '');
+  // An event held in several periods is told apart by its period, in the chart as in the table.
+  const repeated = new Set(events.map(name).filter((n, i, all) => all.indexOf(n) !== i));
+  const label = (e: Row) => (repeated.has(name(e)) ? `${name(e)}${lang === 'ja' ? `（${period(e)}）` : ` (${period(e)})`}` : name(e));
   const attended = events.filter((e) => typeof e.attendance === 'number').sort((a, b) => Number(b.attendance) - Number(a.attendance));
   const top = attended[0];
   const title = top
-    ? t(`最も多くの人が参加したのは「${name(top)}」の${attendanceText(top, 'ja')}人`, `Best attended: ${name(top)} (${attendanceText(top, 'en')} people)`)
+    ? t(`最も多くの人が参加したのは「${label(top)}」の${attendanceText(top, 'ja')}人`, `Best attended: ${label(top)}, ${attendanceText(top, 'en')} people`)
     : t('研修・講座', 'Trainings and lectures');
   const svg = attended.length
-    ? renderChart(categoryBars(attended.map((e) => ({ label: name(e), value: Number(e.attendance) })), (v) => formatNumber(v, 0, lang), { marginLeft: lang === 'ja' ? 230 : 250, width: 560 }), { label: title })
+    ? renderChart(categoryBars(attended.map((e) => ({ label: label(e), value: Number(e.attendance) })), (v) => formatNumber(v, 0, lang), { marginLeft: lang === 'ja' ? 230 : 250, width: 560 }), { label: title })
     : null;
   const ends = events.map((e) => String(e.period_end)).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
   return {
@@ -206,7 +217,7 @@ function eventSection(site: SiteData, code: string, lang: Lang) {
     table: {
       caption: t('研修・講座の一覧（回数と参加者）', 'Every training and lecture, with sessions and attendance'),
       head: [t('期間', 'Period'), t('名称', 'Name'), t('回数', 'Sessions'), t('参加者', 'Attendance')],
-      rows: events.map((e) => [e.period_start && e.period_end ? formatPeriod(String(e.period_start), String(e.period_end), lang) : '—', name(e), countText(e.sessions, lang), attendanceText(e, lang)]),
+      rows: events.map((e) => [period(e) || '—', name(e), countText(e.sessions, lang), attendanceText(e, lang)]),
       numeric: [false, false, true, true],
     },
   };

@@ -30,7 +30,7 @@ export interface ComparePage {
   switcher: { id: string; label: string; current: boolean }[];
   asOf: string;
   caveats: string[];
-  chart: { title: string; svg: ChartSvg; source: string; tables: string[] } | null;
+  chart: { title: string; svg: ChartSvg; unit: string; source: string; tables: string[] } | null;
   table: { caption: string; head: string[]; rows: string[][]; numeric: boolean[] };
   map: { svg: ChartSvg } | null;
   notes: string[];
@@ -143,7 +143,7 @@ export function comparePage(site: SiteData, group: string, metricId: string, lan
     switcher,
     asOf,
     caveats,
-    chart: { title: chartTitle, svg, source: sourceOrNote(sourceText(site.tables, metricTables(spec), lang, vintageDates(total)), lang), tables: metricTables(spec) },
+    chart: { title: chartTitle, svg, unit: spec.unit[lang], source: sourceOrNote(sourceText(site.tables, metricTables(spec), lang, vintageDates(total)), lang), tables: metricTables(spec) },
     table: { caption: t(`${heading}（${info.wholeName}、${info.memberNoun.counter}別）`, `${heading}: ${info.wholeName}, by ${info.memberNoun.one}`), head, rows, numeric: head.map((_, i) => i > 0 && i < head.length - 1) },
     map,
     notes,

@@ -28,6 +28,13 @@ describe('budget per resident', () => {
     expect(fy2021.population_as_of).toBe('2015-01-01');
     expect(fy2021.vintages_differ).toBe(true);
   });
+  it('covers every fiscal year of the history, projections marked as projections', () => {
+    const rows = deriveBudgetPerCapita(tables, '14100');
+    expect(rows.map((r) => [r.fiscal_year, r.budget_thousand_yen, r.projected])).toEqual([
+      [2017, 357415, false], [2018, 362067, false], [2019, 390817, false], [2020, 411656, false], [2021, 396288, false], [2022, 396288, true], [2023, 396288, true],
+    ]);
+    expect(rows.find((r) => r.fiscal_year === 2017)!.yen_per_resident).toBeCloseTo(357415000 / 3711450, 10); // 96.3 yen
+  });
 });
 
 describe('settlement as a share of budget', () => {
