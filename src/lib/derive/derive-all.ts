@@ -26,6 +26,9 @@ export function deriveAll(tables: Tables, declared: readonly MetricSpec[], optio
     /** Every municipality against the others (a designated city by its own figures or its wards' sum). */
     municipalMetrics: metrics.municipal,
     municipalTotals: metrics.municipalTotals,
+    /** Every group's values at each of its vintages, where it has more than one (trends). */
+    metricSeries: metrics.series,
+    metricSeriesTotals: metrics.seriesTotals,
     categoryShares: deriveCategoryShares(tables),
     budgetChanges: deriveBudgetChanges(tables),
     budgetPerCapita: options.budgetArea ? deriveBudgetPerCapita(tables, options.budgetArea) : [],

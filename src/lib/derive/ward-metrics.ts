@@ -7,7 +7,8 @@
  *
  * Rules, written out on the methodology page:
  * - The group is compared at the latest vintage any member has for the numerator; the denominator
- *   is the vintage nearest in time to it (the same row when both come from one table).
+ *   is the latest vintage ending on or before it (the earliest after it when there is none; the
+ *   same row when both come from one table).
  * - A member without that vintage shows its own latest value, marked, outside the ranking and the sums.
  * - Ranks count from the highest value as displayed (rounded to the declared digits), so equal
  *   displayed values share a rank; quintiles follow the ranks, so tied areas share a quintile.
@@ -129,24 +130,28 @@ export function deriveWardMetrics(tables: Tables, specs: readonly MetricSpec[], 
   const cities: CityMetricValue[] = [];
   const municipal: WardMetricValue[] = [];
   const municipalTotals: CityMetricValue[] = [];
+  const series: WardMetricValue[] = [];
+  const seriesTotals: CityMetricValue[] = [];
   for (const spec of specs) {
     const num = rowsOf(spec.numerator);
     const den = spec.denominator ? rowsOf(spec.denominator) : null;
-    for (const city of groups.cities) {
-      const result = deriveGroup(spec, city, num, den);
+    for (const group of [...groups.cities, ...(groups.municipalities ? [groups.municipalities] : [])]) {
+      const result = deriveGroup(spec, group, num, den);
       if (!result) continue;
-      wards.push(...result.areas);
-      cities.push(result.total);
-    }
-    if (groups.municipalities) {
-      const result = deriveGroup(spec, groups.municipalities, num, den);
-      if (result) {
-        municipal.push(...result.areas);
-        municipalTotals.push(result.total);
+      (group.code === MUNICIPAL_GROUP ? municipal : wards).push(...result.areas);
+      (group.code === MUNICIPAL_GROUP ? municipalTotals : cities).push(result.total);
+      // Every vintage of the group, when it has more than one: the values a trend is drawn from.
+      const vintages = new Map<string, Vintage>();
+      for (const m of group.members) for (const r of num.get(m) ?? []) vintages.set(r.vintage.key, r.vintage);
+      if (vintages.size < 2) continue;
+      for (const v of [...vintages.values()].sort((a, b) => ascending(a.end, b.end) || ascending(a.key, b.key))) {
+        const at = deriveGroup(spec, group, num, den, v)!;
+        series.push(...at.areas.filter((a) => a.value !== null));
+        seriesTotals.push(at.total);
       }
     }
   }
-  return { wards, cities, municipal, municipalTotals };
+  return { wards, cities, municipal, municipalTotals, series, seriesTotals };
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T) {
@@ -156,19 +161,34 @@ function push<T>(map: Map<string, T[]>, key: string, value: T) {
 }
 
 const latest = (rows: readonly OperandRow[]) => rows.reduce<OperandRow | null>((a, r) => (!a || r.vintage.end > a.vintage.end || (r.vintage.end === a.vintage.end && r.vintage.key > a.vintage.key) ? r : a), null);
-const distance = (a: string, b: string) => Math.abs(Date.parse(a) - Date.parse(b));
-/** The row nearest in time to `end` (the earlier of two equally near). */
-const nearest = (rows: readonly OperandRow[], end: string) =>
-  [...rows].sort((a, b) => ascending(distance(a.vintage.end, end), distance(b.vintage.end, end)) || ascending(a.vintage.end, b.vintage.end))[0] ?? null;
+/**
+ * The denominator row paired with a numerator ending on `end`: the latest one ending on or before
+ * it (the figure known at the time), or, when there is none, the earliest after it. A later
+ * vintage added to the data therefore never changes how an earlier figure was computed.
+ */
+const paired = (rows: readonly OperandRow[], end: string) => {
+  let before: OperandRow | null = null;
+  let after: OperandRow | null = null;
+  for (const r of rows) {
+    if (r.vintage.end <= end) {
+      if (!before || r.vintage.end > before.vintage.end) before = r;
+    } else if (!after || r.vintage.end < after.vintage.end) after = r;
+  }
+  return before ?? after;
+};
 
-function deriveGroup(spec: MetricSpec, group: Group, num: Map<string, OperandRow[]>, den: Map<string, OperandRow[]> | null) {
+/**
+ * One metric in one group at one vintage: the latest any member has, or `at`. At the latest, a
+ * member without it shows its own latest value (marked); at an earlier vintage `at`, it has none.
+ */
+function deriveGroup(spec: MetricSpec, group: Group, num: Map<string, OperandRow[]>, den: Map<string, OperandRow[]> | null, at?: Vintage) {
   const memberRows = group.members.map((m) => num.get(m) ?? []);
-  const groupLatest = latest(memberRows.flat());
-  if (!groupLatest) return null;
-  const groupVintage = groupLatest.vintage;
+  const groupLatest = at ? null : latest(memberRows.flat());
+  if (!at && !groupLatest) return null;
+  const groupVintage = at ?? groupLatest!.vintage;
   const sameTable = !spec.denominator || spec.numerator.table === spec.denominator.table;
-  // The group's denominator vintage: the one nearest to its numerator vintage among the members'.
-  const groupDenVintage = !den ? null : sameTable ? groupVintage : (nearest(group.members.flatMap((m) => den.get(m) ?? []), groupVintage.end)?.vintage ?? null);
+  // The group's denominator vintage: the latest on or before its numerator vintage among the members'.
+  const groupDenVintage = !den ? null : sameTable ? groupVintage : (paired(group.members.flatMap((m) => den.get(m) ?? []), groupVintage.end)?.vintage ?? null);
   const isCount = !spec.denominator;
 
   interface Draft {
@@ -183,7 +203,7 @@ function deriveGroup(spec: MetricSpec, group: Group, num: Map<string, OperandRow
   const drafts: Draft[] = group.members.map((area, i) => {
     const rows = memberRows[i]!;
     const atGroup = rows.find((r) => r.vintage.key === groupVintage.key) ?? null;
-    const n = atGroup ?? latest(rows);
+    const n = atGroup ?? (at ? null : latest(rows));
     const off = !atGroup && n !== null;
     let d: number | null = null;
     let dVintage: string | null = null;
@@ -192,7 +212,7 @@ function deriveGroup(spec: MetricSpec, group: Group, num: Map<string, OperandRow
       const match = sameTable
         ? own.find((r) => r.vintage.key === n.vintage.key)
         : off
-          ? nearest(own, n.vintage.end)
+          ? paired(own, n.vintage.end)
           : own.find((r) => r.vintage.key === groupDenVintage?.key);
       d = match?.value ?? null;
       dVintage = match?.vintage.key ?? null;

@@ -19,6 +19,7 @@ import { attendanceText, countText, openedText } from './record-text.ts';
 import { sourceText } from './sources.ts';
 import { ageText, metricTables, sourceOrNote, vintageDates, vintageText } from './views.ts';
 import { comparePage, MAX_BARS } from './compare-page.ts';
+import { areaTrends } from './trends.ts';
 
 /** Around an area in a large group, the chart shows this many ranks either side. */
 const WINDOW = 7;
@@ -64,9 +65,11 @@ export function areaPage(site: SiteData, code: string, lang: Lang) {
   const wards = info.wards ? [] : select(site.tables, 'areas', { parent_code: code }).map((r) => ({ code: String(r.row.area_code), name: String(lang === 'ja' ? r.row.name_ja : r.row.name_en) }));
   const pairs = info.wards ? info.members.filter((m) => m !== code).map((other) => ({ code: other, name: areaInfo(site.tables, other)?.name[lang] ?? other, path: code < other ? `wards/${code}/vs/${other}/` : `wards/${other}/vs/${code}/` })) : [];
 
+  const trends = areaTrends(site, code, group, metrics.map((m) => m.spec.id), headline?.spec.id ?? null, lang);
   return {
     name,
     parentName,
+    trends,
     group: info,
     description: summary[0] ?? name,
     summary,

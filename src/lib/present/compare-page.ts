@@ -15,6 +15,7 @@ import { groupInfo, metricView, shortName, type MetricView } from './groups.ts';
 import { formatValue, markedName, rankText, valueCell } from './metric-text.ts';
 import { sourceText } from './sources.ts';
 import { tilePositions } from './tiles.ts';
+import { groupTrend } from './trends.ts';
 import { metricTables, sourceOrNote, vintageDates, vintageText } from './views.ts';
 
 /** Above this many areas a group's bars show the highest ones only; the table lists every area. */
@@ -34,6 +35,7 @@ export interface ComparePage {
   table: { caption: string; head: string[]; rows: string[][]; numeric: boolean[] };
   map: { svg: ChartSvg } | null;
   notes: string[];
+  trend: ReturnType<typeof groupTrend>;
 }
 
 export function comparePage(site: SiteData, group: string, metricId: string, lang: Lang): ComparePage {
@@ -46,7 +48,7 @@ export function comparePage(site: SiteData, group: string, metricId: string, lan
   const lead = `${spec.definition[lang]} ${t(`値が大きいほど${spec.higherMeans.ja}ことを示します。`, `A higher value means ${spec.higherMeans.en}.`)}`;
   const empty = { caption: '', head: [], rows: [], numeric: [] };
   if (!view || view.areas.every((a) => a.value === null))
-    return { title: pageTitle(heading, info.wholeName, lang), heading, lead, group: info, failMessage: t('この指標は、この地域のデータがまだありません。', 'There are no figures for this measure here yet.'), switcher, asOf: '', caveats: [], chart: null, table: empty, map: null, notes: [] };
+    return { title: pageTitle(heading, info.wholeName, lang), heading, lead, group: info, failMessage: t('この指標は、この地域のデータがまだありません。', 'There are no figures for this measure here yet.'), switcher, asOf: '', caveats: [], chart: null, table: empty, map: null, notes: [], trend: null };
 
   const { total, areas } = view;
   const isCount = !spec.denominator;
@@ -147,6 +149,7 @@ export function comparePage(site: SiteData, group: string, metricId: string, lan
     table: { caption: t(`${heading}（${info.wholeName}、${info.memberNoun.counter}別）`, `${heading}: ${info.wholeName}, by ${info.memberNoun.one}`), head, rows, numeric: head.map((_, i) => i > 0 && i < head.length - 1) },
     map,
     notes,
+    trend: groupTrend(site, metricId, group, lang),
   };
 }
 

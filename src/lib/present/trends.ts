@@ -1,0 +1,186 @@
+/**
+ * A metric over time within one group, from the derived series: each vintage's value for every
+ * area and for the group, the change over the period (absolute and in percent, 増減率) and rank
+ * moves. Only where the group has more than one vintage: one vintage draws no trend.
+ */
+import { trendLines } from '../../charts/trend-lines.ts';
+import { renderChart } from '../../charts/render.ts';
+import type { MetricSpec } from '../derive/metric-spec.ts';
+import type { CityMetricValue, WardMetricValue } from '../derive/ward-metrics.ts';
+import { formatNumber } from '../format.ts';
+import type { Lang } from '../i18n.ts';
+import type { SiteData } from '../site-data.ts';
+import { areaName, groupInfo, shortName } from './groups.ts';
+import { formatValue } from './metric-text.ts';
+import { byKey, vintageText } from './views.ts';
+
+export interface Trend {
+  spec: MetricSpec;
+  vintages: string[];
+  byArea: Map<string, WardMetricValue[]>;
+  totals: CityMetricValue[];
+}
+
+/** A metric's series in a group; null with fewer than two vintages. */
+export function trendOf(site: SiteData, metricId: string, group: string): Trend | null {
+  const spec = site.derived.specs.find((s) => s.id === metricId);
+  if (!spec) return null;
+  const key = `${metricId}|${group}`;
+  const totals = byKey(site.derived.metricSeriesTotals, 'metric-group', (c) => `${c.metric_id}|${c.city_code}`).get(key) ?? [];
+  if (totals.length < 2) return null;
+  const rows = byKey(site.derived.metricSeries, 'metric-group', (w) => `${w.metric_id}|${w.city_code}`).get(key) ?? [];
+  const byArea = new Map<string, WardMetricValue[]>();
+  for (const r of rows) {
+    const list = byArea.get(r.area_code);
+    if (list) list.push(r);
+    else byArea.set(r.area_code, [r]);
+  }
+  return { spec, vintages: totals.map((t) => t.numerator_vintage!), byArea, totals };
+}
+
+const endOf = (vintage: string) => vintage.split('/').at(-1)!;
+/** "0.93か所（2016年10月31日）" / "0.93 (31 Oct 2016)". */
+const dated = (text: string, vintage: string | null, lang: Lang) => (lang === 'ja' ? `${text}（${vintageText(vintage, lang)}）` : `${text} (${vintageText(vintage, lang)})`);
+
+/** First and last value of a list of points, with the change and 増減率; null with fewer than two. */
+export function change(points: readonly { value: number | null; numerator_vintage: string | null; rank?: number | null }[]) {
+  const known = points.filter((p) => p.value !== null);
+  if (known.length < 2) return null;
+  const first = known[0]!;
+  const last = known.at(-1)!;
+  const diff = last.value! - first.value!;
+  return { first, last, diff, pct: first.value === 0 ? null : (diff / first.value!) * 100 };
+}
+
+/** "+0.12（+5.3%）" / "+0.12 (+5.3%)". */
+export function changeText(c: NonNullable<ReturnType<typeof change>>, spec: MetricSpec, lang: Lang): string {
+  const sign = (v: number) => (v > 0 ? '+' : v < 0 ? '−' : '±');
+  const abs = `${sign(c.diff)}${formatNumber(Math.abs(c.diff), spec.digits, lang)}`;
+  const pct = c.pct === null ? '' : `${sign(c.pct)}${formatNumber(Math.abs(c.pct), 1, lang)}%`;
+  return pct ? (lang === 'ja' ? `${abs}（${pct}）` : `${abs} (${pct})`) : abs;
+}
+
+/** The area page's trend: its headline metric drawn against its group, and every metric's change in a table. */
+export function areaTrends(site: SiteData, code: string, group: string, metricIds: readonly string[], chartMetric: string | null, lang: Lang) {
+  const t = (ja: string, en: string) => (lang === 'ja' ? ja : en);
+  const info = groupInfo(site, group, lang);
+  const name = areaName(site.tables, code, lang);
+  const rows: string[][] = [];
+  for (const id of metricIds) {
+    const trend = trendOf(site, id, group);
+    const mine = trend?.byArea.get(code);
+    const c = mine ? change(mine) : null;
+    if (!trend || !c) continue;
+    rows.push([
+      trend.spec.label[lang],
+      dated(formatValue(c.first.value, trend.spec, lang), c.first.numerator_vintage, lang),
+      dated(formatValue(c.last.value, trend.spec, lang), c.last.numerator_vintage, lang),
+      changeText(c, trend.spec, lang),
+      c.first.rank != null && c.last.rank != null ? (c.first.rank === c.last.rank ? t(`${c.last.rank}位のまま`, `${c.last.rank} (no change)`) : `${c.first.rank} → ${c.last.rank}`) : '—',
+    ]);
+  }
+  let chart = null;
+  const trend = chartMetric ? trendOf(site, chartMetric, group) : null;
+  const mine = trend?.byArea.get(code);
+  const c = mine ? change(mine) : null;
+  if (trend && mine && c) {
+    const { spec } = trend;
+    const date = (v: string) => new Date(`${endOf(v)}T00:00:00Z`);
+    const others = [...trend.byArea].filter(([a]) => a !== code).flatMap(([a, list]) => list.map((p) => ({ series: a, date: date(p.numerator_vintage!), value: p.value! })));
+    const points = [
+      ...others,
+      ...mine.map((p) => ({ series: code, date: date(p.numerator_vintage!), value: p.value! })),
+      ...trend.totals.filter((x) => x.value !== null).map((x) => ({ series: '__group', date: date(x.numerator_vintage!), value: x.value! })),
+    ];
+    const direction = c.diff > 0 ? t('増えました', 'rose') : c.diff < 0 ? t('減りました', 'fell') : t('変わりませんでした', 'did not change');
+    const title = t(
+      `${name}の${spec.label.ja}は、${vintageText(c.first.numerator_vintage, 'ja')}の${formatValue(c.first.value, spec, 'ja')}から${vintageText(c.last.numerator_vintage, 'ja')}の${formatValue(c.last.value, spec, 'ja')}へ${direction}（${changeText(c, spec, 'ja')}）`,
+      `${name}: ${spec.label.en} ${direction} from ${formatValue(c.first.value, spec, 'en')} (${vintageText(c.first.numerator_vintage, 'en')}) to ${formatValue(c.last.value, spec, 'en')} (${vintageText(c.last.numerator_vintage, 'en')}), ${changeText(c, spec, 'en')}`,
+    );
+    const svg = renderChart(
+      trendLines(points, { highlight: code, reference: '__group', format: (v) => formatValue(v, spec, lang, false), labels: { highlight: shortName(name), reference: info.wholeName } }),
+      { label: title },
+    );
+    chart = {
+      id: `${spec.id}-trend`,
+      title,
+      svg,
+      unit: spec.unit[lang],
+      table: {
+        caption: t(`${name}と${info.wholeName}の${spec.label.ja}の推移`, `${spec.label.en} over time: ${name} and ${info.wholeName}`),
+        head: [t('時点', 'As of'), name, info.wholeName, t('順位', 'Rank')],
+        rows: trend.totals.map((tot) => {
+          const p = mine.find((x) => x.numerator_vintage === tot.numerator_vintage);
+          return [vintageText(tot.numerator_vintage, lang), formatValue(p?.value ?? null, spec, lang), formatValue(tot.value, spec, lang), p?.rank != null ? `${p.rank}/${p.rank_of}` : '—'];
+        }),
+        numeric: [false, true, true, true],
+      },
+    };
+  }
+  if (!chart && rows.length === 0) return null;
+  return {
+    chart,
+    table: rows.length
+      ? { caption: t(`${name}の指標の変化`, `How ${name}'s measures changed`), head: [t('指標', 'Measure'), t('はじめ', 'First'), t('最新', 'Latest'), t('増減（増減率）', 'Change (%)'), t('順位の変化', 'Rank change')], rows, numeric: [false, true, true, true, true] }
+      : null,
+  };
+}
+
+/** The comparison page's trend: every area's first and latest value, change and rank move, and each earlier vintage's figures. */
+export function groupTrend(site: SiteData, metricId: string, group: string, lang: Lang) {
+  const t = (ja: string, en: string) => (lang === 'ja' ? ja : en);
+  const trend = trendOf(site, metricId, group);
+  if (!trend) return null;
+  const { spec } = trend;
+  const rows = [...trend.byArea]
+    .flatMap(([area, list]) => {
+      const c = change(list);
+      return c ? [{ area, c }] : [];
+    })
+    .sort((a, b) => b.c.diff - a.c.diff);
+  const name = (a: string) => areaName(site.tables, a, lang);
+  const earlier = trend.totals.slice(0, -1).reverse().map((tot) => ({
+    id: `${spec.id}-${tot.numerator_vintage!.replace(/[^0-9]/g, '')}`,
+    heading: t(`${vintageText(tot.numerator_vintage, 'ja')}時点`, `As of ${vintageText(tot.numerator_vintage, 'en')}`),
+    table: {
+      caption: t(`${spec.label.ja}（${vintageText(tot.numerator_vintage, 'ja')}時点）`, `${spec.label.en}, as of ${vintageText(tot.numerator_vintage, 'en')}`),
+      head: [t('地域', 'Area'), spec.unit[lang], t('順位', 'Rank')],
+      rows: [...trend.byArea]
+        .flatMap(([area, list]) => list.filter((p) => p.numerator_vintage === tot.numerator_vintage).map((p) => ({ area, p })))
+        .sort((a, b) => (a.p.rank ?? 1e9) - (b.p.rank ?? 1e9))
+        .map(({ area, p }) => [name(area), formatValue(p.value, spec, lang, false) + (p.unstable ? ' *' : ''), p.rank != null ? `${p.rank}/${p.rank_of}` : '—'])
+        .concat([[groupInfo(site, group, lang).wholeName, formatValue(tot.value, spec, lang, false), '']]),
+      numeric: [false, true, true],
+    },
+  }));
+  // Every area's line, faint, with the group's value dashed: drawn where the group is small enough to read.
+  let chart = null;
+  if (trend.byArea.size <= 40) {
+    const date = (v: string) => new Date(`${endOf(v)}T00:00:00Z`);
+    const info = groupInfo(site, group, lang);
+    const top = rows[0];
+    const points = [
+      ...[...trend.byArea].flatMap(([a, list]) => list.map((p) => ({ series: a, date: date(p.numerator_vintage!), value: p.value! }))),
+      ...trend.totals.filter((x) => x.value !== null).map((x) => ({ series: '__group', date: date(x.numerator_vintage!), value: x.value! })),
+    ];
+    const title = top
+      ? t(`${spec.label.ja}の推移：最も増えたのは${name(top.area)}（${changeText(top.c, spec, 'ja')}）`, `${spec.label.en} over time: the largest rise was in ${name(top.area)} (${changeText(top.c, spec, 'en')})`)
+      : t(`${spec.label.ja}の推移`, `${spec.label.en} over time`);
+    chart = {
+      title,
+      svg: renderChart(trendLines(points, { highlight: top?.area ?? '', reference: '__group', format: (v) => formatValue(v, spec, lang, false), labels: { highlight: shortName(top ? name(top.area) : ''), reference: info.wholeName } }), { label: title }),
+      unit: spec.unit[lang],
+    };
+  }
+  return {
+    chart,
+    heading: t(`${vintageText(trend.vintages[0]!, 'ja')}からの変化`, `Change since ${vintageText(trend.vintages[0]!, 'en')}`),
+    table: {
+      caption: t(`${spec.label.ja}の変化（地域別、増えた順）`, `${spec.label.en}: change by area, largest increase first`),
+      head: [t('地域', 'Area'), t('はじめ', 'First'), t('最新', 'Latest'), t('増減（増減率）', 'Change (%)'), t('順位の変化', 'Rank change')],
+      rows: rows.map(({ area, c }) => [name(area), formatValue(c.first.value, spec, lang, false), formatValue(c.last.value, spec, lang, false), changeText(c, spec, lang), c.first.rank != null && c.last.rank != null ? `${c.first.rank} → ${c.last.rank}` : '—']),
+      numeric: [false, true, true, true, true],
+    },
+    earlier,
+  };
+}
