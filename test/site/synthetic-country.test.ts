@@ -88,6 +88,26 @@ describe('every ward of every city in a synthetic country', () => {
     expect(paths.length).toBeGreaterThan(others.length);
     for (const p of paths) expect(readFileSync(join(out, p, 'index.html'), 'utf8'), p).not.toMatch(/横浜|横須賀|Yokohama|Yokosuka/);
   });
+  it('draws every ward over the 3 vintages: its value at each, recomputed from the CSVs, and every ward’s change on its comparison page', () => {
+    const wards = areas().filter((a) => a.kind === 'ward');
+    const facilities = csv('home_care_facilities');
+    const population = csv('population');
+    for (const city of new Set(wards.map((w) => w.parent_code!))) {
+      const members = wards.filter((w) => w.parent_code === city);
+      const ward = members[0]!;
+      const rows = [...doc(`wards/${ward.area_code}`).querySelectorAll('section[aria-labelledby="trends"] figure details tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim()));
+      const own = facilities.filter((f) => f.area_code === ward.area_code).sort((a, b) => a.as_of!.localeCompare(b.as_of!));
+      expect(rows.length, ward.area_code).toBe(own.length);
+      expect(own.length).toBe(3);
+      own.forEach((f, i) => {
+        // The population of the latest date on or before the clinics' date.
+        const p = population.filter((x) => x.area_code === ward.area_code && x.as_of! <= f.as_of!).sort((a, b) => b.as_of!.localeCompare(a.as_of!))[0]!;
+        expect(rows[i]![1], `${ward.area_code} ${f.as_of}`).toBe(`${((Number(f.support_clinics) / Number(p.population)) * 10000).toFixed(2)}か所`);
+      });
+      const change = [...doc(`compare/${city}/support_clinics_per_10k_population`).querySelectorAll('section[aria-labelledby="trend"] figure details tbody tr th')].map((th) => th.textContent);
+      expect(change.sort(), city).toEqual(members.map((m) => m.name_ja!).sort());
+    }
+  });
   it('gives every area a page with at least one chart', () => {
     for (const a of areas()) {
       for (const lang of ['', 'en/']) {
