@@ -45,7 +45,7 @@ export function loadSiteData(dataDir = process.env.DATA_DIR ?? 'data'): SiteData
     tables: result.tables,
     rowCounts: result.rowCounts,
     specs,
-    derived: deriveAll(result.tables, specs, { scope: config.areas, budgetArea: config.budgetArea }),
+    derived: deriveAll(result.tables, specs, { scope: config.areas, budgetArea: config.budgetArea, populationBands: config.peers?.populationBands }),
     quality: runChecks(result.tables),
   };
   cache.set(key, site);

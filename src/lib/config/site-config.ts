@@ -53,6 +53,8 @@ export const siteConfigSchema = z
     /** The two metrics of the need-against-supply scatter on the comparison index (x: need, y: supply). */
     scatter: z.object({ x: metricId, y: metricId }).strict().optional(),
     keyFigures: z.array(keyFigure).default([]),
+    /** How "similar areas" are formed: population bands (upper bounds, ascending); with the same third by share aged 75+. */
+    peers: z.object({ populationBands: z.array(z.number().int().positive()).min(1) }).strict().optional(),
     licence: z
       .object({
         data: z.object({ id: z.string().min(1), name: text, url: z.string().url() }).strict(),

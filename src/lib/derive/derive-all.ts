@@ -7,18 +7,22 @@ import { deriveBudgetChanges, deriveBudgetPerCapita, deriveSettlementRates } fro
 import { deriveCategoryShares } from './category-shares.ts';
 import type { MetricSpec } from './metric-spec.ts';
 import { withCountVariants } from './metric-families.ts';
-import { deriveWardMetrics } from './ward-metrics.ts';
+import { derivePeerGroups } from './peers.ts';
+import { comparisonGroups, deriveWardMetrics } from './ward-metrics.ts';
 
 export interface DeriveOptions {
   /** Areas the site is about (a city brings its wards); all areas when absent. */
   scope?: readonly string[];
   /** The area the budget tables describe, for the budget per resident. */
   budgetArea?: string;
+  /** Population bands of the "similar areas" peer groups. */
+  populationBands?: readonly number[];
 }
 
 export function deriveAll(tables: Tables, declared: readonly MetricSpec[], options: DeriveOptions = {}) {
   const specs = withCountVariants(declared, tables);
   const metrics = deriveWardMetrics(tables, specs, options.scope);
+  const municipalities = comparisonGroups(tables, options.scope).municipalities?.members ?? [];
   return {
     specs,
     wardMetrics: metrics.wards,
@@ -29,6 +33,8 @@ export function deriveAll(tables: Tables, declared: readonly MetricSpec[], optio
     /** Every group's values at each of its vintages, where it has more than one (trends). */
     metricSeries: metrics.series,
     metricSeriesTotals: metrics.seriesTotals,
+    /** Each municipality's peer groups: the other designated cities, and similar areas. */
+    peerGroups: derivePeerGroups(tables, municipalities, options.populationBands),
     categoryShares: deriveCategoryShares(tables),
     budgetChanges: deriveBudgetChanges(tables),
     budgetPerCapita: options.budgetArea ? deriveBudgetPerCapita(tables, options.budgetArea) : [],

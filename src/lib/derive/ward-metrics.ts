@@ -6,7 +6,8 @@
  * quintile. Vintages of numerator and denominator are carried on every value.
  *
  * Rules, written out on the methodology page:
- * - The group is compared at the latest vintage any member has for the numerator; the denominator
+ * - The group is compared at the latest vintage that at least half of its reporting members have
+ *   for the numerator (a trend, at each such vintage); the denominator
  *   is the latest vintage ending on or before it (the earliest after it when there is none; the
  *   same row when both come from one table).
  * - A member without that vintage shows its own latest value, marked, outside the ranking and the sums.
@@ -141,10 +142,9 @@ export function deriveWardMetrics(tables: Tables, specs: readonly MetricSpec[], 
       (group.code === MUNICIPAL_GROUP ? municipal : wards).push(...result.areas);
       (group.code === MUNICIPAL_GROUP ? municipalTotals : cities).push(result.total);
       // Every vintage of the group, when it has more than one: the values a trend is drawn from.
-      const vintages = new Map<string, Vintage>();
-      for (const m of group.members) for (const r of num.get(m) ?? []) vintages.set(r.vintage.key, r.vintage);
-      if (vintages.size < 2) continue;
-      for (const v of [...vintages.values()].sort((a, b) => ascending(a.end, b.end) || ascending(a.key, b.key))) {
+      const vintages = commonVintages(group.members.map((m) => num.get(m) ?? []));
+      if (vintages.length < 2) continue;
+      for (const v of vintages) {
         const at = deriveGroup(spec, group, num, den, v)!;
         series.push(...at.areas.filter((a) => a.value !== null));
         seriesTotals.push(at.total);
@@ -159,6 +159,28 @@ function push<T>(map: Map<string, T[]>, key: string, value: T) {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+/**
+ * The vintages a group is compared at: those that at least half of the members with any figure
+ * have, so one area reporting a later date alone does not leave every other area without a rank.
+ */
+function commonVintages(memberRows: readonly (readonly OperandRow[])[]): Vintage[] {
+  const counts = new Map<string, { vintage: Vintage; n: number }>();
+  let reporting = 0;
+  for (const rows of memberRows) {
+    if (rows.length) reporting++;
+    for (const key of new Set(rows.map((r) => r.vintage.key))) {
+      const c = counts.get(key) ?? { vintage: rows.find((r) => r.vintage.key === key)!.vintage, n: 0 };
+      c.n++;
+      counts.set(key, c);
+    }
+  }
+  return [...counts.values()]
+    .filter((c) => c.n * 2 >= reporting)
+    .map((c) => c.vintage)
+    .sort((a, b) => ascending(a.end, b.end) || ascending(a.key, b.key));
+}
+const commonLatest = (memberRows: readonly (readonly OperandRow[])[]) => commonVintages(memberRows).at(-1) ?? null;
 
 const latest = (rows: readonly OperandRow[]) => rows.reduce<OperandRow | null>((a, r) => (!a || r.vintage.end > a.vintage.end || (r.vintage.end === a.vintage.end && r.vintage.key > a.vintage.key) ? r : a), null);
 /**
@@ -183,9 +205,9 @@ const paired = (rows: readonly OperandRow[], end: string) => {
  */
 function deriveGroup(spec: MetricSpec, group: Group, num: Map<string, OperandRow[]>, den: Map<string, OperandRow[]> | null, at?: Vintage) {
   const memberRows = group.members.map((m) => num.get(m) ?? []);
-  const groupLatest = at ? null : latest(memberRows.flat());
+  const groupLatest = at ? null : commonLatest(memberRows);
   if (!at && !groupLatest) return null;
-  const groupVintage = at ?? groupLatest!.vintage;
+  const groupVintage = at ?? groupLatest!;
   const sameTable = !spec.denominator || spec.numerator.table === spec.denominator.table;
   // The group's denominator vintage: the latest on or before its numerator vintage among the members'.
   const groupDenVintage = !den ? null : sameTable ? groupVintage : (paired(group.members.flatMap((m) => den.get(m) ?? []), groupVintage.end)?.vintage ?? null);

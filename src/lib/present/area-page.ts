@@ -20,6 +20,7 @@ import { sourceText } from './sources.ts';
 import { ageText, metricTables, sourceOrNote, vintageDates, vintageText } from './views.ts';
 import { comparePage, MAX_BARS } from './compare-page.ts';
 import { areaTrends } from './trends.ts';
+import { peerStanding } from './peers.ts';
 
 /** Around an area in a large group, the chart shows this many ranks either side. */
 const WINDOW = 7;
@@ -65,11 +66,13 @@ export function areaPage(site: SiteData, code: string, lang: Lang) {
   const wards = info.wards ? [] : select(site.tables, 'areas', { parent_code: code }).map((r) => ({ code: String(r.row.area_code), name: String(lang === 'ja' ? r.row.name_ja : r.row.name_en) }));
   const pairs = info.wards ? info.members.filter((m) => m !== code).map((other) => ({ code: other, name: areaInfo(site.tables, other)?.name[lang] ?? other, path: code < other ? `wards/${code}/vs/${other}/` : `wards/${other}/vs/${code}/` })) : [];
 
+  const peers = info.wards ? null : peerStanding(site, code, [...new Set([...(headline ? [headline.spec.id] : []), ...site.config.summaryMetrics])], lang);
   const trends = areaTrends(site, code, group, metrics.map((m) => m.spec.id), headline?.spec.id ?? null, lang);
   return {
     name,
     parentName,
     trends,
+    peers,
     group: info,
     description: summary[0] ?? name,
     summary,

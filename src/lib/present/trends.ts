@@ -38,6 +38,9 @@ export function trendOf(site: SiteData, metricId: string, group: string): Trend 
   return { spec, vintages: totals.map((t) => t.numerator_vintage!), byArea, totals };
 }
 
+/** Faint lines drawn behind an area: every other area of a group up to this size, else the nearest ones. */
+const BACKGROUND_LINES = 20;
+
 const endOf = (vintage: string) => vintage.split('/').at(-1)!;
 /** "0.93か所（2016年10月31日）" / "0.93 (31 Oct 2016)". */
 const dated = (text: string, vintage: string | null, lang: Lang) => (lang === 'ja' ? `${text}（${vintageText(vintage, lang)}）` : `${text} (${vintageText(vintage, lang)})`);
@@ -86,7 +89,15 @@ export function areaTrends(site: SiteData, code: string, group: string, metricId
   if (trend && mine && c) {
     const { spec } = trend;
     const date = (v: string) => new Date(`${endOf(v)}T00:00:00Z`);
-    const others = [...trend.byArea].filter(([a]) => a !== code).flatMap(([a, list]) => list.map((p) => ({ series: a, date: date(p.numerator_vintage!), value: p.value! })));
+    // Behind the area: every other area of a small group; in a large one, the 20 nearest to it at the
+    // latest date (a page stays light, and the nearest are the ones a reader compares with).
+    let behind = [...trend.byArea].filter(([a]) => a !== code);
+    if (behind.length > BACKGROUND_LINES) {
+      const lastValue = (list: WardMetricValue[]) => list.at(-1)!.value!;
+      const mineLast = lastValue(mine);
+      behind = behind.sort((a, b) => Math.abs(lastValue(a[1]) - mineLast) - Math.abs(lastValue(b[1]) - mineLast)).slice(0, BACKGROUND_LINES);
+    }
+    const others = behind.flatMap(([a, list]) => list.map((p) => ({ series: a, date: date(p.numerator_vintage!), value: p.value! })));
     const points = [
       ...others,
       ...mine.map((p) => ({ series: code, date: date(p.numerator_vintage!), value: p.value! })),

@@ -76,6 +76,36 @@ describe('vintages and small numbers', () => {
   });
 });
 
+describe('the date a group is compared at', () => {
+  it('is the latest that at least half of its areas have: one ward reporting a later date alone changes nothing', () => {
+    const spec = specs.find((s) => s.id === 'support_clinics_per_10k_population')!;
+    const t = new Map(tables);
+    const facilities = tables.get('home_care_facilities')!;
+    t.set('home_care_facilities', withRows(facilities, [...facilities.rows, { area_code: '14101', as_of: '2016-10-31', support_clinics: 30, support_hospitals: 1, visiting_nurse_stations: 16, source_document: 'x' }]));
+    const r = deriveWardMetrics(t, [spec]);
+    const city = r.cities.find((c) => c.city_code === '14100')!;
+    expect(city.numerator_vintage).toBe('2015-10-31');
+    expect(city.numerator).toBe(346);
+    const tsurumi = r.wards.find((w) => w.area_code === '14101')!;
+    expect([tsurumi.numerator_vintage, tsurumi.off_vintage, tsurumi.rank_of]).toEqual(['2015-10-31', false, 18]);
+    // 1 of 18 wards is not half: no trend is drawn from the 2016 date.
+    expect(r.series.filter((w) => w.city_code === '14100')).toEqual([]);
+  });
+  it('puts a ward without that date outside the ranking and the sums, with its own latest value', () => {
+    const spec = specs.find((s) => s.id === 'support_clinics_per_10k_population')!;
+    const t = new Map(tables);
+    const facilities = tables.get('home_care_facilities')!;
+    // Ten wards report 2016 (more than half); 鶴見区 (14101) does not.
+    const later = facilities.rows.filter((r) => /^1410[2-9]|^1411[01]/.test(String(r.area_code)) && r.as_of === '2015-10-31').map((r) => ({ ...r, as_of: '2016-10-31' }));
+    expect(later).toHaveLength(10);
+    t.set('home_care_facilities', withRows(facilities, [...facilities.rows, ...later]));
+    const r = deriveWardMetrics(t, [spec]);
+    const tsurumi = r.wards.find((w) => w.area_code === '14101')!;
+    expect([tsurumi.numerator_vintage, tsurumi.off_vintage, tsurumi.rank]).toEqual(['2015-10-31', true, null]);
+    expect(r.cities.find((c) => c.city_code === '14100')!.wards).toBe(10);
+  });
+});
+
 describe('properties of every ward metric', () => {
   const byMetric = Map.groupBy(wards, (w: WardMetricValue) => w.metric_id);
   it('has a value for each of the 18 wards', () => {
