@@ -108,6 +108,24 @@ describe('every ward of every city in a synthetic country', () => {
       expect(change.sort(), city).toEqual(members.map((m) => m.name_ja!).sort());
     }
   });
+  it('places every municipality among its peers, naming the group', () => {
+    const municipalities = areas().filter((a) => !a.parent_code);
+    let withPeers = 0;
+    for (const m of municipalities) {
+      const section = doc(`wards/${m.area_code}`).querySelector('section[aria-labelledby="peers"]');
+      if (!section) continue;
+      withPeers++;
+      for (const tr of section.querySelectorAll('tbody tr')) {
+        const cells = [...tr.children].map((c) => c.textContent!.trim());
+        expect(cells[0], m.area_code).toMatch(/^(規模と高齢化が似た市町村（.+）|ほかの政令指定都市)$/);
+        expect(cells[3], m.area_code).toMatch(/^(\d+中\d+位|順位なし（数が少ない）)$/);
+      }
+    }
+    // Five population bands by three thirds: nearly every municipality has company.
+    expect(withPeers / municipalities.length).toBeGreaterThan(0.9);
+    const designated = municipalities.filter((m) => m.kind === 'designated_city');
+    for (const d of designated) expect(doc(`wards/${d.area_code}`).querySelector('section[aria-labelledby="peers"]')!.textContent, d.area_code).toContain('ほかの政令指定都市');
+  });
   it('gives every area a page with at least one chart', () => {
     for (const a of areas()) {
       for (const lang of ['', 'en/']) {
