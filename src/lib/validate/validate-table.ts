@@ -7,7 +7,14 @@ import type { TableSchema } from '../schema/table-schema.ts';
 import { decodeCsvBytes } from '../load/decode.ts';
 import { isEmptyRow, parseCsvText } from '../load/parse-csv.ts';
 import { messages, type MessageCode } from './messages.ts';
-import { normalizationNames, parseCell, type Normalization, type Value } from './parse-cell.ts';
+import { maxCellLength, normalizationNames, parseCell, type Normalization, type Value } from './parse-cell.ts';
+import { compilePattern } from './pattern.ts';
+
+/**
+ * Problems of one kind shown per file: a 200 MB file of repeated keys must not hold millions of
+ * messages in memory, and the first ones say what to fix.
+ */
+export const maxProblemsPerKind = 100;
 
 export type Row = Record<string, Value>;
 
@@ -31,6 +38,7 @@ export interface TableResult {
 
 export function validateTable(file: string, bytes: Uint8Array, schema: TableSchema): TableResult {
   const problems: Problem[] = [];
+  const perKind = new Map<string, number>();
   const report = <C extends MessageCode>(
     line: number,
     column: number,
@@ -38,19 +46,39 @@ export function validateTable(file: string, bytes: Uint8Array, schema: TableSche
     args: Parameters<(typeof messages)[C]>[0],
     severity: Problem['severity'] = 'error',
   ) => {
+    const n = (perKind.get(code) ?? 0) + 1;
+    perKind.set(code, n);
+    if (n > maxProblemsPerKind) return;
     const msg = (messages[code] as (a: typeof args) => { ja: string; en: string })(args);
     problems.push({ file, line, column, severity, code, ...msg });
   };
+  const result = validateRows(file, bytes, schema, report);
+  for (const [code, n] of perKind)
+    if (n > maxProblemsPerKind) {
+      const first = problems.find((p) => p.code === code)!;
+      problems.push({ ...first, code: 'too-many', ...messages['too-many']({ count: n - maxProblemsPerKind, code }) });
+    }
+  return { ...result, problems };
+}
 
+type Report = <C extends MessageCode>(
+  line: number,
+  column: number,
+  code: C,
+  args: Parameters<(typeof messages)[C]>[0],
+  severity?: Problem['severity'],
+) => void;
+
+function validateRows(file: string, bytes: Uint8Array, schema: TableSchema, report: Report): Omit<TableResult, 'problems'> {
   // Encoding.
   if (bytes.length === 0) {
     report(1, 1, 'empty-file', {});
-    return { table: null, problems, rowCount: 0 };
+    return { table: null, rowCount: 0 };
   }
   const decoded = decodeCsvBytes(bytes);
   if (!decoded.ok) {
     report(decoded.line, decoded.column, 'encoding-error', { byte: decoded.byte + 1 });
-    return { table: null, problems, rowCount: 0 };
+    return { table: null, rowCount: 0 };
   }
   if (decoded.encoding === 'utf-8-bom') report(1, 1, 'bom', {}, 'warning');
   if (decoded.encoding === 'shift_jis') report(1, 1, 'shift-jis', {}, 'warning');
@@ -61,7 +89,7 @@ export function validateTable(file: string, bytes: Uint8Array, schema: TableSche
   const [headerRow, ...body] = csv.rows;
   if (!headerRow || isEmptyRow(headerRow.cells)) {
     report(1, 1, 'empty-file', {});
-    return { table: null, problems, rowCount: 0 };
+    return { table: null, rowCount: 0 };
   }
 
   // Header: columns are matched by name, so a maintainer may reorder them.
@@ -90,7 +118,7 @@ export function validateTable(file: string, bytes: Uint8Array, schema: TableSche
       headerOk = false;
     }
   const dataRows = body.filter((r) => !isEmptyRow(r.cells));
-  if (!headerOk) return { table: null, problems, rowCount: dataRows.length };
+  if (!headerOk) return { table: null, rowCount: dataRows.length };
   if (dataRows.length === 0) report(2, 0, 'no-rows', {});
 
   // Rows and cells.
@@ -119,11 +147,22 @@ export function validateTable(file: string, bytes: Uint8Array, schema: TableSche
       const raw = cells[column - 1]!;
       const parsed = parseCell(raw, field, schema.missingValues);
       if (!parsed.ok) {
-        if (parsed.code === 'required-error') report(line, column, 'required-error', { field: field.name });
-        else report(line, column, 'type-error', { field: field.name, value: raw, type: field.type });
+        const f = field.name;
+        const shown = raw.length > 200 ? `${raw.slice(0, 200)}…` : raw;
+        switch (parsed.code) {
+          case 'required-error': report(line, column, 'required-error', { field: f }); break;
+          case 'cell-too-long': report(line, column, 'cell-too-long', { field: f, length: raw.length, limit: maxCellLength }); break;
+          case 'control-char': report(line, column, 'control-char', { field: f, char: codePointName(raw, /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/) }); break;
+          case 'circled-digit': report(line, column, 'circled-digit', { field: f, value: shown }); break;
+          case 'unsafe-integer': report(line, column, 'unsafe-integer', { field: f, value: shown }); break;
+          case 'era-year-in-count': report(line, column, 'era-year-in-count', { field: f, value: shown }); break;
+          case 'era-out-of-range': report(line, column, 'era-out-of-range', { field: f, value: shown }); break;
+          default: report(line, column, 'type-error', { field: f, value: shown, type: field.type });
+        }
         rowOk = false;
         continue;
       }
+      if (parsed.invisible) report(line, column, 'invisible-char', { field: field.name, char: parsed.invisible }, 'warning');
       if (parsed.normalized) {
         const first = firstNormalization.get(parsed.normalized.kind);
         if (first) first.count++;
@@ -196,7 +235,13 @@ export function validateTable(file: string, bytes: Uint8Array, schema: TableSche
     }
   }
 
-  return { table: { name: schema.name, file, schema, header, rows, lines }, problems, rowCount: dataRows.length };
+  return { table: { name: schema.name, file, schema, header, rows, lines }, rowCount: dataRows.length };
+}
+
+/** The first character matching `re` in `text`, as U+XXXX, the way a maintainer can search for it. */
+function codePointName(text: string, re: RegExp): string {
+  const m = re.exec(text);
+  return m ? `U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : '';
 }
 
 function checkConstraints(
@@ -211,8 +256,13 @@ function checkConstraints(
     return { code: 'minimum-error', args: { field: field.name, value: shown, limit: String(c.minimum) } };
   if (c.maximum !== undefined && value > c.maximum)
     return { code: 'maximum-error', args: { field: field.name, value: shown, limit: String(c.maximum) } };
-  if (c.pattern !== undefined && !new RegExp(`^(?:${c.pattern})$`, 'u').test(String(value)))
-    return { code: 'pattern-error', args: { field: field.name, value: shown, pattern: c.pattern } };
+  // A pattern that does not compile was reported against the schema, which stops the table
+  // before any row is read; here it can only be a compiled one.
+  if (c.pattern !== undefined) {
+    const pattern = compilePattern(c.pattern);
+    if (pattern.ok && !pattern.test(String(value)))
+      return { code: 'pattern-error', args: { field: field.name, value: shown, pattern: c.pattern } };
+  }
   if (c.enum !== undefined && !c.enum.map(String).includes(String(value)))
     return { code: 'enum-error', args: { field: field.name, value: shown, allowed: c.enum.join(', ') } };
   return null;
