@@ -103,7 +103,8 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
   const metricsFile = shown('metrics.json');
   const metrics = validateDeclaration(dir, 'metrics.json', metricSpecList, metricsFile);
   problems.push(...metrics.problems);
-  if (metrics.value) problems.push(...checkMetricOperands(metricsFile, metrics.value, schemas, metrics.at));
+  const present = new Set([...csvs, ...schemaNames].filter((n) => !schemas.has(n)));
+  if (metrics.value) problems.push(...checkMetricOperands(metricsFile, metrics.value, schemas, metrics.at, present));
 
   // The build's own computations, run here so that what would stop the build is reported first.
   if (countErrors(problems) > 0 || !metrics.value) return done();

@@ -61,7 +61,8 @@ export function checkDeclarationText<S extends z.ZodType>(file: string, bytes: U
     return { line: 1, column: 1 };
   };
   if (errors.length > 0 || !tree) {
-    for (const err of errors.slice(0, 10)) {
+    // After the first slip the parser recovers by guessing, so later errors are mostly echoes.
+    for (const err of errors.slice(0, 1)) {
       const { line, column } = position(err.offset);
       report(line, column, 'json-syntax', { detail: printParseErrorCode(err.error) });
     }

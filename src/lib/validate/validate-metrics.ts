@@ -13,7 +13,14 @@ import { pointerOf, type JsonPath } from './validate-declaration.ts';
 type At = (path: JsonPath) => { line: number; column: number };
 
 /** Operands naming what the folder does not have. */
-export function checkMetricOperands(file: string, specs: readonly MetricSpec[], schemas: ReadonlyMap<string, TableSchema>, at: At): Problem[] {
+export function checkMetricOperands(
+  file: string,
+  specs: readonly MetricSpec[],
+  schemas: ReadonlyMap<string, TableSchema>,
+  at: At,
+  /** Tables present in the folder but unreadable: already reported, so not reported again here. */
+  broken: ReadonlySet<string> = new Set(),
+): Problem[] {
   const problems: Problem[] = [];
   const push = (path: JsonPath, code: 'metric-unknown-table' | 'metric-unknown-column' | 'metric-not-numeric', m: { ja: string; en: string }) =>
     problems.push({ file, ...at(path), severity: 'error', code, ...m });
@@ -24,6 +31,7 @@ export function checkMetricOperands(file: string, specs: readonly MetricSpec[], 
       if (!operand) continue;
       const base: JsonPath = [i, role];
       const schema = schemas.get(operand.table);
+      if (!schema && broken.has(operand.table)) continue;
       if (!schema) {
         push([...base, 'table'], 'metric-unknown-table', messages['metric-unknown-table']({ pointer: pointerOf([...base, 'table']), table: operand.table }));
         continue;
