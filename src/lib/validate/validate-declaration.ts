@@ -76,7 +76,7 @@ export function checkDeclarationText<S extends z.ZodType>(file: string, bytes: U
   }
   if (problems.length > 0) return { value: null, problems, at };
 
-  const result = schema.safeParse(nodeValue(tree));
+  const result = schema.safeParse(nodeValue(tree), { reportInput: true });
   if (!result.success) {
     for (const issue of result.error.issues) {
       // An unknown key is placed at the key itself, not at the object holding it.
@@ -149,7 +149,7 @@ function issueText(issue: z.core.$ZodIssue): { ja: string; en: string } {
   switch (issue.code) {
     case 'invalid_type': {
       if (issue.input === undefined) return { ja: '必須の項目がありません', en: 'required but missing' };
-      return { ja: `${typeJa[issue.expected] ?? issue.expected}でなければなりません`, en: `must be ${issue.expected === 'int' ? 'an integer' : `a ${issue.expected}`}` };
+      return { ja: `${typeJa[issue.expected] ?? issue.expected}でなければなりません`, en: `must be ${issue.expected === 'int' ? 'an integer' : /^[aeiou]/.test(issue.expected) ? `an ${issue.expected}` : `a ${issue.expected}`}` };
     }
     case 'unrecognized_keys':
       return { ja: `使えないキーです（${issue.keys.join(', ')}）`, en: `unknown key (${issue.keys.join(', ')})` };
