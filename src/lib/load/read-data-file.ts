@@ -73,16 +73,6 @@ export function readDataFile(dataDir: string, name: string, limit: number): Read
   }
 }
 
-/** Whether a folder entry may be read as data at all (used when listing the folder). */
-export function entryKind(dataDir: string, name: string): 'file' | 'link' | string {
-  try {
-    const s = lstatSync(join(dataDir, name));
-    return s.isSymbolicLink() ? 'link' : s.isFile() ? 'file' : kindOf(s);
-  } catch (err) {
-    return errnoOf(err);
-  }
-}
-
 function kindOf(s: Stats): string {
   if (s.isDirectory()) return 'directory';
   if (s.isFIFO()) return 'fifo';
