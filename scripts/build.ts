@@ -25,6 +25,8 @@ const siteId = `${new Date().toISOString().replace(/[-:.]/g, '').replace('T', '-
 /** Bilingual words for the file-system failures a maintainer can act on. */
 const fsReasons: Record<string, { ja: string; en: string }> = {
   ENOSPC: { ja: 'ディスクの空き容量がありません', en: 'no space left on the disk' },
+  // Node's recursive copy reports a full tmpfs as EIO rather than ENOSPC.
+  EIO: { ja: '読み書きに失敗しました（ディスクの容量不足か故障）', en: 'input/output error (a full or failing disk)' },
   EDQUOT: { ja: 'ディスクの使用量の上限を超えました', en: 'disk quota exceeded' },
   EROFS: { ja: '出力先が読み取り専用です', en: 'the output location is read-only' },
   EBUSY: { ja: '出力先が使用中です（開いているプログラムを閉じてください）', en: 'the output location is busy (close programs using it)' },
