@@ -5,7 +5,7 @@
 import type { Problem } from '../problems.ts';
 import type { TableSchema } from '../schema/table-schema.ts';
 import { decodeCsvBytes } from '../load/decode.ts';
-import { isEmptyRow, parseCsvText } from '../load/parse-csv.ts';
+import { forEachCsvRow, isEmptyRow } from '../load/parse-csv.ts';
 import { messages, type MessageCode } from './messages.ts';
 import { maxCellLength, normalizationNames, parseCell, type Normalization, type Value } from './parse-cell.ts';
 import { compilePattern } from './pattern.ts';
@@ -83,62 +83,59 @@ function validateRows(file: string, bytes: Uint8Array, schema: TableSchema, repo
   if (decoded.encoding === 'utf-8-bom') report(1, 1, 'bom', {}, 'warning');
   if (decoded.encoding === 'shift_jis') report(1, 1, 'shift-jis', {}, 'warning');
 
-  const csv = parseCsvText(decoded.text);
-  if (csv.crlf) report(1, 0, 'crlf', {}, 'warning');
-  for (const err of csv.errors) report(err.line, err.column, 'csv-parse-error', { message: err.message });
-  const [headerRow, ...body] = csv.rows;
-  if (!headerRow || isEmptyRow(headerRow.cells)) {
-    report(1, 1, 'empty-file', {});
-    return { table: null, rowCount: 0 };
-  }
+  if (decoded.text.includes('\r\n')) report(1, 0, 'crlf', {}, 'warning');
 
   // Header: columns are matched by name, so a maintainer may reorder them.
-  const header = headerRow.cells.map((c) => c.trim());
-  const fieldNames = new Set(schema.fields.map((f) => f.name));
-  const seen = new Map<string, number>();
+  let header: string[] | null = null;
   let headerOk = true;
-  header.forEach((name, i) => {
-    if (name === '') {
-      report(1, i + 1, 'blank-header', {});
-      headerOk = false;
-    } else if (seen.has(name)) {
-      report(1, i + 1, 'duplicate-header', { name, first: seen.get(name)! });
-      headerOk = false;
-    } else {
-      seen.set(name, i + 1);
-      if (!fieldNames.has(name)) {
-        report(1, i + 1, 'extra-header', { name });
+  let emptyHeader = false;
+  let rowCount = 0;
+  const fieldNames = new Set(schema.fields.map((f) => f.name));
+  const readHeader = (cells: string[]) => {
+    header = cells.map((c) => c.trim());
+    const seen = new Map<string, number>();
+    header.forEach((name, i) => {
+      if (name === '') {
+        report(1, i + 1, 'blank-header', {});
+        headerOk = false;
+      } else if (seen.has(name)) {
+        report(1, i + 1, 'duplicate-header', { name, first: seen.get(name)! });
+        headerOk = false;
+      } else {
+        seen.set(name, i + 1);
+        if (!fieldNames.has(name)) {
+          report(1, i + 1, 'extra-header', { name });
+          headerOk = false;
+        }
+      }
+    });
+    for (const f of schema.fields)
+      if (!seen.has(f.name)) {
+        report(1, header.length + 1, 'missing-header', { name: f.name });
         headerOk = false;
       }
-    }
-  });
-  for (const f of schema.fields)
-    if (!seen.has(f.name)) {
-      report(1, header.length + 1, 'missing-header', { name: f.name });
-      headerOk = false;
-    }
-  const dataRows = body.filter((r) => !isEmptyRow(r.cells));
-  if (!headerOk) return { table: null, rowCount: dataRows.length };
-  if (dataRows.length === 0) report(2, 0, 'no-rows', {});
+  };
 
-  // Rows and cells.
-  const columnOf = new Map(header.map((name, i) => [name, i] as const));
+  // Rows and cells, one at a time as the parser reads them.
+  let columnOf = new Map<string, number>();
   const rows: Row[] = [];
   const lines: number[] = [];
   const firstNormalization = new Map<Normalization, { line: number; column: number; value: string; to: string; count: number }>();
   const uniqueSeen = new Map<string, Map<string, number>>();
-  for (const { line, cells } of body) {
+  const readRow = (line: number, cells: string[], header: string[]) => {
     if (isEmptyRow(cells)) {
-      report(line, 0, 'blank-row', {}, 'warning');
-      continue;
+      if (headerOk) report(line, 0, 'blank-row', {}, 'warning');
+      return;
     }
+    rowCount++;
+    if (!headerOk) return;
     if (cells.length < header.length) {
       report(line, cells.length + 1, 'missing-cell', { expected: header.length, found: cells.length });
-      continue;
+      return;
     }
     if (cells.length > header.length) {
       report(line, header.length + 1, 'extra-cell', { expected: header.length, found: cells.length });
-      continue;
+      return;
     }
     const row: Row = {};
     let rowOk = true;
@@ -190,7 +187,32 @@ function validateRows(file: string, bytes: Uint8Array, schema: TableSchema, repo
       rows.push(row);
       lines.push(line);
     }
+  };
+  forEachCsvRow(
+    decoded.text,
+    ({ line, cells }) => {
+      if (emptyHeader) return;
+      if (header === null) {
+        if (isEmptyRow(cells)) {
+          emptyHeader = true;
+          return;
+        }
+        readHeader(cells);
+        columnOf = new Map(header!.map((name, i) => [name, i] as const));
+        return;
+      }
+      readRow(line, cells, header);
+    },
+    (err) => report(err.line, err.column, 'csv-parse-error', { message: err.message }),
+  );
+  if (header === null || emptyHeader) {
+    report(1, 1, 'empty-file', {});
+    return { table: null, rowCount: 0 };
   }
+  if (!headerOk) return { table: null, rowCount };
+  if (rowCount === 0) report(2, 0, 'no-rows', {});
+  const headerCells: string[] = header;
+
   for (const [kind, first] of firstNormalization) {
     const name = normalizationNames[kind];
     report(first.line, first.column, 'normalized', { what: name.ja, whatEn: name.en, value: first.value, to: first.to, count: first.count }, 'warning');
@@ -236,7 +258,7 @@ function validateRows(file: string, bytes: Uint8Array, schema: TableSchema, repo
     }
   }
 
-  return { table: { name: schema.name, file, schema, header, rows, lines }, rowCount: dataRows.length };
+  return { table: { name: schema.name, file, schema, header: headerCells, rows, lines }, rowCount };
 }
 
 /** The first character matching `re` in `text`, as U+XXXX, the way a maintainer can search for it. */
