@@ -1,12 +1,16 @@
 /**
- * `npm run build`: validate DATA_DIR (default data/), refuse on any error, build the site into a
- * staging folder, and only then swap it into OUT_DIR (default dist/). A failed or interrupted
- * build leaves the previous OUT_DIR exactly as it was. Each release's downloads are built from its
- * snapshot under RELEASES_DIR (default releases/).
+ * `npm run build`: run the gate on DATA_DIR (default data/), refuse on any error, build the site
+ * into a staging folder, and publish it into OUT_DIR (default dist/) with one atomic step.
+ *
+ * OUT_DIR is a symbolic link to a complete site folder kept beside it, in `.<name>.sites/`.
+ * Publishing moves the new site into that folder, then renames a new link over OUT_DIR: rename(2)
+ * replaces a link in one step, so at every instant OUT_DIR is the old site or the new one, never
+ * missing or half-written. Afterwards, and at the start of every build (after a killed one),
+ * every site folder, staging folder and link that OUT_DIR no longer points to is removed. Each
+ * release's downloads are built from its snapshot under RELEASES_DIR (default releases/).
  */
-import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { build } from 'astro';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { countErrors, formatProblem, sortProblems } from '../src/lib/problems.ts';
 import { validateDataDir } from '../src/lib/validate/validate-dataset.ts';
 
@@ -14,9 +18,85 @@ const root = resolve(import.meta.dirname, '..');
 const dataDir = resolve(process.env.DATA_DIR ?? join(root, 'data'));
 const outDir = resolve(process.env.OUT_DIR ?? join(root, 'dist'));
 const releasesDir = resolve(process.env.RELEASES_DIR ?? join(root, 'releases'));
+const sitesDir = join(dirname(outDir), `.${basename(outDir)}.sites`);
+const stagingRoot = join(root, '.build-staging');
+const siteId = `${new Date().toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 15)}-${process.pid}`;
 
-// 1. Validate: nothing is built from data with errors.
-const result = validateDataDir(dataDir);
+/** Bilingual words for the file-system failures a maintainer can act on. */
+const fsReasons: Record<string, { ja: string; en: string }> = {
+  ENOSPC: { ja: 'ディスクの空き容量がありません', en: 'no space left on the disk' },
+  // Node's recursive copy reports a full tmpfs as EIO rather than ENOSPC.
+  EIO: { ja: '読み書きに失敗しました（ディスクの容量不足か故障）', en: 'input/output error (a full or failing disk)' },
+  EDQUOT: { ja: 'ディスクの使用量の上限を超えました', en: 'disk quota exceeded' },
+  EROFS: { ja: '出力先が読み取り専用です', en: 'the output location is read-only' },
+  EBUSY: { ja: '出力先が使用中です（開いているプログラムを閉じてください）', en: 'the output location is busy (close programs using it)' },
+  EACCES: { ja: '出力先に書き込む権限がありません', en: 'no permission to write to the output location' },
+  EPERM: { ja: '出力先に書き込む権限がありません', en: 'no permission to write to the output location' },
+};
+
+/** Ends the build with a one-line bilingual message, no stack trace; OUT_DIR is as it was. */
+function fail(what: { ja: string; en: string }, err?: unknown): never {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  const reason = code ? fsReasons[code] : undefined;
+  const ja = reason ? `${what.ja}（${reason.ja}）` : what.ja;
+  const en = reason ? `${what.en} (${reason.en}, ${code})` : err instanceof Error ? `${what.en}: ${err.message.split('\n')[0]}` : what.en;
+  console.error(`error: ${ja} / ${en}`);
+  console.error(`${outDir} は変更していません / ${outDir} is unchanged.`);
+  process.exit(1);
+}
+
+/** For the kill test: stop at a named moment and wait to be killed. */
+function hold(moment: string) {
+  if (process.env.BUILD_HOLD_AT !== moment) return;
+  console.log(`hold: ${moment}`);
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 600_000);
+}
+
+/** A pid whose process no longer runs (or is this build itself, once its own leftovers are done). */
+const stale = (pid: number) => pid === process.pid || !alive(pid);
+const alive = (pid: number) => {
+  if (!Number.isInteger(pid)) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** The site folder OUT_DIR points to, if OUT_DIR is one of our links. */
+function currentSite(): string | null {
+  try {
+    return lstatSync(outDir).isSymbolicLink() ? resolve(dirname(outDir), readlinkSync(outDir)) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Removes what a killed or failed build left: staging folders of dead builds, links, old sites. */
+function cleanLeftovers() {
+  const pidOf = (name: string) => Number(/-(\d+)(?:\.partial)?$/.exec(name)?.[1] ?? NaN);
+  for (const name of existsSync(stagingRoot) ? readdirSync(stagingRoot) : [])
+    if (stale(pidOf(name))) rmSync(join(stagingRoot, name), { recursive: true, force: true });
+  const current = currentSite();
+  for (const name of existsSync(sitesDir) ? readdirSync(sitesDir) : []) {
+    const path = join(sitesDir, name);
+    if (path !== current && stale(pidOf(name))) rmSync(path, { recursive: true, force: true });
+  }
+  // Links being prepared and the two-rename folders of earlier versions of this script.
+  const prefix = `${basename(outDir)}.`;
+  for (const name of existsSync(dirname(outDir)) ? readdirSync(dirname(outDir)) : [])
+    if (/^(link|incoming|previous)-\d+$/.test(name.slice(prefix.length)) && name.startsWith(prefix) && stale(pidOf(name)))
+      rmSync(join(dirname(outDir), name), { recursive: true, force: true });
+}
+
+// 1. The gate: nothing is built from data it refuses.
+let result: ReturnType<typeof validateDataDir>;
+try {
+  result = validateDataDir(dataDir);
+} catch (err) {
+  fail({ ja: 'データを検査できませんでした（内部エラー）', en: 'the data could not be checked (internal error)' }, err);
+}
 for (const p of sortProblems(result.problems)) console.error(formatProblem(p));
 const errors = countErrors(result.problems);
 if (errors > 0) {
@@ -26,34 +106,75 @@ if (errors > 0) {
 }
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
+try {
+  cleanLeftovers();
+} catch (err) {
+  fail({ ja: '前回のビルドの残りを削除できません', en: 'cannot remove what an earlier build left' }, err);
+}
 
 // 2. Build into staging. Astro resolves packages from its outDir while prerendering, so the
 // staging folder must be inside the project.
-const staging = join(root, '.build-staging', `dist-${process.pid}`);
-rmSync(staging, { recursive: true, force: true });
+const staging = join(stagingRoot, `dist-${process.pid}`);
 try {
   process.env.DATA_DIR = dataDir;
   process.env.RELEASES_DIR = releasesDir;
   process.env.ASTRO_OUT_DIR = staging;
+  const { build } = await import('astro');
   await build({ root, outDir: staging, logLevel: 'warn' });
 } catch (err) {
   rmSync(staging, { recursive: true, force: true });
-  console.error('ビルドに失敗しました。出力先は変更していません。 / Build failed; the output folder is unchanged.');
-  throw err;
+  fail({ ja: 'ビルドに失敗しました', en: 'the build failed' }, err);
 }
+hold('built');
 
-// 3. Swap: move the new site next to the target first (a rename is atomic only within one file
-// system), then exchange the two folders.
-mkdirSync(dirname(outDir), { recursive: true });
-const incoming = `${outDir}.incoming-${process.pid}`;
-const previous = `${outDir}.previous-${process.pid}`;
+// 3. Publish: the new site goes beside OUT_DIR (a rename when on the same file system, else a
+// copy to a .partial folder renamed when complete), then one rename replaces the link.
+const site = join(sitesDir, siteId);
 try {
-  renameSync(staging, incoming);
-} catch {
-  cpSync(staging, incoming, { recursive: true });
+  mkdirSync(sitesDir, { recursive: true });
+  try {
+    renameSync(staging, site);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+    const partial = `${site}.partial`;
+    try {
+      cpSync(staging, partial, { recursive: true });
+      hold('copied');
+      renameSync(partial, site);
+    } finally {
+      rmSync(partial, { recursive: true, force: true });
+      rmSync(staging, { recursive: true, force: true });
+    }
+  }
+} catch (err) {
   rmSync(staging, { recursive: true, force: true });
+  rmSync(site, { recursive: true, force: true });
+  fail({ ja: '新しいサイトを出力先に置けません', en: 'cannot place the new site beside the output folder' }, err);
 }
-if (existsSync(outDir)) renameSync(outDir, previous);
-renameSync(incoming, outDir);
-rmSync(previous, { recursive: true, force: true });
+hold('placed');
+
+const link = `${outDir}.link-${process.pid}`;
+try {
+  rmSync(link, { force: true });
+  symlinkSync(join(basename(sitesDir), siteId), link, 'dir');
+  const before = lstatSync(outDir, { throwIfNoEntry: false });
+  if (before && !before.isSymbolicLink()) {
+    // A plain folder from before OUT_DIR was a link: kept as an old site, then replaced. This
+    // one-time change is the only moment OUT_DIR is briefly absent.
+    renameSync(outDir, join(sitesDir, `folder-${process.pid}`));
+  }
+  renameSync(link, outDir);
+} catch (err) {
+  rmSync(link, { force: true });
+  rmSync(site, { recursive: true, force: true });
+  fail({ ja: '出力先を新しいサイトに切り替えられません', en: 'cannot switch the output folder to the new site' }, err);
+}
+hold('switched');
+
+// 4. The previous sites are no longer reachable from OUT_DIR.
+try {
+  cleanLeftovers();
+} catch {
+  // The new site is published; what is left is removed at the start of the next build.
+}
 console.log(`${outDir} を更新しました / built ${outDir}`);

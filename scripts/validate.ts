@@ -1,29 +1,41 @@
 /**
- * `npm run validate [-- DIR] [--strict] [--json]`: checks a data directory against its schemas.
- * Prints one line per problem and a summary; exits 1 when there is an error (with --strict, also
- * when there is a warning).
+ * `npm run validate [-- DIR] [--strict] [--json] [--github]`: checks a data directory with the
+ * same gate the build runs. Prints one line per problem and a summary; exits 1 when there is an
+ * error (with --strict, also when there is a warning). --github prints the step summary (Markdown)
+ * on stdout and one annotation per problem on stderr, both escaped for the workflow runner.
  */
 import { countErrors, formatProblem, sortProblems } from '../src/lib/problems.ts';
+import { annotation, stepSummary } from '../src/lib/validate/github-output.ts';
 import { validateDataDir } from '../src/lib/validate/validate-dataset.ts';
 
 const args = process.argv.slice(2);
 const strict = args.includes('--strict');
 const json = args.includes('--json');
+const github = args.includes('--github');
 const dir = args.find((a) => !a.startsWith('--')) ?? process.env.DATA_DIR ?? 'data';
 
-const result = validateDataDir(dir);
-const problems = sortProblems(result.problems).map((p) => (strict && p.severity === 'warning' ? { ...p, severity: 'error' as const } : p));
-const errors = countErrors(problems);
-const warnings = problems.length - errors;
-const rows = [...result.rowCounts.values()].reduce((a, b) => a + b, 0);
-
-if (json) {
-  console.log(JSON.stringify({ dir, tables: result.rowCounts.size, rows, errors, warnings, problems }, null, 2));
-} else {
-  for (const p of problems) console.log(formatProblem(p));
-  console.log(
+try {
+  const result = validateDataDir(dir);
+  const problems = sortProblems(result.problems).map((p) => (strict && p.severity === 'warning' ? { ...p, severity: 'error' as const } : p));
+  const errors = countErrors(problems);
+  const warnings = problems.length - errors;
+  const rows = [...result.rowCounts.values()].reduce((a, b) => a + b, 0);
+  const totals =
     `${dir}: ${result.rowCounts.size}表 ${rows}行を検査、エラー${errors}件・警告${warnings}件 / ` +
-      `checked ${result.rowCounts.size} tables, ${rows} rows: ${errors} errors, ${warnings} warnings`,
-  );
+    `checked ${result.rowCounts.size} tables, ${rows} rows: ${errors} errors, ${warnings} warnings`;
+
+  if (json) {
+    console.log(JSON.stringify({ dir, tables: result.rowCounts.size, rows, errors, warnings, problems }, null, 2));
+  } else if (github) {
+    process.stdout.write(stepSummary(problems, errors, totals));
+    for (const p of problems) process.stderr.write(annotation(p) + '\n');
+  } else {
+    for (const p of problems) console.log(formatProblem(p));
+    console.log(totals);
+  }
+  process.exitCode = errors > 0 ? 1 : 0;
+} catch (err) {
+  // The gate turns every data problem into a message; reaching here is a bug, reported in one line.
+  console.error(`検査を完了できませんでした（内部エラー） / validation could not finish (internal error): ${err instanceof Error ? err.message : String(err)}`);
+  process.exitCode = 2;
 }
-process.exitCode = errors > 0 ? 1 : 0;

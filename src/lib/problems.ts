@@ -15,9 +15,18 @@ export interface Problem {
   en: string;
 }
 
-/** One problem as `path:line:column: error|warning: 日本語 / English`, the form editors link. */
+/**
+ * One problem as `path:line:column: error|warning: 日本語 / English`, the form editors link.
+ * Always one line: control, line-separator and bidirectional characters that came from the data
+ * are shown as `\u{…}`, so cell text can neither start a new log line nor reorder the one shown.
+ */
 export function formatProblem(p: Problem): string {
-  return `${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.ja} / ${p.en}`;
+  return visible(`${p.file}:${p.line}:${p.column}: ${p.severity}: ${p.ja} / ${p.en}`);
+}
+
+/** Text with every invisible or line-breaking character written as `\u{hex}`. */
+export function visible(text: string): string {
+  return text.replace(/[\u0000-\u001F\u007F-\u009F\u2028\u2029\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 }
 
 /** Problems sorted by file, line, column, so output and tests are stable. */

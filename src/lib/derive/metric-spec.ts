@@ -48,9 +48,19 @@ export const metricSpec = z
 export type MetricSpec = z.output<typeof metricSpec>;
 export type Operand = MetricSpec['numerator'];
 
+/** The whole of metrics.json: a list of declarations with distinct ids. */
+export const metricSpecList = z.array(metricSpec).superRefine((list, ctx) => {
+  const first = new Map<string, number>();
+  list.forEach((m, i) => {
+    const at = first.get(m.id);
+    if (at === undefined) first.set(m.id, i);
+    else ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate metric id "${m.id}" (same as /${at}/id)`, params: { duplicateOf: at } });
+  });
+});
+
 /** Checks the metric declarations; throws with every problem listed, since the build must not guess. */
 export function parseMetricSpecs(json: unknown): MetricSpec[] {
-  const result = z.array(metricSpec).safeParse(json);
+  const result = metricSpecList.safeParse(json);
   if (!result.success)
     throw new Error(
       'data/metrics.json: ' + result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),

@@ -18,6 +18,21 @@ export interface ParsedCsv {
 }
 
 export function parseCsvText(text: string): ParsedCsv {
+  const rows: CsvRow[] = [];
+  const errors: ParsedCsv['errors'] = [];
+  const { crlf } = forEachCsvRow(text, (row) => rows.push(row), (err) => errors.push(err));
+  return { rows, crlf, errors };
+}
+
+/**
+ * The same rows handed over one at a time, so a large file is never held as a list of rows as
+ * well as its text: memory for a 200 MB table stays with the values it keeps.
+ */
+export function forEachCsvRow(
+  text: string,
+  onRow: (row: CsvRow) => void,
+  onError: (err: ParsedCsv['errors'][number]) => void = () => {},
+): { crlf: boolean } {
   const lineStarts = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
   const lineOf = (offset: number) => {
@@ -31,22 +46,28 @@ export function parseCsvText(text: string): ParsedCsv {
     return lo + 1;
   };
 
-  const rows: CsvRow[] = [];
-  const errors: ParsedCsv['errors'] = [];
+  // Empty rows are held back until a row with content follows: papaparse reports a final line
+  // end as one empty row, which is not data.
+  let pending: CsvRow[] = [];
   let start = 0;
   Papa.parse<string[]>(text, {
     delimiter: ',',
     step(result) {
       const line = lineOf(start);
-      for (const e of result.errors) errors.push({ line, column: result.data.length, message: e.message });
-      rows.push({ line, cells: result.data });
+      for (const e of result.errors) onError({ line, column: result.data.length, message: e.message });
+      const row = { line, cells: result.data };
+      if (isEmptyRow(row.cells)) pending.push(row);
+      else {
+        for (const p of pending) onRow(p);
+        pending = [];
+        onRow(row);
+      }
       start = result.meta.cursor;
     },
   });
-  // papaparse reports a final line end as one empty row; it is not data.
-  while (rows.length > 0 && isEmptyRow(rows[rows.length - 1]!.cells) && rows[rows.length - 1]!.line >= lineStarts.length - 1)
-    rows.pop();
-  return { rows, crlf: text.includes('\r\n'), errors };
+  while (pending.length > 0 && pending[pending.length - 1]!.line >= lineStarts.length - 1) pending.pop();
+  for (const p of pending) onRow(p);
+  return { crlf: text.includes('\r\n') };
 }
 
 export const isEmptyRow = (cells: readonly string[]) => cells.every((c) => c.trim() === '');

@@ -4,6 +4,7 @@
  * turns the unknown JSON into a checked `TableSchema`; everything downstream uses only that type.
  */
 import { z } from 'zod';
+import { compilePattern } from '../validate/pattern.ts';
 
 const text = z.object({ ja: z.string().min(1), en: z.string().min(1) }).strict();
 
@@ -56,7 +57,8 @@ const source = z
   })
   .strict();
 
-const tableSchema = z
+/** The schema file as written, for the declaration validator that locates each problem. */
+export const tableSchema = z
   .object({
     $schema: z.string().optional(),
     name: z.string().regex(/^[a-z][a-z0-9_]*$/),
@@ -76,18 +78,28 @@ const tableSchema = z
     // Every field a schema names must be one of its own columns: a typo here would silently
     // disable a key or a check.
     const names = new Set(schema.fields.map((f) => f.name));
-    const mentioned: [string, string[]][] = [
-      ['vintage', schema.vintage],
-      ['primaryKey', schema.primaryKey],
-      ...schema.foreignKeys.map((fk, i): [string, string[]] => [`foreignKeys[${i}]`, fk.fields]),
-      ...schema.totals.flatMap((t, i): [string, string[]][] => [
-        [`totals[${i}]`, [t.key, ...t.groupBy, ...t.fields]],
+    const mentioned: [(string | number)[], string][] = [
+      ...schema.vintage.map((n, i): [(string | number)[], string] => [['vintage', i], n]),
+      ...schema.primaryKey.map((n, i): [(string | number)[], string] => [['primaryKey', i], n]),
+      ...schema.foreignKeys.flatMap((fk, i) => fk.fields.map((n, j): [(string | number)[], string] => [['foreignKeys', i, 'fields', j], n])),
+      ...schema.totals.flatMap((t, i): [(string | number)[], string][] => [
+        [['totals', i, 'key'], t.key],
+        ...t.groupBy.map((n, j): [(string | number)[], string] => [['totals', i, 'groupBy', j], n]),
+        ...t.fields.map((n, j): [(string | number)[], string] => [['totals', i, 'fields', j], n]),
       ]),
     ];
-    for (const [where, list] of mentioned)
-      for (const name of list)
-        if (!names.has(name)) ctx.addIssue({ code: 'custom', path: [where], message: `unknown field "${name}"` });
+    for (const [path, name] of mentioned)
+      if (!names.has(name)) ctx.addIssue({ code: 'custom', path, message: `unknown field "${name}"` });
     if (names.size !== schema.fields.length) ctx.addIssue({ code: 'custom', path: ['fields'], message: 'duplicate field name' });
+    // Patterns are compiled here, once, so a pattern that cannot run is reported at its place in
+    // the schema before any row is read.
+    schema.fields.forEach((f, i) => {
+      const pattern = f.constraints?.pattern;
+      if (pattern === undefined) return;
+      const compiled = compilePattern(pattern);
+      if (!compiled.ok)
+        ctx.addIssue({ code: 'custom', path: ['fields', i, 'constraints', 'pattern'], message: `invalid pattern: ${compiled.reason}`, params: { pattern, reason: compiled.reason } });
+    });
   });
 
 export type TableSchema = z.output<typeof tableSchema>;

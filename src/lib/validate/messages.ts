@@ -98,7 +98,116 @@ export const messages = {
     ja: `参照先の表${q(a.table)}がありません`,
     en: `the referenced table ${e(a.table)} does not exist`,
   }),
+  'cell-too-long': (a: { field: string; length: number; limit: number }) => ({
+    ja: `${q(a.field)}のセルが長すぎます（${a.length}文字、上限${a.limit}文字）`,
+    en: `the cell in ${e(a.field)} is too long (${a.length} characters, limit ${a.limit})`,
+  }),
+  'control-char': (a: { field: string; char: string }) => ({
+    ja: `${q(a.field)}のセルに制御文字（${a.char}）が含まれています。削除してください`,
+    en: `the cell in ${e(a.field)} contains a control character (${a.char}); remove it`,
+  }),
+  'circled-digit': (a: { field: string; value: string }) => ({
+    ja: `${q(a.field)}の値${q(a.value)}に丸数字などの囲み文字があります。数値は普通の数字で書いてください`,
+    en: `${e(a.value)} in ${e(a.field)} contains a circled or enclosed digit; write the figure in plain digits`,
+  }),
+  'unsafe-integer': (a: { field: string; value: string }) => ({
+    ja: `${q(a.field)}の値${q(a.value)}は大きすぎて正確に扱えません（上限 ${Number.MAX_SAFE_INTEGER}）`,
+    en: `${e(a.value)} in ${e(a.field)} is too large to be held exactly (limit ${Number.MAX_SAFE_INTEGER})`,
+  }),
+  'era-year-in-count': (a: { field: string; value: string }) => ({
+    ja: `${q(a.field)}は年ではなく数の列です。値${q(a.value)}は和暦の年として読めますが、数としては読めません`,
+    en: `${e(a.field)} is a count, not a year: ${e(a.value)} reads as an era year, not as a figure`,
+  }),
+  'era-out-of-range': (a: { field: string; value: string }) => ({
+    ja: `${q(a.field)}の値${q(a.value)}はその元号の期間外です（平成は1989-01-08～2019-04-30、令和は2019-05-01から）`,
+    en: `${e(a.value)} in ${e(a.field)} is outside its era (Heisei ran 1989-01-08 to 2019-04-30, Reiwa began 2019-05-01)`,
+  }),
+  'pattern-invalid': (a: { pattern: string; reason: string }) => ({
+    ja: `pattern ${q(a.pattern)} を正規表現として使えません（先読み・後読み・後方参照は使えません）: ${a.reason}`,
+    en: `the pattern ${e(a.pattern)} cannot be used (no lookaround or backreferences): ${a.reason}`,
+  }),
+  'too-many': (a: { count: number; code: string }) => ({
+    ja: `同じ種類の問題（${a.code}）がこのファイルにほかに${a.count}件あります（省略しました）`,
+    en: `${a.count} more problems of the same kind (${a.code}) in this file, not shown`,
+  }),
+  'file-missing': (_: Record<string, never>) => ({ ja: 'ファイルがありません', en: 'the file does not exist' }),
+  'file-outside': (a: { target: string }) => ({
+    ja: `データフォルダの外（${a.target}）を指すシンボリックリンクは読みません`,
+    en: `a symbolic link to ${a.target}, outside the data folder, is not read`,
+  }),
+  'file-not-regular': (a: { kind: string }) => ({
+    ja: `通常のファイルではありません（${kindJa[a.kind] ?? a.kind}）。読みません`,
+    en: `not a regular file (${a.kind}); not read`,
+  }),
+  'file-too-large': (a: { size: number; limit: number }) => ({
+    ja: `ファイルが大きすぎます（${a.size}バイト、上限${a.limit}バイト）`,
+    en: `the file is too large (${a.size} bytes, limit ${a.limit})`,
+  }),
+  'file-unreadable': (a: { code: string }) => ({
+    ja: `ファイルを読めません（${a.code}）`,
+    en: `cannot read the file (${a.code})`,
+  }),
+  'dir-missing': (_: Record<string, never>) => ({
+    ja: 'データフォルダがありません',
+    en: 'the data folder does not exist',
+  }),
+  'dir-not-folder': (_: Record<string, never>) => ({
+    ja: 'データフォルダではなくファイルが指定されました',
+    en: 'this is a file, not a data folder',
+  }),
+  'dir-empty': (_: Record<string, never>) => ({
+    ja: 'データフォルダにCSVとスキーマが1つもありません',
+    en: 'the data folder has no CSV files or schemas',
+  }),
+  'table-required': (a: { table: string }) => ({
+    ja: `サイトに必要な表${q(a.table)}がありません（または有効な行がありません）`,
+    en: `the table ${e(a.table)}, which the site needs, is missing or has no valid rows`,
+  }),
+  'json-syntax': (a: { detail: string }) => ({
+    ja: `JSONとして読み取れません（${jsonErrorJa[a.detail] ?? a.detail}）`,
+    en: `invalid JSON (${a.detail})`,
+  }),
+  'json-encoding': (_: Record<string, never>) => ({
+    ja: 'UTF-8として読み取れません。UTF-8で保存してください',
+    en: 'not valid UTF-8; save the file as UTF-8',
+  }),
+  'json-duplicate-key': (a: { key: string; pointer: string }) => ({
+    ja: `${a.pointer} でキー${q(a.key)}が重複しています（どちらが使われるか決まりません）`,
+    en: `duplicate key ${e(a.key)} at ${a.pointer} (which one counts is undefined)`,
+  }),
+  'declaration-error': (a: { pointer: string; ja: string; en: string }) => ({
+    ja: `${a.pointer}: ${a.ja}`,
+    en: `${a.pointer}: ${a.en}`,
+  }),
+  'metric-duplicate-id': (a: { id: string; first: string }) => ({
+    ja: `指標ID${q(a.id)}が重複しています（${a.first}と同じ）`,
+    en: `duplicate metric id ${e(a.id)} (same as ${a.first})`,
+  }),
+  'metric-unknown-table': (a: { pointer: string; table: string }) => ({
+    ja: `${a.pointer}: 表${q(a.table)}がありません`,
+    en: `${a.pointer}: there is no table ${e(a.table)}`,
+  }),
+  'metric-unknown-column': (a: { pointer: string; table: string; column: string }) => ({
+    ja: `${a.pointer}: 表${q(a.table)}に列${q(a.column)}がありません`,
+    en: `${a.pointer}: table ${e(a.table)} has no column ${e(a.column)}`,
+  }),
+  'metric-not-numeric': (a: { pointer: string; table: string; column: string; type: string }) => ({
+    ja: `${a.pointer}: ${a.table}の列${q(a.column)}は数値ではありません（${typeJa[a.type] ?? a.type}）`,
+    en: `${a.pointer}: column ${e(a.column)} of ${a.table} is not numeric (${a.type})`,
+  }),
+  'metric-no-value': (a: { id: string }) => ({
+    ja: `指標${q(a.id)}はどの区でも計算できません（分子・分母がないか分母が0です）`,
+    en: `metric ${e(a.id)} cannot be computed for any ward (numerator or denominator missing, or the denominator is 0)`,
+  }),
+  'derive-error': (a: { step: string; detail: string }) => ({
+    ja: `${a.step}を計算できません: ${a.detail}`,
+    en: `cannot compute ${a.step}: ${a.detail}`,
+  }),
   // Warnings: accepted and normalised.
+  'invisible-char': (a: { field: string; char: string }) => ({
+    ja: `${q(a.field)}のセルに見えない文字（${a.char}、双方向制御またはゼロ幅文字）があります。意図したものか確認してください`,
+    en: `the cell in ${e(a.field)} contains an invisible character (${a.char}, a bidirectional control or zero-width character); check it is intended`,
+  }),
   'bom': (_: Record<string, never>) => ({ ja: 'BOM付きUTF-8です（そのまま読み込みました）', en: 'UTF-8 with a byte-order mark (accepted)' }),
   'shift-jis': (_: Record<string, never>) => ({
     ja: 'Shift_JIS（CP932）として読み込みました。UTF-8での保存をおすすめします',
@@ -114,6 +223,31 @@ export const messages = {
 
 export type MessageCode = keyof typeof messages;
 
+const kindJa: Record<string, string> = {
+  directory: 'フォルダ',
+  fifo: '名前付きパイプ',
+  device: 'デバイス',
+  socket: 'ソケット',
+};
+// jsonc-parser's error names, as a maintainer would describe the slip.
+const jsonErrorJa: Record<string, string> = {
+  InvalidSymbol: '使えない記号があります',
+  InvalidNumberFormat: '数値の書き方が正しくありません',
+  PropertyNameExpected: 'キー（"…"）が必要です',
+  ValueExpected: '値が必要です',
+  ColonExpected: 'コロン（:）が必要です',
+  CommaExpected: 'カンマ（,）が必要です',
+  CloseBraceExpected: '閉じ括弧 } が必要です',
+  CloseBracketExpected: '閉じ括弧 ] が必要です',
+  EndOfFileExpected: 'ファイルの終わりのあとに余分な文字があります',
+  InvalidCommentToken: 'コメントは使えません',
+  UnexpectedEndOfComment: 'コメントが閉じていません',
+  UnexpectedEndOfString: '文字列が閉じていません',
+  UnexpectedEndOfNumber: '数値が途中で終わっています',
+  InvalidUnicode: 'Unicodeエスケープが正しくありません',
+  InvalidEscapeCharacter: 'エスケープ文字が正しくありません',
+  InvalidCharacter: '文字列に使えない文字があります',
+};
 const typeJa: Record<string, string> = {
   integer: '整数',
   number: '数値',

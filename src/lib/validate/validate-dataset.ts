@@ -1,13 +1,25 @@
 /**
- * A whole data directory: pairs each `<table>.csv` with its `<table>.schema.json`, validates each
- * table, then checks references between tables. Returns the valid tables and every problem; the
- * caller decides what an error means (the build refuses to publish on any).
+ * The gate: everything the build relies on, checked the way the build will use it. Each
+ * `<table>.csv` is paired with its `<table>.schema.json`; every declaration file is validated
+ * with its place; references between tables, the tables the site needs, the metric operands, the
+ * derived metrics and the consistency checks are then run on the valid tables, and anything that
+ * cannot be computed becomes a problem rather than a crash later in the build.
+ * Returns the valid tables and every problem; the caller decides what an error means (the build
+ * refuses to publish on any).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import type { Problem } from '../problems.ts';
-import { parseTableSchema } from '../schema/table-schema.ts';
-import { messages } from './messages.ts';
+import { readdirSync, statSync } from 'node:fs';
+import { relative, resolve } from 'node:path';
+import { countErrors, type Problem } from '../problems.ts';
+import { deriveAll, type Derived } from '../derive/derive-all.ts';
+import { metricSpecList, type MetricSpec } from '../derive/metric-spec.ts';
+import { fileLimits, readDataFile } from '../load/read-data-file.ts';
+import { runChecks, type QualityReport } from '../quality/run-checks.ts';
+import { tableSchema, type TableSchema } from '../schema/table-schema.ts';
+import { fileProblem } from './file-problem.ts';
+import { messages, type MessageCode } from './messages.ts';
+import { siteTables } from './site-tables.ts';
+import { validateDeclaration } from './validate-declaration.ts';
+import { checkMetricOperands, checkMetricValues } from './validate-metrics.ts';
 import { validateTable, type Table } from './validate-table.ts';
 
 export interface DatasetResult {
@@ -15,56 +27,108 @@ export interface DatasetResult {
   problems: Problem[];
   /** Data rows read from each CSV file, valid or not: the count that must reach the site. */
   rowCounts: Map<string, number>;
+  /** The metric declarations, the derived tables and the quality report, when the data has no error. */
+  specs?: MetricSpec[];
+  derived?: Derived;
+  quality?: QualityReport;
 }
 
-export function validateDataDir(dir: string, displayRoot = process.cwd()): DatasetResult {
+export interface GateOptions {
+  /** Check metrics.json, the tables the site needs, derivations and consistency checks (default true). */
+  site?: boolean;
+}
+
+export function validateDataDir(dir: string, displayRoot = process.cwd(), options: GateOptions = {}): DatasetResult {
   const problems: Problem[] = [];
   // Paths as the maintainer typed them: relative to where the command runs, absolute outside it.
   const shown = (name: string) => {
     const full = resolve(dir, name);
     const rel = relative(displayRoot, full);
-    return rel.startsWith('..') ? full : rel;
+    return rel.startsWith('..') || rel === '' ? full : rel;
   };
-  const problem = (file: string, line: number, column: number, m: { ja: string; en: string }, code: string): Problem => ({
-    file, line, column, severity: 'error', code, ...m,
+  const problem = <C extends MessageCode>(file: string, line: number, column: number, code: C, args: Parameters<(typeof messages)[C]>[0]): Problem => ({
+    file, line, column, severity: 'error', code, ...(messages[code] as (a: typeof args) => { ja: string; en: string })(args),
   });
-
-  const names = readdirSync(dir).sort();
-  const csvs = new Set(names.filter((n) => n.endsWith('.csv')).map((n) => n.slice(0, -4)));
-  const schemas = new Set(names.filter((n) => n.endsWith('.schema.json')).map((n) => n.slice(0, -12)));
-  for (const name of csvs) if (!schemas.has(name)) problems.push(problem(shown(`${name}.csv`), 1, 0, messages['schema-missing']({}), 'schema-missing'));
-  for (const name of schemas) if (!csvs.has(name)) problems.push(problem(shown(`${name}.schema.json`), 1, 0, messages['csv-missing']({}), 'csv-missing'));
-
   const tables = new Map<string, Table>();
   const rowCounts = new Map<string, number>();
-  for (const name of [...csvs].filter((n) => schemas.has(n))) {
+  const done = () => ({ tables, problems, rowCounts });
+
+  // The folder itself.
+  let names: string[];
+  try {
+    if (!statSync(dir).isDirectory()) return { ...done(), problems: [problem(shown(''), 1, 0, 'dir-not-folder', {})] };
+    names = readdirSync(dir).sort();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
+    return { ...done(), problems: [code === 'ENOENT' ? problem(shown(''), 1, 0, 'dir-missing', {}) : problem(shown(''), 1, 0, 'file-unreadable', { code })] };
+  }
+  const csvs = new Set(names.filter((n) => n.endsWith('.csv')).map((n) => n.slice(0, -4)));
+  const schemaNames = new Set(names.filter((n) => n.endsWith('.schema.json')).map((n) => n.slice(0, -12)));
+  if (csvs.size === 0 && schemaNames.size === 0) return { ...done(), problems: [problem(shown(''), 1, 0, 'dir-empty', {})] };
+  for (const name of csvs) if (!schemaNames.has(name)) problems.push(problem(shown(`${name}.csv`), 1, 0, 'schema-missing', {}));
+  for (const name of schemaNames) if (!csvs.has(name)) problems.push(problem(shown(`${name}.schema.json`), 1, 0, 'csv-missing', {}));
+
+  // Each table: its schema through the declaration gate, then its rows.
+  const schemas = new Map<string, TableSchema>();
+  for (const name of [...csvs].filter((n) => schemaNames.has(n))) {
     const schemaFile = shown(`${name}.schema.json`);
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(join(dir, `${name}.schema.json`), 'utf8'));
-    } catch (err) {
-      const m = /line (\d+) column (\d+)/.exec(String(err));
-      problems.push(problem(schemaFile, Number(m?.[1] ?? 1), Number(m?.[2] ?? 0), messages['schema-error']({ detail: (err as Error).message }), 'schema-error'));
+    const declared = validateDeclaration(dir, `${name}.schema.json`, tableSchema, schemaFile);
+    problems.push(...declared.problems);
+    if (!declared.value) continue;
+    if (declared.value.name !== name) {
+      problems.push(problem(schemaFile, declared.at(['name']).line, declared.at(['name']).column, 'schema-name-mismatch', { name: declared.value.name, file: name }));
       continue;
     }
-    const parsed = parseTableSchema(json);
-    if ('errors' in parsed) {
-      for (const detail of parsed.errors) problems.push(problem(schemaFile, 1, 0, messages['schema-error']({ detail }), 'schema-error'));
+    schemas.set(name, declared.value);
+    const csvFile = shown(`${name}.csv`);
+    const read = readDataFile(dir, `${name}.csv`, fileLimits.csvBytes);
+    if (!read.ok) {
+      problems.push(fileProblem(csvFile, read));
       continue;
     }
-    if (parsed.schema.name !== name) {
-      problems.push(problem(schemaFile, 1, 0, messages['schema-name-mismatch']({ name: parsed.schema.name, file: name }), 'schema-name-mismatch'));
-      continue;
-    }
-    const result = validateTable(shown(`${name}.csv`), readFileSync(join(dir, `${name}.csv`)), parsed.schema);
+    const result = validateTable(csvFile, read.bytes, declared.value);
     problems.push(...result.problems);
     rowCounts.set(name, result.rowCount);
     if (result.table) tables.set(name, result.table);
   }
-
   problems.push(...checkForeignKeys(tables, shown));
-  return { tables, problems, rowCounts };
+  if (options.site === false) return done();
+
+  // What the pages need: the tables they read, and metrics.json with operands that exist.
+  for (const name of siteTables) {
+    const [csv, schema] = [shown(`${name}.csv`), shown(`${name}.schema.json`)];
+    if ((tables.get(name)?.rows.length ?? 0) === 0 && countErrorsIn(problems, csv) + countErrorsIn(problems, schema) === 0)
+      problems.push(problem(csv, 1, 0, 'table-required', { table: name }));
+  }
+  const metricsFile = shown('metrics.json');
+  const metrics = validateDeclaration(dir, 'metrics.json', metricSpecList, metricsFile);
+  problems.push(...metrics.problems);
+  const present = new Set([...csvs, ...schemaNames].filter((n) => !schemas.has(n)));
+  if (metrics.value) problems.push(...checkMetricOperands(metricsFile, metrics.value, schemas, metrics.at, present));
+
+  // The build's own computations, run here so that what would stop the build is reported first.
+  if (countErrors(problems) > 0 || !metrics.value) return done();
+  const specs = metrics.value;
+  let derived: Derived;
+  try {
+    derived = deriveAll(tables, specs);
+  } catch (err) {
+    problems.push(problem(metricsFile, 1, 0, 'derive-error', { step: '指標 / the metrics', detail: messageOf(err) }));
+    return done();
+  }
+  problems.push(...checkMetricValues(metricsFile, specs, derived.wardMetrics, metrics.at));
+  let quality: QualityReport;
+  try {
+    quality = runChecks(tables);
+  } catch (err) {
+    problems.push(problem(shown(''), 1, 0, 'derive-error', { step: 'データ品質の検査 / the consistency checks', detail: messageOf(err) }));
+    return done();
+  }
+  return { ...done(), specs, derived, quality };
 }
+
+const countErrorsIn = (problems: readonly Problem[], file: string) => problems.filter((p) => p.file === file && p.severity === 'error').length;
+const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
 
 function checkForeignKeys(tables: Map<string, Table>, shown: (name: string) => string): Problem[] {
   const problems: Problem[] = [];
@@ -80,9 +144,10 @@ function checkForeignKeys(tables: Map<string, Table>, shown: (name: string) => s
       }
       const keyOf = (row: Table['rows'][number], fields: string[]) => fields.map((f) => String(row[f] ?? '')).join('\u0000');
       const known = new Set(target.rows.map((r) => keyOf(r, fk.reference.fields)));
+      let reported = 0;
       table.rows.forEach((row, i) => {
         if (fk.fields.every((f) => row[f] === null || row[f] === undefined)) return; // a missing reference is allowed
-        if (!known.has(keyOf(row, fk.fields)))
+        if (!known.has(keyOf(row, fk.fields)) && reported++ < 100)
           problems.push({
             file: table.file, line: table.lines[i]!, column: table.header.indexOf(fk.fields[0]!) + 1, severity: 'error', code: 'foreign-key-error',
             ...messages['foreign-key-error']({ field: fk.fields.join(', '), value: fk.fields.map((f) => row[f]).join(', '), table: `${fk.reference.resource}.csv` }),

@@ -5,9 +5,16 @@
 import type { Problem } from '../problems.ts';
 import type { TableSchema } from '../schema/table-schema.ts';
 import { decodeCsvBytes } from '../load/decode.ts';
-import { isEmptyRow, parseCsvText } from '../load/parse-csv.ts';
+import { forEachCsvRow, isEmptyRow } from '../load/parse-csv.ts';
 import { messages, type MessageCode } from './messages.ts';
-import { normalizationNames, parseCell, type Normalization, type Value } from './parse-cell.ts';
+import { maxCellLength, normalizationNames, parseCell, type Normalization, type Value } from './parse-cell.ts';
+import { compilePattern } from './pattern.ts';
+
+/**
+ * Problems of one kind shown per file: a 200 MB file of repeated keys must not hold millions of
+ * messages in memory, and the first ones say what to fix.
+ */
+export const maxProblemsPerKind = 100;
 
 export type Row = Record<string, Value>;
 
@@ -31,6 +38,7 @@ export interface TableResult {
 
 export function validateTable(file: string, bytes: Uint8Array, schema: TableSchema): TableResult {
   const problems: Problem[] = [];
+  const perKind = new Map<string, number>();
   const report = <C extends MessageCode>(
     line: number,
     column: number,
@@ -38,79 +46,96 @@ export function validateTable(file: string, bytes: Uint8Array, schema: TableSche
     args: Parameters<(typeof messages)[C]>[0],
     severity: Problem['severity'] = 'error',
   ) => {
+    const n = (perKind.get(code) ?? 0) + 1;
+    perKind.set(code, n);
+    if (n > maxProblemsPerKind) return;
     const msg = (messages[code] as (a: typeof args) => { ja: string; en: string })(args);
     problems.push({ file, line, column, severity, code, ...msg });
   };
+  const result = validateRows(file, bytes, schema, report);
+  for (const [code, n] of perKind)
+    if (n > maxProblemsPerKind) {
+      const first = problems.find((p) => p.code === code)!;
+      problems.push({ ...first, code: 'too-many', ...messages['too-many']({ count: n - maxProblemsPerKind, code }) });
+    }
+  return { ...result, problems };
+}
 
+type Report = <C extends MessageCode>(
+  line: number,
+  column: number,
+  code: C,
+  args: Parameters<(typeof messages)[C]>[0],
+  severity?: Problem['severity'],
+) => void;
+
+function validateRows(file: string, bytes: Uint8Array, schema: TableSchema, report: Report): Omit<TableResult, 'problems'> {
   // Encoding.
   if (bytes.length === 0) {
     report(1, 1, 'empty-file', {});
-    return { table: null, problems, rowCount: 0 };
+    return { table: null, rowCount: 0 };
   }
   const decoded = decodeCsvBytes(bytes);
   if (!decoded.ok) {
     report(decoded.line, decoded.column, 'encoding-error', { byte: decoded.byte + 1 });
-    return { table: null, problems, rowCount: 0 };
+    return { table: null, rowCount: 0 };
   }
   if (decoded.encoding === 'utf-8-bom') report(1, 1, 'bom', {}, 'warning');
   if (decoded.encoding === 'shift_jis') report(1, 1, 'shift-jis', {}, 'warning');
 
-  const csv = parseCsvText(decoded.text);
-  if (csv.crlf) report(1, 0, 'crlf', {}, 'warning');
-  for (const err of csv.errors) report(err.line, err.column, 'csv-parse-error', { message: err.message });
-  const [headerRow, ...body] = csv.rows;
-  if (!headerRow || isEmptyRow(headerRow.cells)) {
-    report(1, 1, 'empty-file', {});
-    return { table: null, problems, rowCount: 0 };
-  }
+  if (decoded.text.includes('\r\n')) report(1, 0, 'crlf', {}, 'warning');
 
   // Header: columns are matched by name, so a maintainer may reorder them.
-  const header = headerRow.cells.map((c) => c.trim());
-  const fieldNames = new Set(schema.fields.map((f) => f.name));
-  const seen = new Map<string, number>();
+  let header: string[] | null = null;
   let headerOk = true;
-  header.forEach((name, i) => {
-    if (name === '') {
-      report(1, i + 1, 'blank-header', {});
-      headerOk = false;
-    } else if (seen.has(name)) {
-      report(1, i + 1, 'duplicate-header', { name, first: seen.get(name)! });
-      headerOk = false;
-    } else {
-      seen.set(name, i + 1);
-      if (!fieldNames.has(name)) {
-        report(1, i + 1, 'extra-header', { name });
+  let emptyHeader = false;
+  let rowCount = 0;
+  const fieldNames = new Set(schema.fields.map((f) => f.name));
+  const readHeader = (cells: string[]) => {
+    header = cells.map((c) => c.trim());
+    const seen = new Map<string, number>();
+    header.forEach((name, i) => {
+      if (name === '') {
+        report(1, i + 1, 'blank-header', {});
+        headerOk = false;
+      } else if (seen.has(name)) {
+        report(1, i + 1, 'duplicate-header', { name, first: seen.get(name)! });
+        headerOk = false;
+      } else {
+        seen.set(name, i + 1);
+        if (!fieldNames.has(name)) {
+          report(1, i + 1, 'extra-header', { name });
+          headerOk = false;
+        }
+      }
+    });
+    for (const f of schema.fields)
+      if (!seen.has(f.name)) {
+        report(1, header.length + 1, 'missing-header', { name: f.name });
         headerOk = false;
       }
-    }
-  });
-  for (const f of schema.fields)
-    if (!seen.has(f.name)) {
-      report(1, header.length + 1, 'missing-header', { name: f.name });
-      headerOk = false;
-    }
-  const dataRows = body.filter((r) => !isEmptyRow(r.cells));
-  if (!headerOk) return { table: null, problems, rowCount: dataRows.length };
-  if (dataRows.length === 0) report(2, 0, 'no-rows', {});
+  };
 
-  // Rows and cells.
-  const columnOf = new Map(header.map((name, i) => [name, i] as const));
+  // Rows and cells, one at a time as the parser reads them.
+  let columnOf = new Map<string, number>();
   const rows: Row[] = [];
   const lines: number[] = [];
   const firstNormalization = new Map<Normalization, { line: number; column: number; value: string; to: string; count: number }>();
   const uniqueSeen = new Map<string, Map<string, number>>();
-  for (const { line, cells } of body) {
+  const readRow = (line: number, cells: string[], header: string[]) => {
     if (isEmptyRow(cells)) {
-      report(line, 0, 'blank-row', {}, 'warning');
-      continue;
+      if (headerOk) report(line, 0, 'blank-row', {}, 'warning');
+      return;
     }
+    rowCount++;
+    if (!headerOk) return;
     if (cells.length < header.length) {
       report(line, cells.length + 1, 'missing-cell', { expected: header.length, found: cells.length });
-      continue;
+      return;
     }
     if (cells.length > header.length) {
       report(line, header.length + 1, 'extra-cell', { expected: header.length, found: cells.length });
-      continue;
+      return;
     }
     const row: Row = {};
     let rowOk = true;
@@ -119,11 +144,22 @@ export function validateTable(file: string, bytes: Uint8Array, schema: TableSche
       const raw = cells[column - 1]!;
       const parsed = parseCell(raw, field, schema.missingValues);
       if (!parsed.ok) {
-        if (parsed.code === 'required-error') report(line, column, 'required-error', { field: field.name });
-        else report(line, column, 'type-error', { field: field.name, value: raw, type: field.type });
+        const f = field.name;
+        const shown = raw.length > 200 ? `${raw.slice(0, 200)}…` : raw;
+        switch (parsed.code) {
+          case 'required-error': report(line, column, 'required-error', { field: f }); break;
+          case 'cell-too-long': report(line, column, 'cell-too-long', { field: f, length: raw.length, limit: maxCellLength }); break;
+          case 'control-char': report(line, column, 'control-char', { field: f, char: codePointName(raw, /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/) }); break;
+          case 'circled-digit': report(line, column, 'circled-digit', { field: f, value: shown }); break;
+          case 'unsafe-integer': report(line, column, 'unsafe-integer', { field: f, value: shown }); break;
+          case 'era-year-in-count': report(line, column, 'era-year-in-count', { field: f, value: shown }); break;
+          case 'era-out-of-range': report(line, column, 'era-out-of-range', { field: f, value: shown }); break;
+          default: report(line, column, 'type-error', { field: f, value: shown, type: field.type });
+        }
         rowOk = false;
         continue;
       }
+      if (parsed.invisible) report(line, column, 'invisible-char', { field: field.name, char: parsed.invisible }, 'warning');
       if (parsed.normalized) {
         const first = firstNormalization.get(parsed.normalized.kind);
         if (first) first.count++;
@@ -151,7 +187,32 @@ export function validateTable(file: string, bytes: Uint8Array, schema: TableSche
       rows.push(row);
       lines.push(line);
     }
+  };
+  forEachCsvRow(
+    decoded.text,
+    ({ line, cells }) => {
+      if (emptyHeader) return;
+      if (header === null) {
+        if (isEmptyRow(cells)) {
+          emptyHeader = true;
+          return;
+        }
+        readHeader(cells);
+        columnOf = new Map(header!.map((name, i) => [name, i] as const));
+        return;
+      }
+      readRow(line, cells, header);
+    },
+    (err) => report(err.line, err.column, 'csv-parse-error', { message: err.message }),
+  );
+  if (header === null || emptyHeader) {
+    report(1, 1, 'empty-file', {});
+    return { table: null, rowCount: 0 };
   }
+  if (!headerOk) return { table: null, rowCount };
+  if (rowCount === 0) report(2, 0, 'no-rows', {});
+  const headerCells: string[] = header;
+
   for (const [kind, first] of firstNormalization) {
     const name = normalizationNames[kind];
     report(first.line, first.column, 'normalized', { what: name.ja, whatEn: name.en, value: first.value, to: first.to, count: first.count }, 'warning');
@@ -182,8 +243,9 @@ export function validateTable(file: string, bytes: Uint8Array, schema: TableSche
       const parts = members.filter((i) => i !== totalIndex);
       for (const name of total.fields) {
         const printed = rows[totalIndex]![name];
-        const values = parts.map((i) => rows[i]![name]).filter((v): v is number => typeof v === 'number');
-        if (typeof printed !== 'number' || values.length === 0) continue;
+        const values = parts.map((i) => rows[i]![name]);
+        // A part left blank or declared missing makes the sum unknown, not smaller: no comparison.
+        if (typeof printed !== 'number' || values.length === 0 || !values.every((v): v is number => typeof v === 'number')) continue;
         const sum = values.reduce((a, b) => a + b, 0);
         if (Math.abs(sum - printed) > 1e-9 * Math.max(1, Math.abs(printed)))
           report(lines[totalIndex]!, columnOf.get(name)! + 1, 'total-mismatch', {
@@ -196,7 +258,13 @@ export function validateTable(file: string, bytes: Uint8Array, schema: TableSche
     }
   }
 
-  return { table: { name: schema.name, file, schema, header, rows, lines }, problems, rowCount: dataRows.length };
+  return { table: { name: schema.name, file, schema, header: headerCells, rows, lines }, rowCount };
+}
+
+/** The first character matching `re` in `text`, as U+XXXX, the way a maintainer can search for it. */
+function codePointName(text: string, re: RegExp): string {
+  const m = re.exec(text);
+  return m ? `U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}` : '';
 }
 
 function checkConstraints(
@@ -211,8 +279,13 @@ function checkConstraints(
     return { code: 'minimum-error', args: { field: field.name, value: shown, limit: String(c.minimum) } };
   if (c.maximum !== undefined && value > c.maximum)
     return { code: 'maximum-error', args: { field: field.name, value: shown, limit: String(c.maximum) } };
-  if (c.pattern !== undefined && !new RegExp(`^(?:${c.pattern})$`, 'u').test(String(value)))
-    return { code: 'pattern-error', args: { field: field.name, value: shown, pattern: c.pattern } };
+  // A pattern that does not compile was reported against the schema, which stops the table
+  // before any row is read; here it can only be a compiled one.
+  if (c.pattern !== undefined) {
+    const pattern = compilePattern(c.pattern);
+    if (pattern.ok && !pattern.test(String(value)))
+      return { code: 'pattern-error', args: { field: field.name, value: shown, pattern: c.pattern } };
+  }
   if (c.enum !== undefined && !c.enum.map(String).includes(String(value)))
     return { code: 'enum-error', args: { field: field.name, value: shown, allowed: c.enum.join(', ') } };
   return null;

@@ -42,3 +42,33 @@ describe('isIsoDate', () => {
     expect(isIsoDate('2015-1-05')).toBe(false);
   });
 });
+
+describe('era bounds', () => {
+  it('accepts the first and last days of each era', () => {
+    expect(parseJapaneseDate('明治元年1月25日')).toEqual({ iso: '1868-01-25', precision: 'day' });
+    expect(parseJapaneseDate('大正元年7月30日')).toEqual({ iso: '1912-07-30', precision: 'day' });
+    expect(parseJapaneseDate('昭和元年12月25日')).toEqual({ iso: '1926-12-25', precision: 'day' });
+    expect(parseJapaneseDate('平成元年1月8日')).toEqual({ iso: '1989-01-08', precision: 'day' });
+    expect(parseJapaneseDate('平成31年4月30日')).toEqual({ iso: '2019-04-30', precision: 'day' });
+    expect(parseJapaneseDate('R1.5.1')).toEqual({ iso: '2019-05-01', precision: 'day' });
+    // A month without a day belongs to an era if any of its days does.
+    expect(parseJapaneseDate('平成31年4月')).toEqual({ iso: '2019-04-01', precision: 'month' });
+    expect(parseJapaneseDate('令和元年5月')).toEqual({ iso: '2019-05-01', precision: 'month' });
+  });
+  it('refuses a day outside its era', () => {
+    expect(parseJapaneseDate('令和元年4月1日')).toBe('out-of-range');
+    expect(parseJapaneseDate('平成31年5月1日')).toBe('out-of-range');
+    expect(parseJapaneseDate('平成99年1月1日')).toBe('out-of-range');
+    expect(parseJapaneseDate('平成元年1月7日')).toBe('out-of-range');
+    expect(parseJapaneseDate('昭和64年1月8日')).toBe('out-of-range');
+    expect(parseJapaneseDate('明治元年1月24日')).toBe('out-of-range');
+    expect(parseJapaneseDate('令和元年4月')).toBe('out-of-range');
+  });
+  it('refuses an era fiscal year the era never reached', () => {
+    expect(parseFiscalYear('平成31年度')).toBe(2019);
+    expect(parseFiscalYear('平成32年度')).toBe('out-of-range');
+    expect(parseFiscalYear('H99')).toBe('out-of-range');
+    expect(parseFiscalYear('大正15年度')).toBe(1926);
+    expect(parseFiscalYear('大正16年度')).toBe('out-of-range');
+  });
+});

@@ -236,3 +236,26 @@ function schemaJson() {
     fields: schema.fields.map((f) => ({ ...f })) as object[],
   };
 }
+
+describe('validateTable: bounded on hostile files', () => {
+  it('keeps the first 100 problems of a kind and counts the rest in one line', () => {
+    const rows = Array.from({ length: 250 }, () => '14101,2015-01-01,1,1,ward\n').join('');
+    const r = run(header + rows);
+    const keys = r.problems.filter((p) => p.code === 'primary-key-error');
+    expect(keys).toHaveLength(100);
+    expect(keys[0]!.line).toBe(3);
+    expect(r.problems.filter((p) => p.code === 'too-many').map(formatProblem)).toEqual([
+      'data/wards.csv:3:1: error: 同じ種類の問題（primary-key-error）がこのファイルにほかに149件あります（省略しました） / 149 more problems of the same kind (primary-key-error) in this file, not shown',
+    ]);
+  });
+  it('matches a backtracking pattern in linear time, refusing the cell', () => {
+    const s = parseTableSchema({ ...schemaJson(), fields: schemaJson().fields.map((f) => ((f as { name: string }).name === 'kind' ? { name: 'kind', type: 'string', title: { ja: '種別', en: 'Kind' }, constraints: { pattern: '(\\S+)+' } } : f)) });
+    if ('errors' in s) throw new Error(s.errors.join('\n'));
+    // A backtracking engine takes minutes on this cell; the match is refused as soon as it is read.
+    const r = run(header + `14101,2015-01-01,1,1,${'a'.repeat(40)} b\n`, s.schema);
+    expect(r.problems.map((p) => p.code)).toEqual(['pattern-error']);
+  });
+  it('does not compare a declared total with parts of which one is missing', () => {
+    expect(lines(header + '14100,2015-01-01,999,,city\n14101,2015-01-01,,8.7,ward\n14102,2015-01-01,200,9.8,ward\n')).toEqual([]);
+  });
+});

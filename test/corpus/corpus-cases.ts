@@ -1,0 +1,225 @@
+/**
+ * The corpus: one mutation of data/ per case, with the exit code and the located messages
+ * validate must print, written out by hand from the data (lines and columns counted in data/).
+ * Cases that validate accepts are built too.
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+
+export interface Tools {
+  dir: string;
+  /** Replaces the first `from` in a file, failing the case if it is not there (no silent no-op). */
+  edit(file: string, from: string | RegExp, to: string): void;
+  write(file: string, content: string | Uint8Array): void;
+  read(file: string): string;
+  remove(file: string): void;
+  link(file: string, target: string): void;
+  mkfifo(file: string): void;
+  mkdir(file: string): void;
+  encode(text: string, encoding: string): Uint8Array;
+}
+
+export interface CorpusCase {
+  kind: string;
+  name: string;
+  mutate(t: Tools): void;
+  /** Instead of a mutated copy: a folder made from the work folder (a missing or empty one). */
+  dataDir?: (work: string) => string;
+  exit: 0 | 1;
+  /** Text validate must print: the located bilingual line, or its distinctive parts. */
+  expect: string[];
+  /** More checks on validate's output. */
+  also?: (output: string, dir: string) => void;
+  /** Checks on the built site, for accepted cases. */
+  built?: (outDir: string) => void;
+}
+
+const HUB_14103 = '14103,2015-04-01,2015-12-31,9,170,19,9,554,62';
+const POP_14101 = '14101,2015-01-01,282084,24460,8.7';
+const pop = (cells: string) => (t: Tools) => t.edit('population.csv', POP_14101, cells);
+const hub = (cells: string) => (t: Tools) => t.edit('hub_throughput.csv', HUB_14103, cells);
+const page = (outDir: string, path: string) => readFileSync(join(outDir, path), 'utf8');
+
+export const cases: CorpusCase[] = [
+  // Cells a person would not read as the declared type.
+  { kind: 'cell', name: 'a letter O in a count', mutate: hub('14103,2015-04-01,2015-12-31,9,17O,19,9,554,62'), exit: 1,
+    expect: ['hub_throughput.csv:5:5: error: 「new_clients」の値「17O」は整数ではありません / "17O" in "new_clients" is not an integer'] },
+  { kind: 'cell', name: 'a circled number in a count', mutate: pop('14101,2015-01-01,⑳,24460,8.7'), exit: 1,
+    expect: ['population.csv:2:3: error: 「population」の値「⑳」に丸数字などの囲み文字があります', '/ "⑳" in "population" contains a circled or enclosed digit'] },
+  { kind: 'cell', name: 'a parenthesised number in a share', mutate: pop('14101,2015-01-01,282084,24460,⑻'), exit: 1,
+    expect: ['population.csv:2:5: error: 「aged_75_plus_share_printed_pct」の値「⑻」に丸数字などの囲み文字があります'] },
+  { kind: 'cell', name: 'an era year in a count column', mutate: pop('14101,2015-01-01,H27,24460,8.7'), exit: 1,
+    expect: ['population.csv:2:3: error: 「population」は年ではなく数の列です。値「H27」は和暦の年として読めますが、数としては読めません / "population" is a count, not a year: "H27" reads as an era year, not as a figure'] },
+  { kind: 'cell', name: 'an integer beyond 2^53', mutate: pop('14101,2015-01-01,99999999999999999999,24460,8.7'), exit: 1,
+    expect: ['population.csv:2:3: error: 「population」の値「99999999999999999999」は大きすぎて正確に扱えません（上限 9007199254740991） / "99999999999999999999" in "population" is too large to be held exactly (limit 9007199254740991)'] },
+  { kind: 'cell', name: 'the largest exact integer is accepted in a count', mutate: (t) => t.edit('care_need_certified.csv', '14101,2015-01-01,10474', '14101,2015-01-01,9007199254740991'), exit: 0, expect: [] },
+  { kind: 'cell', name: 'Heisei 99, an era year that never was', mutate: pop('14101,平成99年1月1日,282084,24460,8.7'), exit: 1,
+    expect: ['population.csv:2:2: error: 「as_of」の値「平成99年1月1日」はその元号の期間外です'] },
+  { kind: 'cell', name: 'Reiwa 1 April 1, before the era began', mutate: (t) => t.edit('hubs.csv', '14101,2016-02-19,', '14101,令和元年4月1日,'), exit: 1,
+    expect: ['hubs.csv:2:2: error: 「as_of」の値「令和元年4月1日」はその元号の期間外です（平成は1989-01-08～2019-04-30、令和は2019-05-01から） / "令和元年4月1日" in "as_of" is outside its era (Heisei ran 1989-01-08 to 2019-04-30, Reiwa began 2019-05-01)'] },
+  { kind: 'cell', name: 'Heisei 31 May 1, after the era ended', mutate: (t) => t.edit('hubs.csv', '14101,2016-02-19,', '14101,H31.5.1,'), exit: 1,
+    expect: ['hubs.csv:2:2: error: 「as_of」の値「H31.5.1」はその元号の期間外です'] },
+  { kind: 'cell', name: 'Showa 64 January 8, the first day of Heisei', mutate: (t) => t.edit('hubs.csv', '14101,2016-02-19,', '14101,昭和64年1月8日,'), exit: 1,
+    expect: ['hubs.csv:2:2: error: 「as_of」の値「昭和64年1月8日」はその元号の期間外です'] },
+  { kind: 'cell', name: 'an era fiscal year past its era', mutate: (t) => t.edit('budget_lines.csv', /^2021,1,/m, '平成40年度,1,'), exit: 1,
+    expect: ['budget_lines.csv:2:1: error: 「fiscal_year」の値「平成40年度」はその元号の期間外です'] },
+  { kind: 'cell', name: 'a day that does not exist', mutate: pop('14101,2015-02-30,282084,24460,8.7'), exit: 1,
+    expect: ['population.csv:2:2: error: 「as_of」の値「2015-02-30」は日付（YYYY-MM-DD）ではありません / "2015-02-30" in "as_of" is not a date (YYYY-MM-DD)'] },
+  { kind: 'cell', name: 'a NUL byte in a text cell', mutate: (t) => t.edit('events.csv', 'Case conferences', 'Case\u0000conferences'), exit: 1,
+    expect: ['events.csv:3:7: error: 「name_en」のセルに制御文字（U+0000）が含まれています。削除してください / the cell in "name_en" contains a control character (U+0000); remove it'] },
+  { kind: 'cell', name: 'an escape sequence in a text cell', mutate: (t) => t.edit('events.csv', 'Case conferences', 'Case \u001b[31mconferences'), exit: 1,
+    expect: ['events.csv:3:7: error: 「name_en」のセルに制御文字（U+001B）が含まれています'] },
+  { kind: 'cell', name: 'a C1 control character in a text cell', mutate: (t) => t.edit('events.csv', 'Case conferences', 'Case\u0085conferences'), exit: 1,
+    expect: ['events.csv:3:7: error: 「name_en」のセルに制御文字（U+0085）が含まれています'] },
+  { kind: 'cell', name: 'a right-to-left override in a text cell', mutate: (t) => t.edit('events.csv', 'Case conferences', 'Case \u202Esecnerefnoc'), exit: 0,
+    expect: ['events.csv:3:7: warning: 「name_en」のセルに見えない文字（U+202E、双方向制御またはゼロ幅文字）があります。意図したものか確認してください / the cell in "name_en" contains an invisible character (U+202E, a bidirectional control or zero-width character); check it is intended'] },
+  { kind: 'cell', name: 'a zero-width space in a text cell', mutate: (t) => t.edit('events.csv', '事例検討会議', '事例\u200B検討会議'), exit: 0,
+    expect: ['events.csv:3:6: warning: 「name_ja」のセルに見えない文字（U+200B、双方向制御またはゼロ幅文字）があります'] },
+  { kind: 'cell', name: 'a cell over the length limit', mutate: (t) => t.edit('events.csv', 'Case conferences', 'x'.repeat(20_000)), exit: 1,
+    expect: ['events.csv:3:7: error: 「name_en」のセルが長すぎます（20000文字、上限10000文字） / the cell in "name_en" is too long (20000 characters, limit 10000)'] },
+  { kind: 'cell', name: 'a negative count', mutate: hub('14103,2015-04-01,2015-12-31,9,-170,19,9,554,62'), exit: 1,
+    expect: ['hub_throughput.csv:5:5: error: 「new_clients」の値「-170」が下限0を下回っています / "-170" in "new_clients" is below the minimum 0'] },
+  { kind: 'cell', name: 'a share above 100', mutate: pop('14101,2015-01-01,282084,24460,870'), exit: 1,
+    expect: ['population.csv:2:5: error: 「aged_75_plus_share_printed_pct」の値「870」が上限100を超えています'] },
+  { kind: 'cell', name: 'an area code off its pattern', mutate: pop('1410x,2015-01-01,282084,24460,8.7'), exit: 1,
+    expect: ['population.csv:2:1: error: 「area_code」の値「1410x」が決められた形式（[0-9]{5}）に合いません / "1410x" in "area_code" does not match the pattern [0-9]{5}'] },
+  { kind: 'cell', name: 'a value outside the enum', mutate: (t) => t.edit('hubs.csv', '14101,2016-02-19,2015-01-05,day,', '14101,2016-02-19,2015-01-05,week,'), exit: 1,
+    expect: ['hubs.csv:2:4: error: 「opened_on_precision」の値「week」は使えません（使える値: day, month） / "week" in "opened_on_precision" is not one of: day, month'] },
+  { kind: 'cell', name: 'a blank required cell', mutate: pop('14101,2015-01-01,,24460,8.7'), exit: 1,
+    expect: ['population.csv:2:3: error: 「population」は必須です（空欄にできません） / "population" is required and cannot be blank'] },
+  { kind: 'cell', name: 'a repeated key', mutate: pop('14102,2015-01-01,282084,24460,8.7'), exit: 1,
+    expect: ['population.csv:3:1: error: キー（14102 / 2015-01-01）が2行目と重複しています'] },
+  { kind: 'cell', name: 'an area that areas.csv does not have', mutate: (t) => t.edit('care_need_certified.csv', '14102,2015-01-01,9185', '14199,2015-01-01,9185'), exit: 1,
+    expect: ['care_need_certified.csv:3:1: error: 「area_code」の値「14199」がareas.csvに見つかりません / "14199" in "area_code" is not in areas.csv'] },
+  { kind: 'cell', name: 'a repeated unique code', mutate: (t) => t.edit('areas.csv', '14102,141020,', '14102,141011,'), exit: 1,
+    expect: ['areas.csv:4:2: error: 「lg_code」の値「141011」が3行目と重複しています / "141011" in "lg_code" repeats line 3'] },
+  { kind: 'cell', name: 'a printed total that differs from its parts', mutate: (t) => t.edit('hub_throughput.csv', '14100,2015-04-01,2015-12-31,119,1533,', '14100,2015-04-01,2015-12-31,119,1534,'), exit: 1,
+    expect: ['hub_throughput.csv:2:5: error: 合計行の「new_clients」（1534）が内訳の合計（1533）と一致しません'] },
+
+  // Missing values: accepted where the schema allows them, and shown as no data.
+  { kind: 'missing', name: 'a blank optional count on a ward row', mutate: hub('14103,2015-04-01,2015-12-31,9,170,19,9,,62'), exit: 0, expect: [] },
+  { kind: 'missing', name: 'the declared "-" in an optional count', mutate: hub('14103,2015-04-01,2015-12-31,9,-,19,9,554,62'), exit: 0, expect: [],
+    built: (out) => expect(page(out, 'hubs/index.html')).toContain('<html lang="ja">') },
+  { kind: 'missing', name: 'the declared "-" in every count of a ward', mutate: hub('14103,2015-04-01,2015-12-31,-,-,-,-,-,-'), exit: 0, expect: [] },
+  { kind: 'missing', name: 'the declared "-" on the city total row', mutate: (t) => t.edit('hub_throughput.csv', '14100,2015-04-01,2015-12-31,119,1533,13,180,5105,43', '14100,2015-04-01,2015-12-31,-,-,-,-,-,-'), exit: 0, expect: [] },
+  { kind: 'missing', name: 'a missing-value mark in an optional share', mutate: pop('14101,2015-01-01,282084,24460,準備中'), exit: 0,
+    expect: ['population.csv:2:5: warning: 欠測を表す記号（空欄として読みました）を変換しました: 「準備中」 → 「」'] },
+  { kind: 'missing', name: 'a blank printed share', mutate: pop('14101,2015-01-01,282084,24460,'), exit: 0, expect: [] },
+  { kind: 'missing', name: 'a blank attendance', mutate: (t) => t.edit('events.csv', 'case_conference,事例検討会議,Case conferences,各区在宅医療連携拠点,79,1929,', 'case_conference,事例検討会議,Case conferences,各区在宅医療連携拠点,79,,'), exit: 0, expect: [] },
+  { kind: 'missing', name: 'a blank opening date', mutate: (t) => t.edit('hubs.csv', '14102,2016-02-19,2015-09-01,', '14102,2016-02-19,,'), exit: 0, expect: [] },
+  { kind: 'missing', name: 'a blank facility count', mutate: (t) => t.edit('home_care_facilities.csv', '14101,2015-10-31,21,1,16,', '14101,2015-10-31,,1,16,'), exit: 0, expect: [] },
+
+  // What Excel and people write, accepted with a warning.
+  { kind: 'format', name: 'full-width digits', mutate: pop('14101,2015-01-01,２８２０８４,24460,8.7'), exit: 0,
+    expect: ['population.csv:2:3: warning: 全角の数字・記号を変換しました: 「２８２０８４」 → 「282084」'] },
+  { kind: 'format', name: 'thousands separators', mutate: pop('14101,2015-01-01,"282,084",24460,8.7'), exit: 0,
+    expect: ['population.csv:2:3: warning: 桁区切りのカンマを変換しました: 「282,084」 → 「282084」'] },
+  { kind: 'format', name: 'a byte-order mark', mutate: (t) => t.write('population.csv', '\uFEFF' + t.read('population.csv')), exit: 0,
+    expect: ['population.csv:1:1: warning: BOM付きUTF-8です（そのまま読み込みました） / UTF-8 with a byte-order mark (accepted)'] },
+  { kind: 'format', name: 'CRLF line ends', mutate: (t) => t.write('population.csv', t.read('population.csv').replace(/\n/g, '\r\n')), exit: 0,
+    expect: ['population.csv:1:0: warning: 改行コードCRLFを読み込みました / CRLF line ends (accepted)'] },
+  { kind: 'format', name: 'Shift_JIS from Excel', mutate: (t) => t.write('areas.csv', t.encode(t.read('areas.csv'), 'cp932')), exit: 0,
+    expect: ['areas.csv:1:1: warning: Shift_JIS（CP932）として読み込みました。UTF-8での保存をおすすめします / decoded as Shift_JIS (CP932); UTF-8 is preferred'],
+    built: (out) => expect(page(out, 'wards/index.html')).toContain('保土ケ谷区') },
+  { kind: 'format', name: 'columns in another order', mutate: (t) => t.write('population.csv', t.read('population.csv').split('\n').map((l) => (l ? l.split(',').reverse().join(',') : l)).join('\n')), exit: 0, expect: [] },
+  { kind: 'format', name: 'a blank row', mutate: (t) => t.edit('population.csv', POP_14101 + '\n', POP_14101 + '\n,,,,\n'), exit: 0,
+    expect: ['population.csv:3:0: warning: 空の行を読み飛ばしました / blank row skipped'] },
+  { kind: 'format', name: 'an era date for an opening', mutate: (t) => t.edit('hubs.csv', '14101,2016-02-19,2015-01-05,', '14101,2016-02-19,平成27年1月5日,'), exit: 0,
+    expect: ['hubs.csv:2:3: warning: 和暦の日付を変換しました: 「平成27年1月5日」 → 「2015-01-05」'] },
+
+  // CI output: cell text cannot forge a workflow command.
+  { kind: 'ci', name: 'a workflow command after a line break in a refused cell', mutate: hub('14103,2015-04-01,2015-12-31,9,"170\n::error file=README.md,line=1::forged\n```",19,9,554,62'), exit: 1,
+    expect: ['hub_throughput.csv:5:5: error: 「new_clients」の値「170\\u{a}::error file=README.md,line=1::forged\\u{a}```」は整数ではありません'] },
+  { kind: 'ci', name: 'a workflow command in an accepted text cell', mutate: (t) => t.edit('events.csv', 'Case conferences', '"Case conferences\n::warning::forged"'), exit: 0, expect: [],
+    also: (output) => expect(output.split('\n').filter((l) => l.startsWith('::'))).toEqual([]) },
+
+  // The shape of a CSV file.
+  { kind: 'csv', name: 'an unclosed quote', mutate: pop('14101,"2015-01-01,282084,24460,8.7'), exit: 1, expect: ['population.csv:2:', 'CSVとして読み取れません（引用符の閉じ忘れなど）'] },
+  { kind: 'csv', name: 'an extra cell', mutate: pop(POP_14101 + ',1'), exit: 1, expect: ['population.csv:2:6: error: セルが多すぎます（5列のはずが6列） / extra cells (expected 5, found 6)'] },
+  { kind: 'csv', name: 'a missing cell', mutate: pop('14101,2015-01-01,282084,24460'), exit: 1, expect: ['population.csv:2:5: error: セルが足りません（5列のはずが4列） / missing cells (expected 5, found 4)'] },
+  { kind: 'csv', name: 'a repeated header', mutate: (t) => t.edit('population.csv', 'aged_75_plus_share_printed_pct', 'population'), exit: 1, expect: ['population.csv:1:5: error: 列名「population」が重複しています（3列目と同じ） / duplicate header "population" (same as column 3)'] },
+  { kind: 'csv', name: 'a header the schema does not have', mutate: (t) => t.edit('population.csv', 'aged_75_plus_share_printed_pct', 'share'), exit: 1, expect: ['population.csv:1:5: error: スキーマにない列「share」があります / unexpected column "share" not in the schema'] },
+  { kind: 'csv', name: 'an empty file', mutate: (t) => t.write('population.csv', ''), exit: 1, expect: ['population.csv:1:1: error: ファイルが空です / the file is empty'] },
+  { kind: 'csv', name: 'a header and no rows', mutate: (t) => t.write('releases.csv', 'version,released_on,git_revision,note_ja,note_en\n'), exit: 1, expect: ['releases.csv:2:0: error: データ行がありません / the file has a header but no data rows'] },
+  { kind: 'csv', name: 'bytes that are neither UTF-8 nor Shift_JIS', mutate: (t) => t.write('population.csv', new Uint8Array([...Buffer.from('area_code,as_of\n14101,'), 0xff, 0xfe, 0xfd, 0x0a])), exit: 1, expect: ['population.csv:2:2: error: 文字コードを読み取れません'] },
+
+  // Files and folders: only regular files inside the folder are read.
+  { kind: 'file', name: 'a link to /dev/zero', mutate: (t) => t.link('population.csv', '/dev/zero'), exit: 1, expect: ['population.csv:1:0: error: データフォルダの外（/dev/zero）を指すシンボリックリンクは読みません / a symbolic link to /dev/zero, outside the data folder, is not read'] },
+  { kind: 'file', name: 'a link to a file outside the folder', mutate: (t) => t.link('areas.csv', join(process.cwd(), 'data', 'areas.csv')), exit: 1, expect: ['areas.csv:1:0: error: データフォルダの外（', 'を指すシンボリックリンクは読みません'] },
+  { kind: 'file', name: 'a link to a schema outside the folder', mutate: (t) => t.link('population.schema.json', join(process.cwd(), 'data', 'population.schema.json')), exit: 1, expect: ['population.schema.json:1:0: error: データフォルダの外（'] },
+  { kind: 'file', name: 'a link to a file inside the folder', mutate: (t) => { t.write('care_need_certified.data', t.read('care_need_certified.csv')); t.link('care_need_certified.csv', 'care_need_certified.data'); }, exit: 0, expect: [] },
+  { kind: 'file', name: 'a folder named like a CSV', mutate: (t) => t.mkdir('population.csv'), exit: 1, expect: ['population.csv:1:0: error: 通常のファイルではありません（フォルダ）。読みません / not a regular file (directory); not read'] },
+  { kind: 'file', name: 'a named pipe as a CSV', mutate: (t) => t.mkfifo('areas.csv'), exit: 1, expect: ['areas.csv:1:0: error: 通常のファイルではありません（名前付きパイプ）。読みません / not a regular file (fifo); not read'] },
+  { kind: 'file', name: 'a declaration over its size limit', mutate: (t) => t.write('population.schema.json', t.read('population.schema.json').replace('{', '{' + ' '.repeat(5 * 2 ** 20))), exit: 1,
+    expect: ['population.schema.json:1:0: error: ファイルが大きすぎます（', '上限4194304バイト） / the file is too large ('] },
+  { kind: 'file', name: 'a CSV without a schema', mutate: (t) => t.write('extra.csv', 'a\n1\n'), exit: 1, expect: ['extra.csv:1:0: error: このCSVにはスキーマファイル（.schema.json）がありません / this CSV has no schema file (.schema.json)'] },
+  { kind: 'file', name: 'a schema without a CSV', mutate: (t) => t.remove('care_need_certified.csv'), exit: 1, expect: ['care_need_certified.schema.json:1:0: error: このスキーマに対応するCSVファイルがありません / this schema has no CSV file'] },
+  { kind: 'file', name: 'a table the pages need, removed', mutate: (t) => { t.remove('events.csv'); t.remove('events.schema.json'); }, exit: 1,
+    expect: ['events.csv:1:0: error: サイトに必要な表「events」がありません（または有効な行がありません） / the table "events", which the site needs, is missing or has no valid rows'] },
+  { kind: 'file', name: 'a missing data folder', mutate: () => {}, dataDir: (work) => join(work, 'no-such-folder'), exit: 1, expect: ['no-such-folder:1:0: error: データフォルダがありません / the data folder does not exist'] },
+  { kind: 'file', name: 'an empty data folder', mutate: () => {}, dataDir: (work) => emptyDir(work), exit: 1, expect: [':1:0: error: データフォルダにCSVとスキーマが1つもありません / the data folder has no CSV files or schemas'] },
+
+  // Schemas: located by line, column and JSON pointer.
+  { kind: 'schema', name: 'a trailing comma', mutate: (t) => t.edit('population.schema.json', '"name": "population",', '"name": "population",,'), exit: 1,
+    expect: ['population.schema.json:2:24: error: JSONとして読み取れません（キー（"…"）が必要です） / invalid JSON (PropertyNameExpected)'] },
+  { kind: 'schema', name: 'a duplicate key', mutate: (t) => t.edit('population.schema.json', '"name": "population",', '"name": "population",\n  "name": "population",'), exit: 1,
+    expect: ['population.schema.json:3:3: error: / でキー「name」が重複しています（どちらが使われるか決まりません） / duplicate key "name" at / (which one counts is undefined)'] },
+  { kind: 'schema', name: 'an unknown key in a field', mutate: (t) => t.edit('population.schema.json', '"type": "integer",', '"type": "integer",\n      "format": "big",'), exit: 1,
+    expect: ['population.schema.json:67:7: error: /fields/2/format: 使えないキーです（format） / /fields/2/format: unknown key (format)'] },
+  { kind: 'schema', name: 'an unknown type', mutate: (t) => t.edit('population.schema.json', '"type": "integer",', '"type": "float",'), exit: 1,
+    expect: ['population.schema.json:66:7: error: /fields/2/type: 使える値は string, integer, number, date, boolean です / /fields/2/type: must be one of string, integer, number, date, boolean'] },
+  { kind: 'schema', name: 'a pattern that does not compile', mutate: (t) => t.edit('population.schema.json', '"pattern": "[0-9]{5}"', '"pattern": "([0-9]{5}"'), exit: 1,
+    expect: ['population.schema.json:48:9: error: /fields/0/constraints/pattern: pattern 「([0-9]{5}」 を正規表現として使えません', 'missing closing )'] },
+  { kind: 'schema', name: 'a lookbehind pattern', mutate: (t) => t.edit('population.schema.json', '"pattern": "[0-9]{5}"', '"pattern": "(?<=1)[0-9]{4}"'), exit: 1,
+    expect: ['population.schema.json:48:9: error: /fields/0/constraints/pattern: pattern 「(?<=1)[0-9]{4}」 を正規表現として使えません（先読み・後読み・後方参照は使えません）'] },
+  { kind: 'schema', name: 'a backtracking pattern on a long cell', mutate: (t) => {
+      const schema = JSON.parse(t.read('events.schema.json'));
+      schema.fields.find((f: { name: string }) => f.name === 'name_en').constraints.pattern = '(\\S+)+';
+      t.write('events.schema.json', JSON.stringify(schema, null, 2));
+      t.edit('events.csv', 'Case conferences', 'Caseconferencesofthehubsinallwardsx !');
+    }, exit: 1, expect: ['events.csv:3:7: error: 「name_en」の値「Caseconferencesofthehubsinallwardsx !」が決められた形式（(\\S+)+）に合いません'] },
+  { kind: 'schema', name: 'a name that is not the file name', mutate: (t) => t.edit('population.schema.json', '"name": "population",', '"name": "populations",'), exit: 1,
+    expect: ['population.schema.json:2:3: error: スキーマの name 「populations」 がファイル名 「population」 と一致しません'] },
+  { kind: 'schema', name: 'a primary key naming no field', mutate: (t) => t.edit('population.schema.json', '"primaryKey": [\n    "area_code",', '"primaryKey": [\n    "ward_code",'), exit: 1,
+    expect: ['population.schema.json:22:5: error: /primaryKey/0: 列「ward_code」はfieldsにありません / /primaryKey/0: unknown field "ward_code"'] },
+  { kind: 'schema', name: 'a reference to a table that does not exist', mutate: (t) => t.edit('population.schema.json', '"resource": "areas"', '"resource": "regions"'), exit: 1,
+    expect: ['population.schema.json:1:0: error: 参照先の表「regions」がありません / the referenced table "regions" does not exist'] },
+  { kind: 'schema', name: 'a title without English', mutate: (t) => t.edit('population.schema.json', /"en": "[^"]*"\n  \},\n  "description"/, '"en": ""\n  },\n  "description"'), exit: 1,
+    expect: ['population.schema.json:5:5: error: /title/en: 空にできません / /title/en: cannot be empty'] },
+  { kind: 'schema', name: 'a schema that is a list', mutate: (t) => t.write('population.schema.json', '[]\n'), exit: 1,
+    expect: ['population.schema.json:1:1: error: /: オブジェクト（{…}）でなければなりません / /: must be an object'] },
+
+  // metrics.json against the tables.
+  { kind: 'metrics', name: 'no metrics.json', mutate: (t) => t.remove('metrics.json'), exit: 1, expect: ['metrics.json:1:0: error: ファイルがありません / the file does not exist'] },
+  { kind: 'metrics', name: 'metrics.json that is not JSON', mutate: (t) => t.edit('metrics.json', '"group": "resources",', '"group": "resources"'), exit: 1,
+    expect: ['metrics.json:5:5: error: JSONとして読み取れません（カンマ（,）が必要です） / invalid JSON (CommaExpected)'] },
+  { kind: 'metrics', name: 'a misspelt table', mutate: (t) => t.edit('metrics.json', '"table": "home_care_facilities"', '"table": "home_care"'), exit: 1,
+    expect: ['metrics.json:19:7: error: /0/numerator/table: 表「home_care」がありません / /0/numerator/table: there is no table "home_care"'] },
+  { kind: 'metrics', name: 'a misspelt column', mutate: (t) => t.edit('metrics.json', '"column": "support_clinics"', '"column": "support_clinic"'), exit: 1,
+    expect: ['metrics.json:20:7: error: /0/numerator/column: 表「home_care_facilities」に列「support_clinic」がありません / /0/numerator/column: table "home_care_facilities" has no column "support_clinic"'] },
+  { kind: 'metrics', name: 'a column that is not a number', mutate: (t) => t.edit('metrics.json', '"column": "population"', '"column": "as_of"'), exit: 1,
+    expect: ['metrics.json:28:7: error: /0/denominator/column: populationの列「as_of」は数値ではありません（日付（YYYY-MM-DD）） / /0/denominator/column: column "as_of" of population is not numeric (date)'] },
+  { kind: 'metrics', name: 'a duplicate id', mutate: (t) => t.edit('metrics.json', '"id": "support_clinics_per_10k_aged_75"', '"id": "support_clinics_per_10k_population"'), exit: 1,
+    expect: ['metrics.json:46:5: error: /1/id: IDが /0/id と重複しています / /1/id: duplicate id, same as /0/id'] },
+  { kind: 'metrics', name: 'scale 0', mutate: (t) => t.edit('metrics.json', '"scale": 10000,', '"scale": 0,'), exit: 1,
+    expect: ['metrics.json:34:5: error: /0/scale: 0より大きくなければなりません / /0/scale: must be greater than 0'] },
+  { kind: 'metrics', name: 'an unknown group', mutate: (t) => t.edit('metrics.json', '"group": "resources",', '"group": "money",'), exit: 1,
+    expect: ['metrics.json:4:5: error: /0/group: 使える値は population, resources, hubs です / /0/group: must be one of population, resources, hubs'] },
+  { kind: 'metrics', name: 'a metric no ward can compute', mutate: (t) => t.write('population.csv', t.read('population.csv').replace(/^(\d{5},[^,]+),\d+,/gm, '$1,0,')), exit: 1,
+    expect: ['metrics.json:3:5: error: 指標「support_clinics_per_10k_population」はどの区でも計算できません（分子・分母がないか分母が0です） / metric "support_clinics_per_10k_population" cannot be computed for any ward (numerator or denominator missing, or the denominator is 0)'] },
+  { kind: 'metrics', name: 'metrics.json as a link outside the folder', mutate: (t) => t.link('metrics.json', join(process.cwd(), 'data', 'metrics.json')), exit: 1, expect: ['metrics.json:1:0: error: データフォルダの外（'] },
+  { kind: 'metrics', name: 'a new metric over existing columns', mutate: (t) => {
+      const metrics = JSON.parse(t.read('metrics.json'));
+      const { family: _family, variant: _variant, ...first } = metrics[0];
+      metrics.push({ ...first, id: 'support_hospitals_and_clinics_per_10k', numerator: { ...first.numerator, column: ['support_clinics', 'support_hospitals'] } });
+      t.write('metrics.json', JSON.stringify(metrics, null, 2));
+    }, exit: 0, expect: [],
+    built: (out) => expect(existsSync(join(out, 'compare', 'support_hospitals_and_clinics_per_10k', 'index.html'))).toBe(true) },
+];
+
+function emptyDir(work: string): string {
+  const dir = join(work, 'empty-folder');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
