@@ -93,7 +93,7 @@ function cleanLeftovers() {
 // 1. The gate: nothing is built from data it refuses.
 let result: ReturnType<typeof validateDataDir>;
 try {
-  result = validateDataDir(dataDir);
+  result = validateDataDir(dataDir, process.cwd(), { requireSiteConfig: true });
 } catch (err) {
   fail({ ja: 'データを検査できませんでした（内部エラー）', en: 'the data could not be checked (internal error)' }, err);
 }

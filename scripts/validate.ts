@@ -15,7 +15,7 @@ const github = args.includes('--github');
 const dir = args.find((a) => !a.startsWith('--')) ?? process.env.DATA_DIR ?? 'data';
 
 try {
-  const result = validateDataDir(dir);
+  const result = validateDataDir(dir, process.cwd(), { requireSiteConfig: true });
   const problems = sortProblems(result.problems).map((p) => (strict && p.severity === 'warning' ? { ...p, severity: 'error' as const } : p));
   const errors = countErrors(problems);
   const warnings = problems.length - errors;

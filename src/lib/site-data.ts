@@ -3,14 +3,14 @@
  * tables and the data-quality report, computed once per build. Pages never publish from data
  * with errors: the build script validates first, and this throws as well.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { countErrors, formatProblem } from './problems.ts';
-import { runChecks, type QualityReport } from './quality/run-checks.ts';
+import type { QualityReport } from './quality/run-checks.ts';
 import type { Tables } from './dataset.ts';
-import { deriveAll, type Derived } from './derive/derive-all.ts';
-import { parseMetricSpecs, type MetricSpec } from './derive/metric-spec.ts';
-import { normalizeSiteConfig, type SiteConfig } from './config/site-config.ts';
+import type { Derived } from './derive/derive-all.ts';
+import type { MetricSpec } from './derive/metric-spec.ts';
+import type { SiteConfig } from './config/site-config.ts';
 import { validateDataDir } from './validate/validate-dataset.ts';
 import { registerDataReset } from '../integrations/data-watch.ts';
 
@@ -27,26 +27,28 @@ export interface SiteData {
 // One entry per data folder: the current data and each release snapshot the downloads publish.
 const cache = new Map<string, SiteData>();
 
-/** The validated data of a folder (default DATA_DIR), read once per build and folder. */
+/**
+ * The validated data of a folder (default DATA_DIR), read once per build and folder, with what
+ * the gate derived from it. A release snapshot keeps the data as published, not the site's
+ * configuration: it is read with the site's own.
+ */
 export function loadSiteData(dataDir = process.env.DATA_DIR ?? 'data'): SiteData {
   const key = resolve(dataDir);
   const hit = cache.get(key);
   if (hit) return hit;
-  const result = validateDataDir(dataDir);
-  if (countErrors(result.problems) > 0)
+  const main = resolve(process.env.DATA_DIR ?? 'data');
+  const siteConfig = key === main || existsSync(join(dataDir, 'site.json')) ? undefined : loadSiteData(main).config;
+  const result = validateDataDir(dataDir, process.cwd(), { siteConfig, requireSiteConfig: true });
+  if (countErrors(result.problems) > 0 || !result.specs || !result.derived || !result.quality || !result.config)
     throw new Error(`data errors in ${dataDir}:\n${result.problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n')}`);
-  const specs = parseMetricSpecs(JSON.parse(readFileSync(join(dataDir, 'metrics.json'), 'utf8')));
-  // A release snapshot holds the data as published, not the site's configuration: that stays the site's.
-  const configFile = existsSync(join(dataDir, 'site.json')) ? join(dataDir, 'site.json') : join(process.env.DATA_DIR ?? 'data', 'site.json');
-  const config = normalizeSiteConfig(JSON.parse(readFileSync(configFile, 'utf8')), configFile);
   const site: SiteData = {
     dataDir: key,
-    config,
+    config: result.config,
     tables: result.tables,
     rowCounts: result.rowCounts,
-    specs,
-    derived: deriveAll(result.tables, specs, { scope: config.areas, budgetArea: config.budgetArea, populationBands: config.peers?.populationBands }),
-    quality: runChecks(result.tables),
+    specs: result.specs,
+    derived: result.derived,
+    quality: result.quality,
   };
   cache.set(key, site);
   return site;

@@ -155,8 +155,13 @@ export const cases: CorpusCase[] = [
     expect: ['population.schema.json:1:0: error: ファイルが大きすぎます（', '上限4194304バイト） / the file is too large ('] },
   { kind: 'file', name: 'a CSV without a schema', mutate: (t) => t.write('extra.csv', 'a\n1\n'), exit: 1, expect: ['extra.csv:1:0: error: このCSVにはスキーマファイル（.schema.json）がありません / this CSV has no schema file (.schema.json)'] },
   { kind: 'file', name: 'a schema without a CSV', mutate: (t) => t.remove('care_need_certified.csv'), exit: 1, expect: ['care_need_certified.schema.json:1:0: error: このスキーマに対応するCSVファイルがありません / this schema has no CSV file'] },
-  { kind: 'file', name: 'a table the pages need, removed', mutate: (t) => { t.remove('events.csv'); t.remove('events.schema.json'); }, exit: 1,
-    expect: ['events.csv:1:0: error: サイトに必要な表「events」がありません（または有効な行がありません） / the table "events", which the site needs, is missing or has no valid rows'] },
+  { kind: 'file', name: 'an optional table removed: its sections go, the site builds', mutate: (t) => { t.remove('events.csv'); t.remove('events.schema.json'); }, exit: 0, expect: [],
+    built: (out) => {
+      expect(page(out, 'wards/14201/index.html')).not.toContain('aria-labelledby="events"');
+      expect(page(out, 'wards/14201/index.html')).toContain('aria-labelledby="surveys"');
+    } },
+  { kind: 'file', name: 'a table every site needs, removed', mutate: (t) => { t.remove('sources.csv'); t.remove('sources.schema.json'); }, exit: 1,
+    expect: ['sources.csv:1:0: error: サイトに必要な表「sources」がありません（または有効な行がありません） / the table "sources", which the site needs, is missing or has no valid rows'] },
   { kind: 'file', name: 'a missing data folder', mutate: () => {}, dataDir: (work) => join(work, 'no-such-folder'), exit: 1, expect: ['no-such-folder:1:0: error: データフォルダがありません / the data folder does not exist'] },
   { kind: 'file', name: 'an empty data folder', mutate: () => {}, dataDir: (work) => emptyDir(work), exit: 1, expect: [':1:0: error: データフォルダにCSVとスキーマが1つもありません / the data folder has no CSV files or schemas'] },
 
@@ -215,7 +220,26 @@ export const cases: CorpusCase[] = [
       metrics.push({ ...first, id: 'support_hospitals_and_clinics_per_10k', numerator: { ...first.numerator, column: ['support_clinics', 'support_hospitals'] } });
       t.write('metrics.json', JSON.stringify(metrics, null, 2));
     }, exit: 0, expect: [],
-    built: (out) => expect(existsSync(join(out, 'compare', 'support_hospitals_and_clinics_per_10k', 'index.html'))).toBe(true) },
+    built: (out) => expect(existsSync(join(out, 'compare', '14100', 'support_hospitals_and_clinics_per_10k', 'index.html'))).toBe(true) },
+
+  // The site configuration goes through the same gate.
+  { kind: 'site', name: 'no site.json', mutate: (t) => t.remove('site.json'), exit: 1,
+    expect: ['site.json:1:0: error: サイトの設定ファイル site.json がありません（タイトル・発行者・対象の地域などを書きます。docs/site-configuration.md を参照） / the site configuration site.json is missing (title, publisher, areas and more; see docs/site-configuration.md)'] },
+  { kind: 'site', name: 'a misspelt headline metric', mutate: (t) => t.edit('site.json', '"headlineMetric": "support_clinics_per_10k_population"', '"headlineMetric": "support_clinic_per_10k_population"'), exit: 1,
+    expect: ['site.json:22:3: error: /headlineMetric の指標「support_clinic_per_10k_population」がmetrics.jsonにありません / /headlineMetric: the metric "support_clinic_per_10k_population" is not in metrics.json'] },
+  { kind: 'site', name: 'an area the data does not have', mutate: (t) => t.edit('site.json', '"areas": ["14100", "14201"]', '"areas": ["14100", "14202"]'), exit: 1,
+    expect: ['site.json:19:22: error: /areas/1 の地域コード「14202」がareas.csvにありません / /areas/1: the area code "14202" is not in areas.csv'] },
+  { kind: 'site', name: 'a section name that does not exist', mutate: (t) => t.edit('site.json', '"overview", "compare"', '"overview", "comparisons"'), exit: 1,
+    expect: ['site.json:20:', '/nav/1'] },
+  { kind: 'site', name: 'another publisher and credit, built from configuration alone', mutate: (t) => {
+      t.edit('site.json', '"ja": "在宅医療・介護連携の統計 編集チーム"', '"ja": "試験市 健康福祉局"');
+      t.edit('site.json', '"nav": ["overview", "compare", "areas", "hubs", "budget", "programmes",', '"nav": ["overview", "compare", "areas",');
+    }, exit: 0, expect: [],
+    built: (out) => {
+      expect(page(out, 'index.html')).toContain('試験市 健康福祉局');
+      expect(existsSync(join(out, 'hubs', 'index.html'))).toBe(false);
+      expect(page(out, 'index.html')).not.toContain('href="/budget/"');
+    } },
 ];
 
 function emptyDir(work: string): string {

@@ -17,8 +17,8 @@ export interface Card {
   value: string;
   sub: string;
   when: string;
-  /** The page that explains the figure. */
-  path: string;
+  /** The page that explains the figure, where the site has it. */
+  path: string | null;
   /** The date the figure describes, for the statement of age. */
   end: string;
 }
@@ -92,7 +92,7 @@ function keyFigure(site: SiteData, k: KeyFigure, lang: Lang): Card | null {
     value: t(`${formatNumber(Number(total.budget_thousand_yen))}千円`, `¥${formatNumber(Number(total.budget_thousand_yen), 0, 'en')} thousand`),
     sub: areaName(site.tables, site.config.budgetArea, lang),
     when: formatFiscalYear(fy, lang),
-    path: 'budget/',
+    path: hasSection(site, 'budget') ? 'budget/' : null,
     end: `${fy}-04-01`,
   };
 }

@@ -163,6 +163,14 @@ export const messages = {
     ja: `サイトに必要な表${q(a.table)}がありません（または有効な行がありません）`,
     en: `the table ${e(a.table)}, which the site needs, is missing or has no valid rows`,
   }),
+  'site-config-missing': (_: Record<string, never>) => ({
+    ja: 'サイトの設定ファイル site.json がありません（タイトル・発行者・対象の地域などを書きます。docs/site-configuration.md を参照）',
+    en: 'the site configuration site.json is missing (title, publisher, areas and more; see docs/site-configuration.md)',
+  }),
+  'site-config-unknown': (a: { pointer: string; what: 'metric' | 'area'; value: string }) => ({
+    ja: `${a.pointer} の${a.what === 'metric' ? '指標' : '地域コード'}${q(a.value)}が${a.what === 'metric' ? 'metrics.json' : 'areas.csv'}にありません`,
+    en: `${a.pointer}: the ${a.what === 'metric' ? 'metric' : 'area code'} ${e(a.value)} is not in ${a.what === 'metric' ? 'metrics.json' : 'areas.csv'}`,
+  }),
   'json-syntax': (a: { detail: string }) => ({
     ja: `JSONとして読み取れません（${jsonErrorJa[a.detail] ?? a.detail}）`,
     en: `invalid JSON (${a.detail})`,

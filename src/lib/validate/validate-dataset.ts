@@ -18,7 +18,9 @@ import { tableSchema, type TableSchema } from '../schema/table-schema.ts';
 import { fileProblem } from './file-problem.ts';
 import { messages, type MessageCode } from './messages.ts';
 import { siteTables } from './site-tables.ts';
-import { validateDeclaration } from './validate-declaration.ts';
+import { pointerOf, validateDeclaration, type JsonPath } from './validate-declaration.ts';
+import { siteConfigSchema, type SiteConfig } from '../config/site-config.ts';
+import { withCountVariants } from '../derive/metric-families.ts';
 import { checkMetricOperands, checkMetricValues } from './validate-metrics.ts';
 import { validateTable, type Table } from './validate-table.ts';
 
@@ -29,6 +31,8 @@ export interface DatasetResult {
   rowCounts: Map<string, number>;
   /** The metric declarations, the derived tables and the quality report, when the data has no error. */
   specs?: MetricSpec[];
+  /** The site configuration: the folder's site.json, or the one passed in. */
+  config?: SiteConfig;
   derived?: Derived;
   quality?: QualityReport;
 }
@@ -36,6 +40,14 @@ export interface DatasetResult {
 export interface GateOptions {
   /** Check metrics.json, the tables the site needs, derivations and consistency checks (default true). */
   site?: boolean;
+  /**
+   * The configuration to use when the folder has no site.json of its own (a release snapshot keeps
+   * the data, not the site's configuration). Without it, a folder without site.json is derived
+   * over every area, unless `requireSiteConfig`.
+   */
+  siteConfig?: SiteConfig;
+  /** A folder the site is built from must have its site.json (validate and build say so). */
+  requireSiteConfig?: boolean;
 }
 
 export function validateDataDir(dir: string, displayRoot = process.cwd(), options: GateOptions = {}): DatasetResult {
@@ -106,12 +118,22 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
   const present = new Set([...csvs, ...schemaNames].filter((n) => !schemas.has(n)));
   if (metrics.value) problems.push(...checkMetricOperands(metricsFile, metrics.value, schemas, metrics.at, present));
 
+  // The site configuration, and what it names: metrics and areas that exist.
+  let config: SiteConfig | undefined = options.siteConfig;
+  const siteFile = shown('site.json');
+  if (names.includes('site.json')) {
+    const declared = validateDeclaration(dir, 'site.json', siteConfigSchema, siteFile);
+    problems.push(...declared.problems);
+    config = declared.value ?? undefined;
+    if (config && metrics.value) problems.push(...checkSiteConfig(siteFile, config, withCountVariants(metrics.value, tables), tables, declared.at));
+  } else if (options.requireSiteConfig && !options.siteConfig) problems.push(problem(siteFile, 1, 0, 'site-config-missing', {}));
+
   // The build's own computations, run here so that what would stop the build is reported first.
   if (countErrors(problems) > 0 || !metrics.value) return done();
   const specs = metrics.value;
   let derived: Derived;
   try {
-    derived = deriveAll(tables, specs);
+    derived = deriveAll(tables, specs, { scope: config?.areas, budgetArea: config?.budgetArea, populationBands: config?.peers?.populationBands });
   } catch (err) {
     problems.push(problem(metricsFile, 1, 0, 'derive-error', { step: '指標 / the metrics', detail: messageOf(err) }));
     return done();
@@ -124,7 +146,28 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
     problems.push(problem(shown(''), 1, 0, 'derive-error', { step: 'データ品質の検査 / the consistency checks', detail: messageOf(err) }));
     return done();
   }
-  return { ...done(), specs, derived, quality };
+  return { ...done(), specs, config, derived, quality };
+}
+
+/** The metrics and areas the site configuration names, each placed at its line and column. */
+function checkSiteConfig(file: string, config: SiteConfig, specs: readonly MetricSpec[], tables: ReadonlyMap<string, Table>, at: (path: JsonPath) => { line: number; column: number }): Problem[] {
+  const problems: Problem[] = [];
+  const ids = new Set(specs.map((s) => s.id));
+  const areas = new Set((tables.get('areas')?.rows ?? []).map((r) => String(r.area_code)));
+  const check = (path: JsonPath, what: 'metric' | 'area', value: string | undefined) => {
+    if (value === undefined || (what === 'metric' ? ids : areas).has(value)) return;
+    problems.push({ file, ...at(path), severity: 'error', code: 'site-config-unknown', ...messages['site-config-unknown']({ pointer: pointerOf(path), what, value }) });
+  };
+  check(['headlineMetric'], 'metric', config.headlineMetric);
+  config.summaryMetrics.forEach((m, i) => check(['summaryMetrics', i], 'metric', m));
+  if (config.scatter) for (const axis of ['x', 'y'] as const) check(['scatter', axis], 'metric', config.scatter[axis]);
+  config.areas?.forEach((a, i) => check(['areas', i], 'area', a));
+  check(['budgetArea'], 'area', config.budgetArea);
+  config.keyFigures.forEach((k, i) => {
+    if (k.kind === 'metric') check(['keyFigures', i, 'metric'], 'metric', k.metric);
+    if ('area' in k) check(['keyFigures', i, 'area'], 'area', k.area);
+  });
+  return problems;
 }
 
 const countErrorsIn = (problems: readonly Problem[], file: string) => problems.filter((p) => p.file === file && p.severity === 'error').length;
