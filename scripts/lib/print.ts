@@ -2,6 +2,7 @@
  * Prints the loaded page on A4 the way Chromium does for a reader's print dialog (print media,
  * the stylesheet's @page rules), for the page-count checks and to look at the paper copy.
  */
+import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 
 export interface Printed {
@@ -22,4 +23,11 @@ export async function printToPdf(page: Page): Promise<Printed> {
 /** Page objects in a PDF as Chromium writes it (uncompressed object dictionaries). */
 export function countPdfPages(bytes: Buffer): number {
   return bytes.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
+}
+
+/** The text of each sheet, through pdftotext (Debian's poppler-utils). */
+export function sheetTexts(bytes: Buffer): string[] {
+  const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: bytes, encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 });
+  // pdftotext ends every page with a form feed.
+  return text.split('\f').slice(0, -1);
 }

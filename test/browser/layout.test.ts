@@ -3,14 +3,15 @@
  * and a desktop width (1280 px): no short table cell (a name, a number) wrapping onto several
  * lines, no chart text outside its chart, truncated or on top of another label, no chart text
  * under 11 CSS px on the phone, no sideways scrolling of the page; and on A4 paper a ward profile
- * on at most two sheets and a comparison page on at most three. Each page is visited once per
+ * on at most two sheets and a comparison page on at most three, each sheet naming the page's
+ * address, the data release and the print date (read back with pdftotext). Each page is visited once per
  * width and measured in one call; the paper copy is printed during the desktop visit.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
-import { printToPdf } from '../../scripts/lib/print.ts';
+import { printToPdf, sheetTexts } from '../../scripts/lib/print.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 interface Findings {
@@ -25,7 +26,7 @@ interface Findings {
 const site = inject('siteDir');
 const probe = readFileSync(new URL('./layout-probe.js', import.meta.url), 'utf8');
 const paths = readdirSync(site, { recursive: true, encoding: 'utf8' })
-  .filter((f) => f.endsWith('index.html'))
+  .filter((f) => f.endsWith('.html'))
   .map((f) => '/' + f.replace(/index\.html$/, ''))
   .sort();
 /** Sheets allowed on A4, by kind of page. */
@@ -36,6 +37,8 @@ let server: StaticServer;
 let browser: Browser;
 const measured = new Map<string, Findings>();
 const sheets = new Map<string, number>();
+/** Sheets whose margin lacks the page's address, the data release or a print date. */
+const unmarked: string[] = [];
 
 async function visitAll(width: number, print: boolean) {
   const context = await browser.newContext({ viewport: { width, height: 800 } });
@@ -48,7 +51,15 @@ async function visitAll(width: number, print: boolean) {
       await page.evaluate(() => document.fonts.ready);
       measured.set(`${width} ${path}`, (await page.evaluate(`(${probe})(${minChartFontPx})`)) as Findings);
       const limit = sheetLimit(path);
-      if (print && limit !== null) sheets.set(path, (await printToPdf(page)).sheets);
+      if (print && limit !== null) {
+        const printed = await printToPdf(page);
+        sheets.set(path, printed.sheets);
+        const release = await page.evaluate(() => document.documentElement.dataset.release ?? '');
+        sheetTexts(printed.bytes).forEach((text, i) => {
+          const flat = text.replace(/\s+/g, '');
+          if (!release || !flat.includes(`${server.url}${path}`.replace(/\s+/g, '')) || !flat.includes(release) || !/(印刷\d{4}年\d{1,2}月\d{1,2}日|Printed\d{1,2}[A-Z][a-z]{2}\d{4})/.test(flat)) unmarked.push(`${path} sheet ${i + 1}`);
+        });
+      }
     }
     await page.close();
   };
@@ -104,5 +115,10 @@ describe('on A4 paper', () => {
     expect(printed.filter((p) => p.limit === 3).length).toBeGreaterThanOrEqual(34);
     console.log(`A4 sheets: ${printed.map((p) => `${p.path} ${p.n}`).join(', ')}`);
     expect(printed.filter((p) => p.n > p.limit).map((p) => `${p.path}: ${p.n} sheets (at most ${p.limit})`)).toEqual([]);
+  });
+
+  it('names on every sheet the page address, the data release and the print date', () => {
+    expect(sheets.size).toBeGreaterThan(0);
+    expect(unmarked).toEqual([]);
   });
 });
