@@ -1,12 +1,12 @@
 /**
  * A tile-grid map: one equal square per ward at its authored row and column, filled by quintile
- * and printing the ward's name and value, so the map reads without colour. Tiles are as large as
- * the phone width allows; a name wider than its tile is split over two lines (a romanised name
- * at a syllable, with a hyphen), never cut.
+ * and printing the ward's name and value, so the map reads without colour. A name wider than its
+ * tile is split over two lines (a romanised name at a syllable, with a hyphen), never cut.
  */
 import * as Plot from '@observablehq/plot';
 import { layout } from './layout.ts';
 import { noDataFill, quintileFill, quintileText } from './palette.ts';
+import type { ChartSpec } from './render.ts';
 import { textWidth } from './text-width.ts';
 
 export interface Tile {
@@ -20,10 +20,20 @@ export interface Tile {
 const padding = 0.06;
 const fontSize = 12;
 
-export function tileMap(tiles: readonly Tile[]): Plot.PlotOptions {
+/**
+ * Drawn with 72 px tiles for desktops and paper (room for the longest romanised name, Kanagawa,
+ * in bold), and with tiles as large as a phone's width allows, where long names take two lines.
+ */
+export function tileMap(tiles: readonly Tile[]): ChartSpec {
+  const cols = Math.max(...tiles.map((t) => t.col)) + 1;
+  const wideSize = 72;
+  const phoneSize = Math.min(wideSize, Math.floor(layout.width / cols));
+  return phoneSize < wideSize ? { ...tileMapAt(tiles, wideSize), narrow: tileMapAt(tiles, phoneSize) } : tileMapAt(tiles, wideSize);
+}
+
+function tileMapAt(tiles: readonly Tile[], size: number): Plot.PlotOptions {
   const cols = Math.max(...tiles.map((t) => t.col)) + 1;
   const rows = Math.max(...tiles.map((t) => t.row)) + 1;
-  const size = Math.min(66, Math.floor(layout.width / cols));
   const room = size * (1 - padding) - 3;
   const fill = (t: Tile) => (t.quintile ? quintileFill[t.quintile - 1]! : noDataFill);
   const ink = (t: Tile) => (t.quintile ? quintileText[t.quintile - 1]! : '#000000');
