@@ -6,10 +6,10 @@
  * before printing.
  */
 export function printFooterText(doc: Document, now: Date): string {
-  const root = doc.documentElement;
-  const ja = root.lang === 'ja';
-  const version = root.dataset.release ?? '';
-  const releasedOn = root.dataset.releasedOn ?? '';
+  const ja = doc.documentElement.lang === 'ja';
+  // The layout writes the release on <body>.
+  const version = doc.body.dataset.release ?? '';
+  const releasedOn = doc.body.dataset.releasedOn ?? '';
   const day = (d: Date) => (ja ? `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日` : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }));
   const released = releasedOn ? new Date(`${releasedOn}T00:00:00`) : null;
   const release = ja

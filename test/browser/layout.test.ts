@@ -54,7 +54,7 @@ async function visitAll(width: number, print: boolean) {
       if (print && limit !== null) {
         const printed = await printToPdf(page);
         sheets.set(path, printed.sheets);
-        const release = await page.evaluate(() => document.documentElement.dataset.release ?? '');
+        const release = await page.evaluate(() => document.body.dataset.release ?? '');
         sheetTexts(printed.bytes).forEach((text, i) => {
           const flat = text.replace(/\s+/g, '');
           if (!release || !flat.includes(`${server.url}${path}`.replace(/\s+/g, '')) || !flat.includes(release) || !/(印刷\d{4}年\d{1,2}月\d{1,2}日|Printed\d{1,2}[A-Z][a-z]{2}\d{4})/.test(flat)) unmarked.push(`${path} sheet ${i + 1}`);

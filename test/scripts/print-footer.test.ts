@@ -3,7 +3,8 @@ import { printFooterText } from '../../src/scripts/print-footer.ts';
 
 const page = (lang: string) =>
   ({
-    documentElement: { lang, dataset: { release: '1.0.0', releasedOn: '2026-11-23' } },
+    documentElement: { lang },
+    body: { dataset: { release: '1.0.0', releasedOn: '2026-11-23' } },
     location: { href: 'https://example.org/wards/14101/' },
   }) as unknown as Document;
 
