@@ -1,35 +1,70 @@
 /**
- * A breakdown (who consulted, what about, budget lines) as horizontal bars in a fixed order,
- * with each bar's printed value. Negative values (a budget cut) extend left from zero.
+ * A breakdown (who consulted, what about, budget lines) as horizontal bars in a fixed order, each
+ * with its printed value. Short names stand left of their bars; when any name would take more
+ * than a third of the width, every name stands above its bar, wrapped to the chart's width, so
+ * long names (budget lines, event titles) are shown whole in both languages at any width.
+ * Negative values (a budget cut) extend left from zero.
  */
 import * as Plot from '@observablehq/plot';
+import { layout } from './layout.ts';
 import { colors } from './palette.ts';
+import { textWidth, wrapText } from './text-width.ts';
 
 export interface CategoryBar {
   label: string;
   value: number;
 }
 
-export function categoryBars(rows: readonly CategoryBar[], format: (v: number) => string, options: { marginLeft?: number; width?: number; marginRight?: number } = {}): Plot.PlotOptions {
-  const min = Math.min(0, ...rows.map((r) => r.value));
-  const max = Math.max(0, ...rows.map((r) => r.value));
-  const span = max - min || 1;
+/**
+ * `options` is accepted for callers written for the earlier side-label layout; margins and width
+ * now follow from the labels and the phone width, so it is ignored.
+ */
+export function categoryBars(rows: readonly CategoryBar[], format: (v: number) => string, _options: { marginLeft?: number; width?: number; marginRight?: number } = {}): Plot.PlotOptions {
+  const { width, fontSize } = layout;
+  const lineHeight = Math.round(fontSize * 1.35);
+  const barHeight = 16;
+  const gap = 10;
+  const values = rows.map((r) => ({ ...r, text: format(r.value) }));
+  const negatives = values.filter((r) => r.value < 0);
+  // Room beside the longest bar on each side for its printed value.
+  const marginRight = Math.ceil(Math.max(0, ...values.filter((r) => r.value >= 0).map((r) => textWidth(r.text, fontSize))) + 8);
+  const negativeRoom = negatives.length > 0 ? Math.ceil(Math.max(...negatives.map((r) => textWidth(r.text, fontSize))) + 8) : 1;
+  const longest = Math.max(...values.map((r) => textWidth(r.label, fontSize)));
+  const beside = longest <= width / 3;
+  const sideRoom = beside ? Math.ceil(longest) + 8 : 0;
+  const marginLeft = sideRoom + negativeRoom;
+  let top = 4;
+  const placed = values.map((r) => {
+    const lines = beside ? [r.label] : wrapText(r.label, fontSize, width - 4);
+    const labelTop = top;
+    const barTop = beside ? top + 3 : labelTop + lines.length * lineHeight + 2;
+    top = barTop + barHeight + (beside ? 8 : gap);
+    return { ...r, lines: lines.join('\n'), labelTop, barTop, barMiddle: barTop + barHeight / 2, barBottom: barTop + barHeight };
+  });
+  type Placed = (typeof placed)[number];
+  const height = top - (beside ? 8 : gap) + 4;
+  const min = Math.min(0, ...values.map((r) => r.value));
+  const max = Math.max(0, ...values.map((r) => r.value));
   return {
-    width: options.width ?? 480,
-    height: 12 + rows.length * 28,
-    marginLeft: options.marginLeft ?? 150,
-    marginRight: options.marginRight ?? 96,
-    marginTop: 6,
-    marginBottom: 6,
-    style: { fontSize: '13px' },
-    // Room left of the most negative bar for its printed value.
-    x: { axis: null, domain: [min - (min < 0 ? span * 0.45 : 0), max + span * 0.02] },
-    y: { domain: rows.map((r) => r.label), label: null, tickSize: 0 },
+    width,
+    height,
+    marginLeft,
+    marginRight,
+    marginTop: 0,
+    marginBottom: 0,
+    style: { fontSize: `${fontSize}px` },
+    x: { axis: null, domain: [min, max || 1] },
+    // Rows are placed in pixels: a scale that maps each pixel to itself.
+    y: { axis: null, domain: [0, height], range: [0, height] },
     marks: [
-      Plot.barX(rows, { x: 'value', y: 'label', fill: (d: CategoryBar) => (d.value < 0 ? colors.negative : colors.bar), insetTop: 4, insetBottom: 4 }),
-      Plot.ruleX([0], { stroke: colors.reference }),
-      Plot.text(rows.filter((r) => r.value >= 0), { x: 'value', y: 'label', text: (d: CategoryBar) => format(d.value), textAnchor: 'start', dx: 4, fill: colors.reference }),
-      Plot.text(rows.filter((r) => r.value < 0), { x: 'value', y: 'label', text: (d: CategoryBar) => format(d.value), textAnchor: 'end', dx: -4, fill: colors.reference }),
+      Plot.rectX(placed, { x1: 0, x2: 'value', y1: 'barTop', y2: 'barBottom', fill: (d: Placed) => (d.value < 0 ? colors.negative : colors.bar) }),
+      ...(negatives.length > 0 ? [Plot.ruleX(placed, { x: 0, y1: (d: Placed) => d.barTop - 2, y2: (d: Placed) => d.barBottom + 2, stroke: colors.reference })] : []),
+      // Names start at the chart's left edge (or end just before the bars), whatever room the negative values take.
+      beside
+        ? Plot.text(placed, { frameAnchor: 'left', dx: sideRoom - 6 - marginLeft, y: 'barMiddle', text: 'lines', textAnchor: 'end', fill: colors.reference })
+        : Plot.text(placed, { frameAnchor: 'left', dx: 2 - marginLeft, y: 'labelTop', text: 'lines', textAnchor: 'start', lineAnchor: 'top', lineHeight: 1.35, fill: colors.reference }),
+      Plot.text(placed.filter((r) => r.value >= 0), { x: 'value', y: 'barMiddle', text: 'text', textAnchor: 'start', dx: 4, fill: colors.reference }),
+      Plot.text(negatives.length > 0 ? placed.filter((r) => r.value < 0) : [], { x: 'value', y: 'barMiddle', text: 'text', textAnchor: 'end', dx: -4, fill: colors.reference }),
     ],
   };
 }

@@ -4,6 +4,10 @@
  * technology (role="img" with the chart's text alternative), its inner labels are hidden from it
  * (the data table beside the chart carries the numbers), and Plot's inline <style> is dropped so
  * a strict Content-Security-Policy holds; the site's stylesheet styles `.chart` instead.
+ *
+ * A chart laid out for a phone's width is shown at its natural size; one that also provides a
+ * `narrow` variant is rendered twice, and the stylesheet shows one per screen width (the other is
+ * display:none, so neither assistive technology nor print meets it twice).
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';
@@ -19,9 +23,17 @@ export interface RenderOptions {
   label: string;
 }
 
-const fontFamily = "'Noto Sans JP', 'Hiragino Sans', 'Yu Gothic', sans-serif";
+/** Plot options, optionally with a variant laid out for phones. */
+export type ChartSpec = Plot.PlotOptions & { narrow?: Plot.PlotOptions };
 
-export function renderChart(options: Plot.PlotOptions, { label }: RenderOptions): ChartSvg {
+const fontFamily = "'Noto Sans JP', 'Noto Sans CJK JP', 'Hiragino Sans', 'Yu Gothic', sans-serif";
+
+export function renderChart({ narrow, ...options }: ChartSpec, { label }: RenderOptions): ChartSvg {
+  if (!narrow) return renderSvg(options, label, 'chart');
+  return (renderSvg(options, label, 'chart chart-wide') + renderSvg(narrow, label, 'chart chart-narrow')) as ChartSvg;
+}
+
+function renderSvg(options: Plot.PlotOptions, label: string, className: string): ChartSvg {
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const node = Plot.plot({ ...options, document } as Plot.PlotOptions) as unknown as Element;
   const svg = node.tagName.toLowerCase() === 'svg' ? node : node.querySelector('svg')!;
@@ -35,8 +47,11 @@ export function renderChart(options: Plot.PlotOptions, { label }: RenderOptions)
   const fontSize = /font-size:\s*([^;]+)/.exec(svg.getAttribute('style') ?? '')?.[1];
   for (const el of [svg, ...svg.querySelectorAll('[style]')]) el.removeAttribute('style');
   if (fontSize) svg.setAttribute('font-size', fontSize);
+  // Plot writes font-variant on axis groups, which SVG does not define as an attribute; the
+  // stylesheet sets tabular figures on every chart instead.
+  for (const el of svg.querySelectorAll('[font-variant]')) el.removeAttribute('font-variant');
   svg.removeAttribute('class');
-  svg.setAttribute('class', 'chart');
+  svg.setAttribute('class', className);
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', label);
   svg.setAttribute('font-family', fontFamily);

@@ -11,7 +11,7 @@ const areaCode = z.string().regex(/^[0-9]{5}$/, 'a five-digit local government c
 const metricId = z.string().regex(/^[a-z][a-z0-9_]*$/);
 
 /** Sections a site can show, in the order they usually appear. `overview` is always the home page. */
-export const sectionIds = ['overview', 'compare', 'areas', 'hubs', 'budget', 'programmes', 'data', 'releases', 'methodology', 'quality'] as const;
+export const sectionIds = ['overview', 'compare', 'areas', 'hubs', 'budget', 'programmes', 'data', 'releases', 'methodology', 'glossary', 'quality'] as const;
 export type SectionId = (typeof sectionIds)[number];
 
 const keyFigure = z.discriminatedUnion('kind', [

@@ -16,6 +16,7 @@ const sections: Record<SectionId, { path: string; ja: string; en: string; needs?
   data: { path: 'data/', ja: 'データ', en: 'Data' },
   releases: { path: 'releases/', ja: '更新履歴', en: 'Updates' },
   methodology: { path: 'methodology/', ja: '計算方法', en: 'Methodology' },
+  glossary: { path: 'glossary/', ja: '用語集', en: 'Glossary' },
   quality: { path: 'quality/', ja: 'データ品質', en: 'Data quality' },
 };
 

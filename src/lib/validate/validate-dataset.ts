@@ -7,8 +7,8 @@
  * Returns the valid tables and every problem; the caller decides what an error means (the build
  * refuses to publish on any).
  */
-import { readdirSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { countErrors, type Problem } from '../problems.ts';
 import { deriveAll, type Derived } from '../derive/derive-all.ts';
 import { metricSpecList, type MetricSpec } from '../derive/metric-spec.ts';
@@ -105,6 +105,8 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
   }
   problems.push(...checkForeignKeys(tables, shown));
   if (options.site === false) return done();
+  // The glossary's own folder (site text, outside releases) is checked with the data, since the build reads it.
+  if (names.includes('glossary') && lstatSync(join(dir, 'glossary')).isDirectory()) problems.push(...validateDataDir(join(dir, 'glossary'), displayRoot, { site: false }).problems);
 
   // What the pages need: the tables they read, and metrics.json with operands that exist.
   for (const name of siteTables) {

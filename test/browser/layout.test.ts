@@ -1,0 +1,124 @@
+/**
+ * What a reader sees inside the pages, on every page in both languages at a phone width (360 px)
+ * and a desktop width (1280 px): no short table cell (a name, a number) wrapping onto several
+ * lines, no chart text outside its chart, truncated or on top of another label, no chart text
+ * under 11 CSS px on the phone, no sideways scrolling of the page; and on A4 paper a ward profile
+ * on at most two sheets and a comparison page on at most three, each sheet naming the page's
+ * address, the data release and the print date (read back with pdftotext). Each page is visited once per
+ * width and measured in one call; the paper copy is printed during the desktop visit.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { printToPdf, sheetTexts } from '../../scripts/lib/print.ts';
+import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+
+interface Findings {
+  wrappedCells: string[];
+  textOutside: string[];
+  smallText: string[];
+  truncated: string[];
+  overlapping: string[];
+  overflow: number;
+}
+
+const site = inject('siteDir');
+const probe = readFileSync(new URL('./layout-probe.js', import.meta.url), 'utf8');
+const paths = readdirSync(site, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.html'))
+  .map((f) => '/' + f.replace(/index\.html$/, ''))
+  .sort();
+/** Sheets allowed on A4, by kind of page. */
+const sheetLimit = (path: string) => (/^(\/en)?\/wards\/\d+\/$/.test(path) ? 2 : /^(\/en)?\/compare\/[^/]+\/$/.test(path) ? 3 : null);
+const minChartFontPx = 11;
+
+let server: StaticServer;
+let browser: Browser;
+const measured = new Map<string, Findings>();
+const sheets = new Map<string, number>();
+/** Sheets whose margin lacks the page's address, the data release or a print date. */
+const unmarked: string[] = [];
+
+async function visitAll(width: number, print: boolean) {
+  const context = await browser.newContext({ viewport: { width, height: 800 } });
+  const queue = [...paths];
+  // Two pages at a time: the machine has two cores.
+  const worker = async () => {
+    const page = await context.newPage();
+    for (let path = queue.shift(); path; path = queue.shift()) {
+      await page.goto(server.url + path);
+      await page.evaluate(() => document.fonts.ready);
+      measured.set(`${width} ${path}`, (await page.evaluate(`(${probe})(${minChartFontPx})`)) as Findings);
+      const limit = sheetLimit(path);
+      if (print && limit !== null) {
+        const printed = await printToPdf(page);
+        sheets.set(path, printed.sheets);
+        const release = await page.evaluate(() => document.body.dataset.release ?? '');
+        sheetTexts(printed.bytes).forEach((text, i) => {
+          const flat = text.replace(/\s+/g, '');
+          if (!release || !flat.includes(`${server.url}${path}`.replace(/\s+/g, '')) || !flat.includes(release) || !/(印刷\d{4}年\d{1,2}月\d{1,2}日|Printed\d{1,2}[A-Z][a-z]{2}\d{4})/.test(flat)) unmarked.push(`${path} sheet ${i + 1}`);
+        });
+      }
+    }
+    await page.close();
+  };
+  await Promise.all([worker(), worker()]);
+  await context.close();
+}
+
+beforeAll(async () => {
+  server = await serveStatic(site);
+  browser = await launchBrowser();
+  await visitAll(360, false);
+  await visitAll(1280, true);
+}, 900_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const all = (key: keyof Omit<Findings, 'overflow'>, width?: number) =>
+  [...measured].filter(([k]) => width === undefined || k.startsWith(`${width} `)).flatMap(([k, f]) => f[key].map((m) => `${k}: ${m}`));
+
+describe(`layout of all ${paths.length} pages at 360 px and 1280 px`, () => {
+  it('measured every page at both widths', () => {
+    expect(measured.size).toBe(paths.length * 2);
+  });
+
+  it('has no table cell whose short text wraps onto several lines', () => {
+    expect(all('wrappedCells')).toEqual([]);
+  });
+
+  it('has no chart text outside its chart', () => {
+    expect(all('textOutside')).toEqual([]);
+  });
+
+  it('has no truncated chart label and no two chart labels on top of each other', () => {
+    expect(all('truncated')).toEqual([]);
+    expect(all('overlapping')).toEqual([]);
+  });
+
+  it(`has no chart text under ${minChartFontPx} CSS px on a 360 px phone`, () => {
+    expect(all('smallText', 360)).toEqual([]);
+  });
+
+  it('never scrolls the page sideways', () => {
+    expect([...measured].filter(([, f]) => f.overflow > 0).map(([k, f]) => `${k}: ${f.overflow}px`)).toEqual([]);
+  });
+});
+
+describe('on A4 paper', () => {
+  it('prints a ward profile on at most 2 sheets and a comparison page on at most 3', () => {
+    const printed = [...sheets].map(([path, n]) => ({ path, n, limit: sheetLimit(path)! }));
+    expect(printed.filter((p) => p.limit === 2).length).toBeGreaterThanOrEqual(38);
+    expect(printed.filter((p) => p.limit === 3).length).toBeGreaterThanOrEqual(34);
+    console.log(`A4 sheets: ${printed.map((p) => `${p.path} ${p.n}`).join(', ')}`);
+    expect(printed.filter((p) => p.n > p.limit).map((p) => `${p.path}: ${p.n} sheets (at most ${p.limit})`)).toEqual([]);
+  });
+
+  it('names on every sheet the page address, the data release and the print date', () => {
+    expect(sheets.size).toBeGreaterThan(0);
+    expect(unmarked).toEqual([]);
+  });
+});
