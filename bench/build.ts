@@ -34,6 +34,8 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '1' },
     keep: { type: 'boolean', default: false },
     check: { type: 'boolean', default: false },
+    /** Also build the largest size with trends turned off in its site configuration, to see what trends cost. */
+    'without-trends': { type: 'boolean', default: false },
   },
 });
 const root = resolve(import.meta.dirname, '..');
@@ -86,7 +88,11 @@ for (let i = 0; i < warmup; i++) {
   rmSync(outDir, { recursive: true, force: true });
 }
 
-const cases: { label: string; areas: number | null }[] = [...(values['skip-real'] ? [] : [{ label: 'real', areas: null }]), ...sizes.map((n) => ({ label: String(n), areas: n }))];
+const cases: { label: string; areas: number | null; trends: boolean }[] = [
+  ...(values['skip-real'] ? [] : [{ label: 'real', areas: null, trends: true }]),
+  ...sizes.map((n) => ({ label: String(n), areas: n, trends: true })),
+  ...(values['without-trends'] ? [{ label: `${Math.max(...sizes)} no trends`, areas: Math.max(...sizes), trends: false }] : []),
+];
 const runs: Run[] = [];
 
 for (const c of cases) {
@@ -95,16 +101,20 @@ for (const c of cases) {
   let dataRows = 0;
   let generateSeconds: number | null = null;
   if (c.areas !== null) {
-    dataDir = join(work, `data-${c.areas}x${vintages}`);
+    dataDir = join(work, `data-${c.areas}x${vintages}${c.trends ? '' : '-no-trends'}`);
     const t0 = performance.now();
     const summary = generateDataDir({ areas: c.areas, vintages, outDir: dataDir, seed: Number(values.seed) });
     generateSeconds = (performance.now() - t0) / 1000;
+    if (!c.trends) {
+      const config = JSON.parse(readFileSync(join(dataDir, 'site.json'), 'utf8'));
+      writeFileSync(join(dataDir, 'site.json'), JSON.stringify({ ...config, trends: false }, null, 2));
+    }
     areas = summary.areas;
     dataRows = Object.values(summary.rows).reduce((a, b) => a + b, 0);
   }
-  const outDir = join(work, `site-${c.label}`);
+  const outDir = join(work, `site-${c.label.replace(/ /g, '-')}`);
   rmSync(outDir, { recursive: true, force: true });
-  process.stdout.write(`building ${c.label === 'real' ? 'data/' : `${c.areas} areas × ${vintages} vintages`} … `);
+  process.stdout.write(`building ${c.label === 'real' ? 'data/' : `${c.areas} areas × ${vintages} vintages${c.trends ? '' : ', trends off'}`} … `);
   const measured = [];
   for (let i = 0; i < repeat; i++) {
     rmSync(outDir, { recursive: true, force: true });

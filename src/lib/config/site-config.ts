@@ -53,6 +53,8 @@ export const siteConfigSchema = z
     /** The two metrics of the need-against-supply scatter on the comparison index (x: need, y: supply). */
     scatter: z.object({ x: metricId, y: metricId }).strict().optional(),
     keyFigures: z.array(keyFigure).default([]),
+    /** Draw each metric over its vintages where the data has several (default true). */
+    trends: z.boolean().default(true),
     /** How "similar areas" are formed: population bands (upper bounds, ascending); with the same third by share aged 75+. */
     peers: z.object({ populationBands: z.array(z.number().int().positive()).min(1) }).strict().optional(),
     licence: z

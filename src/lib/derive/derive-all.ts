@@ -17,11 +17,13 @@ export interface DeriveOptions {
   budgetArea?: string;
   /** Population bands of the "similar areas" peer groups. */
   populationBands?: readonly number[];
+  /** Compute each metric at every vintage (for trends); default true. */
+  trends?: boolean;
 }
 
 export function deriveAll(tables: Tables, declared: readonly MetricSpec[], options: DeriveOptions = {}) {
   const specs = withCountVariants(declared, tables);
-  const metrics = deriveWardMetrics(tables, specs, options.scope);
+  const metrics = deriveWardMetrics(tables, specs, options.scope, options.trends ?? true);
   const municipalities = comparisonGroups(tables, options.scope).municipalities?.members ?? [];
   return {
     specs,

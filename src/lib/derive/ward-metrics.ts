@@ -98,7 +98,7 @@ export function comparisonGroups(tables: Tables, scope?: readonly string[]): { c
 }
 
 /** Every declared metric for every comparison group. */
-export function deriveWardMetrics(tables: Tables, specs: readonly MetricSpec[], scope?: readonly string[]) {
+export function deriveWardMetrics(tables: Tables, specs: readonly MetricSpec[], scope?: readonly string[], withSeries = true) {
   const groups = comparisonGroups(tables, scope);
   const rowsCache = new Map<string, Map<string, OperandRow[]>>();
   // Each operand's rows are read once and indexed by area; a designated city without its own row
@@ -142,8 +142,8 @@ export function deriveWardMetrics(tables: Tables, specs: readonly MetricSpec[], 
       (group.code === MUNICIPAL_GROUP ? municipal : wards).push(...result.areas);
       (group.code === MUNICIPAL_GROUP ? municipalTotals : cities).push(result.total);
       // Every vintage of the group, when it has more than one: the values a trend is drawn from.
-      const vintages = commonVintages(group.members.map((m) => num.get(m) ?? []));
-      if (vintages.length < 2) continue;
+      const vintages = withSeries ? commonVintages(group.members.map((m) => num.get(m) ?? [])) : [];
+      if (!withSeries || vintages.length < 2) continue;
       for (const v of vintages) {
         const at = deriveGroup(spec, group, num, den, v)!;
         series.push(...at.areas.filter((a) => a.value !== null));

@@ -23,6 +23,7 @@ export interface Trend {
 
 /** A metric's series in a group; null with fewer than two vintages. */
 export function trendOf(site: SiteData, metricId: string, group: string): Trend | null {
+  if (!site.config.trends) return null;
   const spec = site.derived.specs.find((s) => s.id === metricId);
   if (!spec) return null;
   const key = `${metricId}|${group}`;

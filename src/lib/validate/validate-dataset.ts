@@ -135,7 +135,7 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
   const specs = metrics.value;
   let derived: Derived;
   try {
-    derived = deriveAll(tables, specs, { scope: config?.areas, budgetArea: config?.budgetArea, populationBands: config?.peers?.populationBands });
+    derived = deriveAll(tables, specs, { scope: config?.areas, budgetArea: config?.budgetArea, populationBands: config?.peers?.populationBands, trends: config?.trends });
   } catch (err) {
     problems.push(problem(metricsFile, 1, 0, 'derive-error', { step: '指標 / the metrics', detail: messageOf(err) }));
     return done();
