@@ -98,10 +98,18 @@ export const cases: CorpusCase[] = [
     expect: ['hub_throughput.csv:2:5: error: 合計行の「new_clients」（1534）が内訳の合計（1533）と一致しません'] },
 
   // Missing values: accepted where the schema allows them, and shown as no data.
-  { kind: 'missing', name: 'a blank optional count on a ward row', mutate: hub('14103,2015-04-01,2015-12-31,9,170,19,9,,62'), exit: 0, expect: [] },
-  { kind: 'missing', name: 'the declared "-" in an optional count', mutate: hub('14103,2015-04-01,2015-12-31,9,-,19,9,554,62'), exit: 0, expect: [],
-    built: (out) => expect(page(out, 'hubs/index.html')).toContain('<html lang="ja">') },
-  { kind: 'missing', name: 'the declared "-" in every count of a ward', mutate: hub('14103,2015-04-01,2015-12-31,-,-,-,-,-,-'), exit: 0, expect: [] },
+  // A count in a declared total: the blank part is not counted, so the printed total disagrees.
+  { kind: 'missing', name: 'a blank count that a declared total includes', mutate: hub('14103,2015-04-01,2015-12-31,9,170,19,9,,62'), exit: 1,
+    expect: ['hub_throughput.csv:2:8: error: 合計行の「support_actions」（5105）が内訳の合計（4551）と一致しません (2015-04-01 / 2015-12-31) / total row "support_actions" (5105) differs from the sum of its parts (4551) (2015-04-01 / 2015-12-31)'] },
+  { kind: 'missing', name: 'the declared "-" in a count that a declared total includes', mutate: hub('14103,2015-04-01,2015-12-31,9,-,19,9,554,62'), exit: 1,
+    expect: ['hub_throughput.csv:2:5: error: 合計行の「new_clients」（1533）が内訳の合計（1363）と一致しません'] },
+  { kind: 'missing', name: 'the declared "-" in a printed per-month figure', mutate: hub('14103,2015-04-01,2015-12-31,9,170,-,9,554,62'), exit: 0, expect: [] },
+  { kind: 'missing', name: 'the declared "-" in both printed per-month figures of a ward', mutate: hub('14103,2015-04-01,2015-12-31,9,170,-,9,554,-'), exit: 0, expect: [] },
+  { kind: 'missing', name: 'blank counts of a ward and the total row together', mutate: (t) => {
+      hub('14103,2015-04-01,2015-12-31,9,-,-,-,-,-')(t);
+      t.edit('hub_throughput.csv', '14100,2015-04-01,2015-12-31,119,1533,13,180,5105,43', '14100,2015-04-01,2015-12-31,119,-,-,-,-,-');
+    }, exit: 0, expect: [],
+    built: (out) => expect(page(out, 'compare/hub_new_clients_per_month/index.html')).toContain('データなし') },
   { kind: 'missing', name: 'the declared "-" on the city total row', mutate: (t) => t.edit('hub_throughput.csv', '14100,2015-04-01,2015-12-31,119,1533,13,180,5105,43', '14100,2015-04-01,2015-12-31,-,-,-,-,-,-'), exit: 0, expect: [] },
   { kind: 'missing', name: 'a missing-value mark in an optional share', mutate: pop('14101,2015-01-01,282084,24460,準備中'), exit: 0,
     expect: ['population.csv:2:5: warning: 欠測を表す記号（空欄として読みました）を変換しました: 「準備中」 → 「」'] },

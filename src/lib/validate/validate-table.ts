@@ -243,9 +243,9 @@ function validateRows(file: string, bytes: Uint8Array, schema: TableSchema, repo
       const parts = members.filter((i) => i !== totalIndex);
       for (const name of total.fields) {
         const printed = rows[totalIndex]![name];
-        const values = parts.map((i) => rows[i]![name]);
-        // A part left blank or declared missing makes the sum unknown, not smaller: no comparison.
-        if (typeof printed !== 'number' || values.length === 0 || !values.every((v): v is number => typeof v === 'number')) continue;
+        // A part left blank or marked missing is not counted (a ward without a hub has no figure).
+        const values = parts.map((i) => rows[i]![name]).filter((v): v is number => typeof v === 'number');
+        if (typeof printed !== 'number' || values.length === 0) continue;
         const sum = values.reduce((a, b) => a + b, 0);
         if (Math.abs(sum - printed) > 1e-9 * Math.max(1, Math.abs(printed)))
           report(lines[totalIndex]!, columnOf.get(name)! + 1, 'total-mismatch', {
