@@ -9,12 +9,13 @@
 import ExcelJS from 'exceljs';
 import type { Text } from '../i18n.ts';
 import type { DownloadTable } from './downloads.ts';
+import { withZipDates } from './zip-dates.ts';
 
 export interface WorkbookAbout {
   /** The release of the folder (`1.0.0`), and whether the data is that release's. */
   version: string;
   released: boolean;
-  /** The release date, YYYY-MM-DD; it is also the workbook's creation date, so a rebuild writes the same properties. */
+  /** The release date, YYYY-MM-DD; it also dates the workbook and its zip entries, so a rebuild writes the same file. */
   releasedOn: string;
   site: Text;
   license: { title: string; url: string };
@@ -59,5 +60,6 @@ export async function tableWorkbook(table: DownloadTable, about: WorkbookAbout):
   info.getColumn(1).width = 36;
   info.getColumn(2).width = 36;
   info.getColumn(3).width = 36;
-  return new Uint8Array(await book.xlsx.writeBuffer());
+  // Dated by the release, not the build, so a release's workbook stays the same file.
+  return withZipDates(new Uint8Array(await book.xlsx.writeBuffer()), date.toISOString().slice(0, 10));
 }
