@@ -23,6 +23,8 @@ beforeAll(async () => {
   const context = await browser.newContext({ acceptDownloads: true });
   page = await context.newPage();
   await page.goto(server.url + path);
+  // The buttons sit in the chart's citation block.
+  await page.click('#ranking details.cite > summary');
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
