@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
+import { parseHTML } from 'linkedom';
 import Papa from 'papaparse';
 import { describe, expect, inject, it } from 'vitest';
 import { restoreCell } from '../../src/lib/publish/csv-safe.ts';
@@ -87,5 +88,18 @@ describe('downloads', () => {
     const population = descriptor.resources.find((r: { name: string }) => r.name === 'population');
     expect(population.schema.fields.find((f: { name: string }) => f.name === 'population').unit).toEqual({ ja: '人', en: 'people' });
     expect(population.schema.primaryKey).toEqual(['area_code', 'as_of']);
+  });
+
+  it("the update history links each release's files, listed on the data page", () => {
+    for (const lang of ['', 'en/']) {
+      const history = readFileSync(join(site, lang, 'releases', 'index.html'), 'utf8');
+      expect(history, lang).toContain(`href="/${lang}data/#files-v${release.replace(/\./g, '-')}"`);
+      const data = parseHTML(readFileSync(join(site, lang, 'data', 'index.html'), 'utf8')).document;
+      const files = [...data.querySelectorAll(`#files-v${release.replace(/\./g, '-')} a`)].map((a) => a.getAttribute('href'));
+      for (const f of sourceFiles) {
+        expect(files, `${lang}${f}`).toContain(`/downloads/v${release}/${f}`);
+        expect(files, `${lang}${f}`).toContain(`/downloads/v${release}/spreadsheet/${f.replace('.csv', '.xlsx')}`);
+      }
+    }
   });
 });
