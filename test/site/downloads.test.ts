@@ -1,12 +1,14 @@
 /**
  * The published downloads read back: every value of every source CSV is there, equal, with the
- * same row counts; the descriptor validates against the Data Package specification's schema.
+ * same row counts; derived numbers are rounded to what they mean; the descriptor validates
+ * against the Data Package specification's schema.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
+import { parseHTML } from 'linkedom';
 import Papa from 'papaparse';
 import { describe, expect, inject, it } from 'vitest';
 import { restoreCell } from '../../src/lib/publish/csv-safe.ts';
@@ -25,7 +27,8 @@ describe('downloads', () => {
       const numeric = new Set(schema.fields.filter((f: { type: string }) => f.type === 'integer' || f.type === 'number').map((f: { name: string }) => f.name));
       const source = parse(readFileSync(join('data', file), 'utf8'));
       const published = readFileSync(join(latest, file), 'utf8');
-      expect(published.startsWith('\uFEFF'), file).toBe(true);
+      // The machine-readable edition has no BOM: standard readers would take it into the first header.
+      expect(published.startsWith('\uFEFF'), file).toBe(false);
       const rows = parse(published);
       expect(rows.length, file).toBe(source.length);
       source.forEach((row, i) => {
@@ -60,8 +63,10 @@ describe('downloads', () => {
     expect(derived).toContain('city_metrics.json');
     const wards = parse(readFileSync(join(latest, 'derived', 'ward_metrics.csv'), 'utf8'));
     const row = wards.find((r) => r.metric_id === 'support_clinics_per_10k_population' && r.area_code === '14101')!;
-    expect(Number(row.value)).toBeCloseTo((21 / 282084) * 10000, 10); // 鶴見区 0.7445
+    // 鶴見区: 21 / 282,084 × 10,000 = 0.74445909…, published to the metric's 2 decimals plus 4.
+    expect(row.value).toBe('0.744459');
     expect(row.rank).toBe('12');
+    expect(row.vintages_differ).toBe('TRUE');
   });
 
   it('datapackage.json validates against the Tabular Data Package profile and describes every file', () => {
@@ -83,5 +88,18 @@ describe('downloads', () => {
     const population = descriptor.resources.find((r: { name: string }) => r.name === 'population');
     expect(population.schema.fields.find((f: { name: string }) => f.name === 'population').unit).toEqual({ ja: '人', en: 'people' });
     expect(population.schema.primaryKey).toEqual(['area_code', 'as_of']);
+  });
+
+  it("the update history links each release's files, listed on the data page", () => {
+    for (const lang of ['', 'en/']) {
+      const history = readFileSync(join(site, lang, 'releases', 'index.html'), 'utf8');
+      expect(history, lang).toContain(`href="/${lang}data/#files-v${release.replace(/\./g, '-')}"`);
+      const data = parseHTML(readFileSync(join(site, lang, 'data', 'index.html'), 'utf8')).document;
+      const files = [...data.querySelectorAll(`#files-v${release.replace(/\./g, '-')} a`)].map((a) => a.getAttribute('href'));
+      for (const f of sourceFiles) {
+        expect(files, `${lang}${f}`).toContain(`/downloads/v${release}/${f}`);
+        expect(files, `${lang}${f}`).toContain(`/downloads/v${release}/spreadsheet/${f.replace('.csv', '.xlsx')}`);
+      }
+    }
   });
 });

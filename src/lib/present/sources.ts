@@ -9,18 +9,28 @@ import type { Lang } from '../i18n.ts';
  */
 export function sourceText(tables: Tables, tableNames: readonly string[], lang: Lang, asOf?: readonly string[]): string {
   const docs = new Map(select(tables, 'sources').map((r) => [String(r.row.document_id), r.row]));
-  const parts: string[] = [];
+  // One entry per document, with every date of it the figures use: a document read for two
+  // tables or two dates is still one source.
+  const dates = new Map<string, Set<string>>();
   for (const name of new Set(tableNames)) {
     const schema = tables.get(name)?.schema;
     for (const s of schema?.sources ?? []) {
-      const doc = docs.get(s.document);
-      if (!doc) continue;
+      if (!docs.has(s.document)) continue;
       if (asOf && s.asOf && !asOf.includes(s.asOf)) continue;
-      const title = lang === 'ja' ? `${String(doc.publisher_ja)}「${String(doc.title_ja)}」` : `${String(doc.publisher_en)}, “${String(doc.title_en)}”`;
-      const when = s.asOf ? (lang === 'ja' ? `（${formatDate(s.asOf)}時点）` : ` (as of ${formatDate(s.asOf, 'en')})`) : '';
-      const text = `${title}${when}`;
-      if (!parts.includes(text)) parts.push(text);
+      const set = dates.get(s.document) ?? new Set<string>();
+      if (s.asOf) set.add(s.asOf);
+      dates.set(s.document, set);
     }
   }
-  return parts.join(lang === 'ja' ? '、' : '; ');
+  return [...dates]
+    .map(([id, days]) => {
+      const doc = docs.get(id)!;
+      const title = lang === 'ja' ? `${String(doc.publisher_ja)}「${String(doc.title_ja)}」` : `${String(doc.publisher_en)}, “${String(doc.title_en)}”`;
+      const sorted = [...days].sort();
+      if (!sorted.length) return title;
+      return lang === 'ja'
+        ? `${title}（${sorted.map((d) => formatDate(d)).join('・')}時点）`
+        : `${title} (as of ${sorted.map((d) => formatDate(d, 'en')).join(' and ')})`;
+    })
+    .join(lang === 'ja' ? '、' : '; ');
 }

@@ -1,30 +1,38 @@
 /**
  * The Frictionless Data Package descriptor (datapackage.json) for the published downloads: every
- * resource with its schema (types, units, keys), source, dates, license and the release.
+ * resource with its schema (types, units, keys), size and hash, source, dates, license and the
+ * release. Resources are UTF-8 without a BOM under their IANA name, as the specification asks,
+ * so standard readers take them as published.
  */
 import { select } from '../dataset.ts';
 import type { SiteData } from '../site-data.ts';
-import { currentRelease, downloadTables } from './downloads.ts';
+import { booleanText } from './csv-safe.ts';
+import { downloadTables, folderRelease } from './downloads.ts';
+import { siteInfo } from './site-info.ts';
+import { csvIntegrity, tableFile } from './table-files.ts';
 
 export function dataPackage(site: SiteData) {
-  const release = currentRelease(site);
+  const release = folderRelease(site);
+  const info = siteInfo(site);
   const docs = new Map(select(site.tables, 'sources').map((r) => [String(r.row.document_id), r.row]));
-  const license = { name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' };
+  const license = { name: info.license.id, title: info.license.title, path: info.license.url };
   return {
     profile: 'tabular-data-package',
     name: 'zaitaku-iryo-kaigo-renkei',
-    title: '在宅医療・介護連携の統計（横浜市18区・横須賀市） / Home-care statistics (Yokohama wards and Yokosuka)',
-    version: release.version,
-    created: `${release.released_on}T00:00:00Z`,
+    title: `${info.title.ja} / ${info.title.en}`,
+    // Data changed since the release is that release plus unreleased edits: semver build metadata says so.
+    version: release.released ? release.version : `${release.version}+unreleased`,
+    ...(release.releasedOn ? { created: `${release.releasedOn}T00:00:00Z` } : {}),
     licenses: [license],
     sources: [...docs.values()].map((d) => ({ title: `${String(d.publisher_ja)}「${String(d.title_ja)}」 / ${String(d.title_en)}` })),
     resources: downloadTables(site).map((t) => ({
       profile: 'tabular-data-resource',
       name: t.name.replace(/_/g, '-'),
-      path: `${t.kind === 'derived' ? 'derived/' : ''}${t.name}.csv`,
+      path: tableFile(t, 'csv'),
       format: 'csv',
       mediatype: 'text/csv',
-      encoding: 'utf-8-sig',
+      encoding: 'utf-8',
+      ...csvIntegrity(t),
       title: `${t.title.ja} / ${t.title.en}`,
       description: `${t.description.ja}\n${t.description.en}`,
       licenses: [license],
@@ -45,6 +53,7 @@ export function dataPackage(site: SiteData) {
           title: f.title.ja,
           description: f.title.en,
           ...(f.unit ? { unit: f.unit } : {}),
+          ...(f.type === 'boolean' ? { trueValues: [booleanText.true], falseValues: [booleanText.false] } : {}),
           ...(f.constraints ? { constraints: f.constraints } : {}),
         })),
         missingValues: [''],

@@ -1,10 +1,10 @@
 /**
- * Every source table as CSV (UTF-8 with BOM, formula-safe) and JSON, and the datapackage.json, in
+ * Every source table as CSV (UTF-8, formula-safe) and JSON, and the datapackage.json, in
  * `latest/` from the current data and in each release's folder from its snapshot.
  */
 import { dataPackage } from '../../../lib/publish/datapackage.ts';
-import { toSafeCsv } from '../../../lib/publish/csv-safe.ts';
 import { downloadFolders, downloadTables } from '../../../lib/publish/downloads.ts';
+import { tableCsv, tableFile, tableJson } from '../../../lib/publish/table-files.ts';
 import { loadSiteData } from '../../../lib/site-data.ts';
 
 export function getStaticPaths() {
@@ -12,7 +12,7 @@ export function getStaticPaths() {
     const files = [
       ...downloadTables(loadSiteData(dataDir))
         .filter((t) => t.kind === 'source')
-        .flatMap((t) => [`${t.name}.csv`, `${t.name}.json`]),
+        .flatMap((t) => [tableFile(t, 'csv'), tableFile(t, 'json')]),
       'datapackage.json',
     ];
     return files.map((file) => ({ params: { folder, file }, props: { dataDir } }));
@@ -22,9 +22,6 @@ export function getStaticPaths() {
 export function GET({ params, props }: { params: { file: string }; props: { dataDir: string } }) {
   const site = loadSiteData(props.dataDir);
   if (params.file === 'datapackage.json') return new Response(JSON.stringify(dataPackage(site), null, 2));
-  const [name, ext] = params.file.split('.') as [string, string];
-  const table = downloadTables(site).find((t) => t.name === name)!;
-  const columns = table.fields.map((f) => f.name);
-  if (ext === 'json') return new Response(JSON.stringify({ name, title: table.title, rows: table.rows }, null, 1));
-  return new Response(toSafeCsv(columns, table.rows));
+  const table = downloadTables(site).find((t) => t.kind === 'source' && (tableFile(t, 'csv') === params.file || tableFile(t, 'json') === params.file))!;
+  return new Response(params.file.endsWith('.json') ? tableJson(table) : tableCsv(table));
 }

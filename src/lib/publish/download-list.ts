@@ -1,0 +1,68 @@
+/**
+ * What the data page lists for download: the folder the pages link (the newest release's, or
+ * `latest` while the data is not yet released), every table in it with each of its formats, and
+ * every published folder with every file in it, so each release stays reachable from the site.
+ */
+import type { SiteData } from '../site-data.ts';
+import { loadSiteData } from '../site-data.ts';
+import { releasesDir } from '../release/snapshots.ts';
+import { downloadFolders, downloadTables, releasesOf, stableFolder, type DownloadTable } from './downloads.ts';
+import { tableFile } from './table-files.ts';
+
+export interface TableFiles {
+  name: string;
+  kind: DownloadTable['kind'];
+  title: DownloadTable['title'];
+  rows: number;
+  columns: number;
+  /** Paths under `downloads/`. */
+  csv: string;
+  xlsx: string;
+  json: string;
+}
+
+export interface FolderListing {
+  folder: string;
+  /** The release it holds, or null for `latest`. */
+  version: string | null;
+  releasedOn: string | null;
+  datapackage: string;
+  tables: TableFiles[];
+}
+
+export interface DownloadList {
+  /** The folder pages link, and whether it is `latest` with unreleased data. */
+  linked: string;
+  unreleased: boolean;
+  /** Tables of the linked folder. */
+  tables: TableFiles[];
+  /** `latest` first, then every release, newest first. */
+  folders: FolderListing[];
+}
+
+const filesOf = (folder: string, site: SiteData): TableFiles[] =>
+  downloadTables(site).map((t) => ({
+    name: t.name,
+    kind: t.kind,
+    title: t.title,
+    rows: t.rows.length,
+    columns: t.fields.length,
+    csv: `downloads/${folder}/${tableFile(t, 'csv')}`,
+    xlsx: `downloads/${folder}/${tableFile(t, 'xlsx')}`,
+    json: `downloads/${folder}/${tableFile(t, 'json')}`,
+  }));
+
+export function downloadList(site: SiteData, snapshots = releasesDir()): DownloadList {
+  const linked = stableFolder(site, snapshots);
+  const dates = new Map(releasesOf(site).map((r) => [`v${r.version}`, r.releasedOn]));
+  const folders = downloadFolders(site, snapshots)
+    .map(({ folder, dataDir }): FolderListing => ({
+      folder,
+      version: folder === 'latest' ? null : folder.slice(1),
+      releasedOn: dates.get(folder) ?? null,
+      datapackage: `downloads/${folder}/datapackage.json`,
+      tables: filesOf(folder, loadSiteData(dataDir)),
+    }))
+    .sort((a, b) => (a.folder === 'latest' ? -1 : b.folder === 'latest' ? 1 : (b.releasedOn ?? '').localeCompare(a.releasedOn ?? '') || b.folder.localeCompare(a.folder, 'en', { numeric: true })));
+  return { linked, unreleased: linked === 'latest', tables: folders.find((f) => f.folder === linked)?.tables ?? [], folders };
+}

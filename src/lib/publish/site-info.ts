@@ -1,0 +1,22 @@
+/**
+ * What a download, a feed or a citation says about who publishes the data and under which
+ * licence: read from the site configuration (data/site.json), in one place.
+ */
+import type { Text } from '../i18n.ts';
+import type { SiteData } from '../site-data.ts';
+
+export interface SiteInfo {
+  title: Text;
+  publisher: Text;
+  license: { id: string; title: string; url: string };
+}
+
+/** The site's title, publisher and data licence. */
+export function siteInfo(site: SiteData): SiteInfo {
+  const { title, publisher, licence } = site.config;
+  return {
+    title,
+    publisher: publisher.name,
+    license: { id: licence.data.id, title: licence.data.name.en, url: licence.data.url },
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * sitemap.xml (sitemaps.org protocol 0.9): every page of the site once, as an absolute URL. The
+ * pages are read from the routes themselves (each page file and the paths its getStaticPaths
+ * returns), so a page added later is listed without touching this file.
+ */
+
+export interface RouteFile {
+  /** The page file under src/pages: `[...lang]/compare/[metric].astro`. */
+  file: string;
+  /** What its getStaticPaths returns (a page without parameters has one path with none). */
+  paths: { params: Record<string, string | number | undefined> }[];
+}
+
+/** The URL path of every page (`compare/x/`, `en/`), each once, in a stable order. */
+export function pagePaths(routes: readonly RouteFile[]): string[] {
+  const out = new Set<string>();
+  for (const route of routes) {
+    const segments = route.file.replace(/^\.?\//, '').replace(/\.astro$/, '').split('/');
+    for (const { params } of route.paths) {
+      const parts = segments.map((s) => {
+        const rest = /^\[\.\.\.(.+)\]$/.exec(s);
+        if (rest) return String(params[rest[1]!] ?? '');
+        const one = /^\[(.+)\]$/.exec(s);
+        if (one) return String(params[one[1]!] ?? '');
+        return s === 'index' ? '' : s;
+      });
+      const path = parts.filter((p) => p !== '').join('/');
+      out.add(path === '' ? '' : `${path}/`);
+    }
+  }
+  return [...out].sort();
+}
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The sitemap of the given page paths under the site's absolute root URL. */
+export function sitemapXml(root: string, paths: readonly string[]): string {
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...paths.map((p) => `  <url><loc>${escape(new URL(p, root).href)}</loc></url>`),
+    '</urlset>',
+    '',
+  ].join('\n');
+}

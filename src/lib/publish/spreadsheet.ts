@@ -1,0 +1,65 @@
+/**
+ * The spreadsheet edition of a download table: one .xlsx workbook per table, for people who open
+ * data in Excel or LibreOffice. A CSV opened there is read with guesses (LibreOffice's default
+ * import garbles Japanese, Excel without a BOM does too, and long decimals lose digits); an .xlsx
+ * carries each cell's type, so text stays text (never a formula, whatever it starts with),
+ * numbers stay the numbers published and booleans stay booleans. The first sheet holds the
+ * rows under the CSV's column names; the second says what the table is, column by column.
+ */
+import ExcelJS from 'exceljs';
+import type { Text } from '../i18n.ts';
+import type { DownloadTable } from './downloads.ts';
+import { withZipDates } from './zip-dates.ts';
+
+export interface WorkbookAbout {
+  /** The release of the folder (`1.0.0`), and whether the data is that release's. */
+  version: string;
+  released: boolean;
+  /** The release date, YYYY-MM-DD; it also dates the workbook and its zip entries, so a rebuild writes the same file. */
+  releasedOn: string;
+  site: Text;
+  license: { title: string; url: string };
+  /** The documents the table was transcribed from, in words. */
+  sources: string[];
+}
+
+/** The sheet holding the rows, named after the table (Excel allows 31 characters). */
+export const dataSheetName = (table: DownloadTable) => table.name.slice(0, 31);
+export const aboutSheetName = '説明 About';
+
+/** The workbook of one table as .xlsx bytes. */
+export async function tableWorkbook(table: DownloadTable, about: WorkbookAbout): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(about.releasedOn) ? new Date(`${about.releasedOn}T00:00:00Z`) : new Date(0);
+  book.created = date;
+  book.modified = date;
+  book.creator = about.site.ja;
+  book.title = `${table.title.ja} / ${table.title.en}`;
+
+  const columns = table.fields.map((f) => f.name);
+  const data = book.addWorksheet(dataSheetName(table), { views: [{ state: 'frozen', ySplit: 1 }] });
+  data.addRow(columns).font = { bold: true };
+  for (const row of table.rows) data.addRow(columns.map((c) => row[c] ?? null));
+  columns.forEach((c, i) => (data.getColumn(i + 1).width = Math.min(40, Math.max(10, c.length + 2))));
+
+  const info = book.addWorksheet(aboutSheetName);
+  const status = about.released
+    ? [`版 ${about.version}（${about.releasedOn}公開）`, `Release ${about.version} (published ${about.releasedOn})`]
+    : [`未リリースの最新データ（最後の版は ${about.version}）`, `Current data, not yet released (last release ${about.version})`];
+  info.addRows([
+    [table.title.ja, table.title.en],
+    [table.description.ja, table.description.en],
+    [about.site.ja, about.site.en],
+    status,
+    [`ライセンス：${about.license.title}`, about.license.url],
+    ...about.sources.map((s) => ['出典 / Source', s]),
+    [],
+    ['列 / Column', '名称', 'Title', '型 / Type', '単位', 'Unit'],
+    ...table.fields.map((f) => [f.name, f.title.ja, f.title.en, f.type, f.unit?.ja ?? '', f.unit?.en ?? '']),
+  ]);
+  info.getColumn(1).width = 36;
+  info.getColumn(2).width = 36;
+  info.getColumn(3).width = 36;
+  // Dated by the release, not the build, so a release's workbook stays the same file.
+  return withZipDates(new Uint8Array(await book.xlsx.writeBuffer()), date.toISOString().slice(0, 10));
+}

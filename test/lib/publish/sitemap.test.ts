@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { pagePaths, sitemapXml } from '../../../src/lib/publish/sitemap.ts';
+
+describe('pagePaths', () => {
+  it('fills each route file with its parameters; index pages and an empty rest parameter collapse', () => {
+    const lang = [{ params: { lang: undefined } }, { params: { lang: 'en' } }];
+    const paths = pagePaths([
+      { file: './[...lang]/index.astro', paths: lang },
+      { file: './[...lang]/compare/[metric].astro', paths: [{ params: { lang: undefined, metric: 'a' } }, { params: { lang: 'en', metric: 'a' } }] },
+      { file: './[...lang]/wards/[code]/vs/[other].astro', paths: [{ params: { lang: undefined, code: 14101, other: 14102 } }] },
+      { file: './[...lang]/data.astro', paths: lang },
+      // The same page reached twice is listed once.
+      { file: './[...lang]/data.astro', paths: lang },
+    ]);
+    expect(paths).toEqual(['', 'compare/a/', 'data/', 'en/', 'en/compare/a/', 'en/data/', 'wards/14101/vs/14102/']);
+  });
+});
+
+describe('sitemapXml', () => {
+  it('writes absolute URLs under the site root', () => {
+    expect(sitemapXml('https://example.org/dash/', ['', 'en/data/'])).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' +
+        '  <url><loc>https://example.org/dash/</loc></url>\n  <url><loc>https://example.org/dash/en/data/</loc></url>\n</urlset>\n',
+    );
+  });
+});
