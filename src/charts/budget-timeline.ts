@@ -5,6 +5,7 @@
  * printed above its bar; the table beside the chart carries every figure.
  */
 import * as Plot from '@observablehq/plot';
+import { layout } from './layout.ts';
 import { colors } from './palette.ts';
 
 export interface BudgetYear {
@@ -18,20 +19,21 @@ export function budgetTimeline(rows: readonly BudgetYear[], format: (v: number) 
   const settled = rows.filter((r) => r.kind === 'settlement');
   const max = Math.max(...rows.map((r) => r.value), 1);
   return {
-    width: 560,
-    height: 280,
+    // Laid out for a phone and shown at natural size on wider screens (see layout.ts).
+    width: layout.width,
+    height: 260,
     marginTop: 28,
-    marginBottom: 32,
-    marginLeft: 8,
-    marginRight: 8,
-    style: { fontSize: '13px' },
+    marginBottom: 28,
+    marginLeft: 4,
+    marginRight: 4,
+    style: { fontSize: `${layout.fontSize}px` },
     // Years keep the order given (time order), not alphabetical order.
-    x: { domain: [...new Set(rows.map((r) => r.label))], label: null, tickSize: 0, padding: 0.25 },
+    x: { domain: [...new Set(rows.map((r) => r.label))], label: null, tickSize: 0, padding: 0.2 },
     y: { axis: null, domain: [0, max * 1.15] },
     marks: [
       Plot.barY(planned.filter((r) => r.kind === 'budget'), { x: 'label', y: 'value', fill: colors.bar }),
       Plot.barY(planned.filter((r) => r.kind === 'projection'), { x: 'label', y: 'value', fill: 'white', stroke: colors.bar, strokeWidth: 2, strokeDasharray: '5,3' }),
-      Plot.barY(settled, { x: 'label', y: 'value', fill: '#9db7f9', insetLeft: 12, insetRight: 12 }),
+      Plot.barY(settled, { x: 'label', y: 'value', fill: '#9db7f9', insetLeft: 7, insetRight: 7 }),
       Plot.text(planned, { x: 'label', y: 'value', text: (d: BudgetYear) => format(d.value), dy: -10, fill: colors.reference }),
       Plot.ruleY([0], { stroke: colors.reference }),
     ],

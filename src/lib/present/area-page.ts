@@ -47,7 +47,11 @@ export function areaPage(site: SiteData, code: string, lang: Lang) {
   // own standing in its group.
   const wardsView = site.derived.cityMetrics.some((c) => c.city_code === code && c.metric_id === site.config.headlineMetric) ? comparePage(site, code, site.config.headlineMetric, lang) : null;
   const chart = wardsView?.chart
-    ? { id: site.config.headlineMetric, title: wardsView.chart.title, svg: wardsView.chart.svg, unit: wardsView.chart.unit, tables: wardsView.chart.tables, source: wardsView.chart.source, table: wardsView.table, partial: false }
+    ? {
+        id: site.config.headlineMetric, title: wardsView.chart.title, svg: wardsView.chart.svg, unit: wardsView.chart.unit, tables: wardsView.chart.tables, source: wardsView.chart.source, partial: false,
+        // The chart's own figures (ward, value, rank); the comparison page has the full table.
+        table: { ...wardsView.table, head: wardsView.table.head.slice(0, 3), rows: wardsView.table.rows.map((r) => r.slice(0, 3)), numeric: wardsView.table.numeric.slice(0, 3) },
+      }
     : headline ? headlineChart(site, code, name, headline, group, info, lang) : null;
 
   const head = [t('指標', 'Measure'), t('この地域', 'This area'), info.wholeName, t('順位', 'Rank'), t('全体との比', 'Ratio to whole'), t('時点', 'As of')];

@@ -79,7 +79,8 @@ export function budgetPage(site: SiteData, lang: Lang) {
       `${fyShort(first)}〜${fyShort(last)}の予算と決算${settle.length ? `：決算は予算の${formatNumber(Math.min(...settle.map((s) => s.settlement_pct)), 1)}〜${formatNumber(Math.max(...settle.map((s) => s.settlement_pct)), 1)}%` : ''}`,
       `Budget and settlement, ${fyShort(first)}–${fyShort(last)}${settle.length ? `: settlement was ${formatNumber(Math.min(...settle.map((s) => s.settlement_pct)), 1, 'en')}–${formatNumber(Math.max(...settle.map((s) => s.settlement_pct)), 1, 'en')}% of budget` : ''}`,
     );
-    const yearLabel = (y: number) => (lang === 'ja' ? `${y}年度` : `FY${y}`);
+    // Years as digits under the bars (the unit line says they are fiscal years), so seven fit a phone.
+    const yearLabel = (y: number) => String(y);
     const svg = renderChart(
       budgetTimeline(history.map((r) => ({ label: yearLabel(Number(r.fiscal_year)), kind: r.kind as BudgetYear['kind'], value: Number(r.total_thousand_yen) })), (v) => formatNumber(v / 1000, 0, lang)),
       { label: title },
@@ -89,7 +90,7 @@ export function budgetPage(site: SiteData, lang: Lang) {
     const amount = (y: number, kind: string) => history.find((r) => Number(r.fiscal_year) === y && r.kind === kind);
     timeline = {
       title, svg, source: sourceText(site.tables, ['budget_history'], lang),
-      note: t('濃い棒は予算、内側の薄い棒は決算（実際に使った額）、点線の枠は見込みです。数字は予算・見込みの額（百万円）です。', 'Dark bars: budget; the lighter bar inside: settlement (what was spent); dashed outline: projection. Figures are budgets and projections in million yen.') +
+      note: t('年度ごとに、濃い棒は予算、内側の薄い棒は決算（実際に使った額）、点線の枠は見込みです。数字は予算・見込みの額（百万円）です。', 'By fiscal year: dark bars, budget; the lighter bar inside, settlement (what was spent); dashed outline, projection. Figures are budgets and projections in million yen.') +
         (projected.length ? t(`${projected.map(fyShort).join('・')}は、資料が示した見込みの額で、確定した予算ではありません。`, ` ${projected.map(fyShort).join(', ')}: projections printed in the document, not adopted budgets.`) : ''),
       table: {
         caption: t('年度別の予算・決算・見込み', 'Budget, settlement and projections by fiscal year'),

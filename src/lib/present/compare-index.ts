@@ -58,7 +58,7 @@ function scatterOf(site: SiteData, group: string, lang: Lang) {
     ? t(`${need.spec.label.ja}が高く、${supply.spec.label.ja}が低い${info.memberNoun.counter}：${corner.join('、')}`, `Higher ${need.spec.label.en}, lower ${supply.spec.label.en}: ${corner.join(', ')}`)
     : t(`${need.spec.label.ja}と${supply.spec.label.ja}`, `${need.spec.label.en} against ${supply.spec.label.en}`);
   const svg = renderChart(
-    scatter(points, { xLabel: need.spec.label[lang], yLabel: supply.spec.label[lang], reference: { x: need.total.value, y: supply.total.value } }),
+    scatter(points, { xLabel: need.spec.label[lang], yLabel: supply.spec.unit[lang], reference: { x: need.total.value, y: supply.total.value } }),
     { label: title },
   );
   return {

@@ -10,7 +10,7 @@ import type { CityMetricValue, WardMetricValue } from '../derive/ward-metrics.ts
 import { formatNumber } from '../format.ts';
 import type { Lang } from '../i18n.ts';
 import type { SiteData } from '../site-data.ts';
-import { areaName, groupInfo, shortName } from './groups.ts';
+import { areaName, groupInfo } from './groups.ts';
 import { formatValue } from './metric-text.ts';
 import { byKey, vintageText } from './views.ts';
 
@@ -110,7 +110,7 @@ export function areaTrends(site: SiteData, code: string, group: string, metricId
       `${name}: ${spec.label.en} ${direction} from ${formatValue(c.first.value, spec, 'en')} (${vintageText(c.first.numerator_vintage, 'en')}) to ${formatValue(c.last.value, spec, 'en')} (${vintageText(c.last.numerator_vintage, 'en')}), ${changeText(c, spec, 'en')}`,
     );
     const svg = renderChart(
-      trendLines(points, { highlight: code, reference: '__group', format: (v) => formatValue(v, spec, lang, false), labels: { highlight: shortName(name), reference: info.wholeName } }),
+      trendLines(points, { highlight: code, reference: '__group', format: (v) => formatValue(v, spec, lang, false) }),
       { label: title },
     );
     chart = {
@@ -118,6 +118,7 @@ export function areaTrends(site: SiteData, code: string, group: string, metricId
       title,
       svg,
       unit: spec.unit[lang],
+      note: t(`太い線が${name}、点線が${info.wholeName}、細い灰色の線が${behind.length < trend.byArea.size - 1 ? `値の近いほかの${behind.length}地域` : 'ほかの地域'}です。`, `Bold line: ${name}; dotted: ${info.wholeName}; thin grey: ${behind.length < trend.byArea.size - 1 ? `the ${behind.length} other areas nearest in value` : 'the other areas'}.`),
       table: {
         caption: t(`${name}と${info.wholeName}の${spec.label.ja}の推移`, `${spec.label.en} over time: ${name} and ${info.wholeName}`),
         head: [t('時点', 'As of'), name, info.wholeName, t('順位', 'Rank')],
@@ -150,6 +151,8 @@ export function groupTrend(site: SiteData, metricId: string, group: string, lang
       return c ? [{ area, c }] : [];
     })
     .sort((a, b) => b.c.diff - a.c.diff);
+  // A group whose areas each have one date has no trend, only figures from different dates.
+  if (rows.length === 0) return null;
   const name = (a: string) => areaName(site.tables, a, lang);
   const earlier = trend.totals.slice(0, -1).reverse().map((tot) => ({
     id: `${spec.id}-${tot.numerator_vintage!.replace(/[^0-9]/g, '')}`,
@@ -180,8 +183,9 @@ export function groupTrend(site: SiteData, metricId: string, group: string, lang
       : t(`${spec.label.ja}の推移`, `${spec.label.en} over time`);
     chart = {
       title,
-      svg: renderChart(trendLines(points, { highlight: top?.area ?? '', reference: '__group', format: (v) => formatValue(v, spec, lang, false), labels: { highlight: shortName(top ? name(top.area) : ''), reference: info.wholeName } }), { label: title }),
+      svg: renderChart(trendLines(points, { highlight: top?.area ?? '', reference: '__group', format: (v) => formatValue(v, spec, lang, false) }), { label: title }),
       unit: spec.unit[lang],
+      note: t(`太い線が${top ? name(top.area) : ''}（最も増えた地域）、点線が${info.wholeName}、細い灰色の線がほかの地域です。`, `Bold line: ${top ? name(top.area) : ''} (the largest rise); dotted: ${info.wholeName}; thin grey: the other areas.`),
     };
   }
   return {
