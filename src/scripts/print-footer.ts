@@ -6,6 +6,16 @@
  * before printing.
  */
 export function printFooterText(doc: Document, now: Date): string {
+  const { address, release } = printMarginTexts(doc, now);
+  return `${address} · ${release}`;
+}
+
+/**
+ * The two margin texts: the page's address (bottom left, where it has the sheet's width) and the
+ * release with the print date (top right), so a long address never pushes the date onto a
+ * second line.
+ */
+export function printMarginTexts(doc: Document, now: Date): { address: string; release: string } {
   const ja = doc.documentElement.lang === 'ja';
   // The layout writes the release on <body>.
   const version = doc.body.dataset.release ?? '';
@@ -16,7 +26,7 @@ export function printFooterText(doc: Document, now: Date): string {
     ? `データ ${version}版${released ? `（${day(released)}公開）` : ''}`
     : `Data release ${version}${released ? ` (${day(released)})` : ''}`;
   const printed = ja ? `印刷 ${day(now)}` : `Printed ${day(now)}`;
-  return `${doc.location.href} · ${release} · ${printed}`;
+  return { address: doc.location.href, release: `${release} · ${printed}` };
 }
 
 /** A CSS string literal: quotes and backslashes escaped, line breaks dropped. */
@@ -24,7 +34,10 @@ const cssString = (s: string) => `"${s.replace(/[\\"]/g, '\\$&').replace(/[\n\r]
 
 export function installPrintFooter(doc: Document = document): void {
   const sheet = new CSSStyleSheet();
-  const update = () => sheet.replaceSync(`@page { @bottom-left { content: ${cssString(printFooterText(doc, new Date()))}; } }`);
+  const update = () => {
+    const { address, release } = printMarginTexts(doc, new Date());
+    sheet.replaceSync(`@page { @bottom-left { content: ${cssString(address)}; } @top-right { content: ${cssString(release)}; } }`);
+  };
   update();
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
   addEventListener('beforeprint', update);

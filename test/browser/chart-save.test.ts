@@ -12,7 +12,7 @@ import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 const site = inject('siteDir');
-const path = '/compare/support_clinics_per_10k_population/';
+const path = '/compare/14100/support_clinics_per_10k_population/';
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
@@ -45,7 +45,7 @@ describe('saving a chart', () => {
 
   it('as SVG: the chart itself, standalone, with its title and source', async () => {
     const { name, bytes } = await download('svg');
-    expect(name).toBe('compare-support_clinics_per_10k_population-ranking.svg');
+    expect(name).toBe('compare-14100-support_clinics_per_10k_population-ranking.svg');
     const text = bytes.toString('utf8');
     expect(text.startsWith('<svg')).toBe(true);
     expect(text).toContain('xmlns="http://www.w3.org/2000/svg"');
@@ -60,7 +60,7 @@ describe('saving a chart', () => {
 
   it('as PNG: an image twice the size of the chart', async () => {
     const { name, bytes } = await download('png');
-    expect(name).toBe('compare-support_clinics_per_10k_population-ranking.png');
+    expect(name).toBe('compare-14100-support_clinics_per_10k_population-ranking.png');
     expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const viewBox = (await page.locator('#ranking svg').first().getAttribute('viewBox'))!.split(' ').map(Number);
     // IHDR: width and height, big-endian, at bytes 16 and 20.

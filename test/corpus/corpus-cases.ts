@@ -109,7 +109,7 @@ export const cases: CorpusCase[] = [
       hub('14103,2015-04-01,2015-12-31,9,-,-,-,-,-')(t);
       t.edit('hub_throughput.csv', '14100,2015-04-01,2015-12-31,119,1533,13,180,5105,43', '14100,2015-04-01,2015-12-31,119,-,-,-,-,-');
     }, exit: 0, expect: [],
-    built: (out) => expect(page(out, 'compare/hub_new_clients_per_month/index.html')).toContain('データなし') },
+    built: (out) => expect(page(out, 'compare/14100/hub_new_clients_per_month/index.html')).toContain('データなし') },
   { kind: 'missing', name: 'the declared "-" on the city total row', mutate: (t) => t.edit('hub_throughput.csv', '14100,2015-04-01,2015-12-31,119,1533,13,180,5105,43', '14100,2015-04-01,2015-12-31,-,-,-,-,-,-'), exit: 0, expect: [] },
   { kind: 'missing', name: 'a missing-value mark in an optional share', mutate: pop('14101,2015-01-01,282084,24460,準備中'), exit: 0,
     expect: ['population.csv:2:5: warning: 欠測を表す記号（空欄として読みました）を変換しました: 「準備中」 → 「」'] },

@@ -69,7 +69,7 @@ describe('every ward page', () => {
           const cells = [...row!.querySelectorAll('td')].map((c) => c.textContent!.trim());
           // value, city value, rank n/m, ratio, as of
           expect(cells[1], `${ward.code} ${spec.id} city`).not.toBe('');
-          expect(cells[2], `${ward.code} ${spec.id} rank`).toMatch(/^(\d+\/\d+|—|順位なし（数が少ない）|not ranked \(small count\))$/);
+          expect(cells[2], `${ward.code} ${spec.id} rank`).toMatch(/^(\d+\/\d+|—|順位なし（数が少ない）|not ranked \*)$/);
         }
       }
     });
@@ -86,6 +86,18 @@ describe('every ward page', () => {
     const doc = page('wards/14103');
     expect(doc.querySelector('section[aria-labelledby="hub"]')!.textContent).toContain('2013年11月1日');
     expect(doc.querySelector('section[aria-labelledby="hospitals"]')!.textContent).toContain('けいゆう');
+  });
+});
+
+describe('sharing', () => {
+  it('every page offers LINE, X and mail links with its own address, and nothing loaded from those sites', () => {
+    const doc = page('wards/14101');
+    const links = [...doc.querySelectorAll('p.share a')].map((a) => a.getAttribute('href')!);
+    expect(links).toHaveLength(3);
+    expect(links[0]).toMatch(/^https:\/\/social-plugins\.line\.me\/lineit\/share\?url=https?%3A%2F%2F[^&]+%2Fwards%2F14101%2F$/);
+    expect(links[1]).toMatch(/^https:\/\/x\.com\/intent\/post\?url=.+%2Fwards%2F14101%2F&text=/);
+    expect(links[2]).toMatch(/^mailto:\?subject=.+&body=.+%2Fwards%2F14101%2F$/);
+    expect(doc.querySelectorAll('script[src^="http"], iframe, img[src^="http"]')).toHaveLength(0);
   });
 });
 

@@ -33,13 +33,13 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('pages built from data changed since the last release', () => {
   it('link the current data on every chart, labelled as not yet released', () => {
-    const ja = page(site, 'compare/support_clinics_per_10k_population');
+    const ja = page(site, 'compare/14100/support_clinics_per_10k_population');
     const links = hrefs(ja, 'figure a[download]');
     expect(links).toContain('/downloads/latest/population.csv');
     expect(links).toContain('/downloads/latest/derived/ward_metrics.csv');
     expect(links.filter((h) => h.startsWith(`/downloads/v${release}/`))).toEqual([]);
     expect(ja.querySelector('figure .unreleased')!.textContent).toBe('（最新のデータ・未リリース）');
-    const en = page(site, 'en/compare/support_clinics_per_10k_population');
+    const en = page(site, 'en/compare/14100/support_clinics_per_10k_population');
     expect(en.querySelector('figure .unreleased')!.textContent).toBe(' (current data, not yet released)');
   });
 
@@ -67,7 +67,7 @@ describe('pages built from data changed since the last release', () => {
 
 describe('pages built from the data as released', () => {
   it("link the release's folder, with no label", () => {
-    const doc = page(released, 'compare/support_clinics_per_10k_population');
+    const doc = page(released, 'compare/14100/support_clinics_per_10k_population');
     expect(hrefs(doc, 'figure a[download]')).toContain(`/downloads/v${release}/population.csv`);
     expect(doc.querySelector('.unreleased')).toBeNull();
     expect(page(released, 'data').querySelector('.unreleased')).toBeNull();

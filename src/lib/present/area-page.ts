@@ -106,7 +106,9 @@ function headlineChart(site: SiteData, code: string, name: string, m: { spec: Me
     ? t('同じ時点で比べられるほかの地域はありません', 'no other area to compare at the same date')
     : w.rank !== null
     ? t(`${w.rank_of}${info.memberNoun.counter}中${w.rank}位`, `rank ${w.rank} of ${w.rank_of} ${info.memberNoun.counter}`)
-    : t(`順位なし（${rankText(w, lang).replace(/^順位なし（|）$/g, '')}）`, rankText(w, lang));
+    : w.off_vintage
+      ? t('順位なし（時点が異なる）', 'not ranked (from another date)')
+      : t('順位なし（数が少ない）', 'not ranked (small count)');
   const title = t(`${name}の${label}は${v}で、${standing}`, `${name}: ${label} ${v}, ${standing}`);
   const isCount = !spec.denominator;
   const reference = isCount ? view.total.mean : view.total.value;

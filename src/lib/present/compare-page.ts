@@ -120,7 +120,7 @@ export function comparePage(site: SiteData, group: string, metricId: string, lan
   let map: ComparePage['map'] = null;
   if (info.wards) {
     const byCode = new Map(areas.map((a) => [a.area_code, a]));
-    const tiles = tilePositions(site.tables, group, info.members).map((p) => {
+    const tiles = tilePositions(site.tables, info.members).map((p) => {
       const a = byCode.get(p.code);
       return { row: p.row, col: p.col, name: shortName(a?.name ?? p.code), valueText: a?.value == null ? '—' : formatValue(a.value, spec, lang, false), quintile: a?.quintile ?? null };
     });

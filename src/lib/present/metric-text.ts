@@ -62,8 +62,8 @@ export function wardSentence(spec: MetricSpec, w: Pick<WardMetricValue, 'value' 
 export function rankText(w: Pick<WardMetricValue, 'rank' | 'rank_of' | 'unstable' | 'off_vintage' | 'value'>, lang: Lang): string {
   if (w.rank !== null) return `${w.rank}/${w.rank_of}`;
   if (w.value === null) return '—';
-  if (w.off_vintage) return lang === 'ja' ? '順位なし（時点が異なる）' : 'not ranked (other date)';
-  if (w.unstable) return lang === 'ja' ? '順位なし（数が少ない）' : 'not ranked (small count)';
+  if (w.off_vintage) return lang === 'ja' ? '順位なし（時点が異なる）' : 'not ranked †';
+  if (w.unstable) return lang === 'ja' ? '順位なし（数が少ない）' : 'not ranked *';
   return '—';
 }
 

@@ -43,7 +43,7 @@ export function peerStanding(site: SiteData, code: string, metricIds: readonly s
         peerGroupName(group, lang),
         view.spec.label[lang],
         formatValue(mine.value, view.spec, lang),
-        rank === null ? t('順位なし（数が少ない）', 'not ranked (small count)') : t(`${ranked.length}中${rank}位`, `${rank} of ${ranked.length}`),
+        rank === null ? t('順位なし（数が少ない）', 'not ranked *') : t(`${ranked.length}中${rank}位`, `${rank} of ${ranked.length}`),
         `${formatValue(whole, view.spec, lang)}${view.spec.denominator ? '' : t('（平均）', ' (mean)')}`,
       ]);
     }

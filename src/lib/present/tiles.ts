@@ -1,7 +1,8 @@
 /**
- * Where each ward of a city sits on its tile map: the authored positions in ward_tiles for that
- * city, and for a city without them (or a ward left out) a generated grid in code order, so a
- * city is never drawn with another city's map.
+ * Where each ward of a city sits on its tile map: the authored positions in ward_tiles of that
+ * city's own wards, and for a city without them (or a ward left out) a generated grid in code
+ * order, so a city is never drawn with another city's map. A ward's city is read from areas.csv
+ * alone (its parent_code), so the two tables can never disagree about it.
  */
 import { select, type Tables } from '../dataset.ts';
 
@@ -11,9 +12,9 @@ export interface TilePosition {
   col: number;
 }
 
-export function tilePositions(tables: Tables, city: string, members: readonly string[]): TilePosition[] {
+export function tilePositions(tables: Tables, members: readonly string[]): TilePosition[] {
   const authored = new Map(
-    select(tables, 'ward_tiles', { parent_code: city })
+    select(tables, 'ward_tiles')
       .filter((r) => members.includes(String(r.row.area_code)))
       .map((r) => [String(r.row.area_code), { code: String(r.row.area_code), row: Number(r.row.tile_row), col: Number(r.row.tile_col) }]),
   );

@@ -8,15 +8,19 @@ export interface RouteFile {
   /** The page file under src/pages: `[...lang]/compare/[metric].astro`. */
   file: string;
   /** What its getStaticPaths returns (a page without parameters has one path with none). */
-  paths: { params: Record<string, string | number | undefined> }[];
+  paths: { params: Record<string, string | number | undefined>; props?: Record<string, unknown> }[];
 }
 
 /** The URL path of every page (`compare/x/`, `en/`), each once, in a stable order. */
 export function pagePaths(routes: readonly RouteFile[]): string[] {
   const out = new Set<string>();
   for (const route of routes) {
+    // The not-found page is served at any address; it is no page of its own to list.
+    if (/(^|\/)404\.astro$/.test(route.file)) continue;
     const segments = route.file.replace(/^\.?\//, '').replace(/\.astro$/, '').split('/');
-    for (const { params } of route.paths) {
+    for (const { params, props } of route.paths) {
+      // A moved address is a stub that sends readers on; its new page is listed instead.
+      if (props && 'movedTo' in props) continue;
       const parts = segments.map((s) => {
         const rest = /^\[\.\.\.(.+)\]$/.exec(s);
         if (rest) return String(params[rest[1]!] ?? '');

@@ -23,4 +23,11 @@ describe('sitemapXml', () => {
         '  <url><loc>https://example.org/dash/</loc></url>\n  <url><loc>https://example.org/dash/en/data/</loc></url>\n</urlset>\n',
     );
   });
+  it('leaves out the not-found page and moved addresses', () => {
+    expect(pagePaths([
+      { file: './404.astro', paths: [{ params: {} }] },
+      { file: './[...redirect].astro', paths: [{ params: { redirect: 'yokosuka' }, props: { movedTo: true } }] },
+      { file: './[...lang]/wards/[code]/index.astro', paths: [{ params: { lang: undefined, code: '14201' }, props: {} }] },
+    ])).toEqual(['wards/14201/']);
+  });
 });
