@@ -89,6 +89,25 @@ describe('every ward page', () => {
   });
 });
 
+describe('a figure its source printed otherwise', () => {
+  it('is marked where it is used, with both figures and a link to its check on the quality page', () => {
+    // 南区 (14105): 23,086 / 194,363 = 11.9 % from the counts; the report prints 8.2 %.
+    const ward = page('wards/14105');
+    const row = [...ward.querySelectorAll('section[aria-labelledby="metrics"] tbody tr')].find((r) => r.querySelector('th')!.textContent === '75歳以上人口の割合')!;
+    expect(row.querySelectorAll('td')[0]!.textContent).toBe('11.9% ‡');
+    const note = [...ward.querySelectorAll('section[aria-labelledby="metrics"] p.caveat')].find((p) => p.textContent!.includes('‡'))!;
+    expect(note.textContent).toContain('南区の75歳以上人口の割合は、資料では8.2%と印字されていますが、データから計算すると11.9%です');
+    expect(note.querySelector('a')!.getAttribute('href')).toBe('/quality/#check-aged-75-share');
+    expect(page('quality').querySelector('details#check-aged-75-share')).not.toBeNull();
+    expect([...ward.querySelectorAll('section[aria-labelledby="summary"] li')].map((li) => li.textContent)).toContain('75歳以上人口の割合は11.9%で、横浜市全体の10.6%を上回ります（‡資料には8.2%と印字されています）。');
+    const compare = page('compare/14100/aged_75_share');
+    const cells = [...compare.querySelectorAll('tbody tr')].filter((r) => r.querySelector('th')!.textContent === '南区').map((r) => r.querySelector('td')!.textContent);
+    expect(cells.every((c) => c!.endsWith('‡'))).toBe(true);
+    // Only 南区's share disagrees: 鶴見区 has no mark.
+    expect(page('wards/14101').body.textContent).not.toContain('‡');
+  });
+});
+
 describe('sharing', () => {
   it('every page offers LINE, X and mail links with its own address, and nothing loaded from those sites', () => {
     const doc = page('wards/14101');

@@ -19,6 +19,7 @@ import { attendanceText, countText, openedText } from './record-text.ts';
 import { sourceText } from './sources.ts';
 import { ageText, metricTables, sourceOrNote, vintageDates, vintageText } from './views.ts';
 import { comparePage, MAX_BARS } from './compare-page.ts';
+import { DISAGREEMENT_MARK, disagreementNote, disagreementOf } from './disagreements.ts';
 import { areaTrends } from './trends.ts';
 import { peerStanding } from './peers.ts';
 
@@ -39,7 +40,14 @@ export function areaPage(site: SiteData, code: string, lang: Lang) {
   const comparable = (id: string) => (metricView(site, id, lang, group)?.total.wards ?? 0) > 1;
   const summary = site.config.summaryMetrics.flatMap((id) => {
     const m = withValue.find((x) => x.spec.id === id);
-    return m && comparable(id) ? [wardSentence(m.spec, m.value, lang, info.wholeName)] : [];
+    if (!m || !comparable(id)) return [];
+    const d = disagreementOf(site, m.spec, m.value);
+    const printed = d ? formatNumber(d.finding.printed, Math.max(m.spec.digits, String(d.finding.printed).split('.')[1]?.length ?? 0), lang) : '';
+    // Where the source printed the figure otherwise, the sentence says so beside the recomputed value.
+    const sentence = wardSentence(m.spec, m.value, lang, info.wholeName);
+    if (!d) return [sentence];
+    const pct = m.spec.unit[lang] === '%' ? '%' : '';
+    return [sentence.replace(/[。.]$/, '') + t(`（${DISAGREEMENT_MARK}資料には${printed}${pct}と印字されています）。`, ` (${DISAGREEMENT_MARK} printed as ${printed}${pct} in the source).`)];
   });
   // The configured headline, or the first metric this area has, so every area page has its chart.
   const headline = withValue.find((m) => m.spec.id === site.config.headlineMetric) ?? withValue.find((m) => m.spec.denominator) ?? withValue[0] ?? null;
@@ -55,9 +63,13 @@ export function areaPage(site: SiteData, code: string, lang: Lang) {
     : headline ? headlineChart(site, code, name, headline, group, info, lang) : null;
 
   const head = [t('指標', 'Measure'), t('この地域', 'This area'), info.wholeName, t('順位', 'Rank'), t('全体との比', 'Ratio to whole'), t('時点', 'As of')];
+  const marked = metrics.flatMap(({ spec, value: w }) => {
+    const d = disagreementOf(site, spec, w);
+    return d ? [{ spec, w, finding: d.finding, checkId: d.checkId }] : [];
+  });
   const rows = metrics.map(({ spec, value: w }) => [
     spec.label[lang],
-    valueCell(w, spec, lang, true),
+    valueCell(w, spec, lang, true) + (marked.some((m) => m.spec.id === spec.id) ? ` ${DISAGREEMENT_MARK}` : ''),
     formatValue(w.city_value, spec, lang),
     rankText(w, lang),
     w.ratio_to_city === null || w.off_vintage ? '—' : formatNumber(w.ratio_to_city, 2, lang),
@@ -82,6 +94,7 @@ export function areaPage(site: SiteData, code: string, lang: Lang) {
     summary,
     age,
     chart,
+    disagreements: marked.length ? { note: disagreementNote(site, marked, lang), anchor: `check-${marked[0]!.checkId}` } : null,
     table: metrics.length ? { caption: t(`${name}の指標と${info.wholeName}`, `${name} against ${info.wholeName}`), head, rows, numeric: [false, true, true, true, true, false] } : null,
     failMessage: withValue.length ? null : t('この地域の指標を計算できる数値は、まだデータにありません。', 'The data has no figures yet from which to compute this area’s measures.'),
     hub: hubSection(site, code, lang),

@@ -16,6 +16,7 @@ import { formatValue, markedName, rankText, valueCell } from './metric-text.ts';
 import { sourceText } from './sources.ts';
 import { tilePositions } from './tiles.ts';
 import { groupTrend } from './trends.ts';
+import { DISAGREEMENT_MARK, disagreementNote, disagreementOf } from './disagreements.ts';
 import { metricTables, sourceOrNote, vintageDates, vintageText } from './views.ts';
 
 /** Above this many areas a group's bars show the highest ones only; the table lists every area. */
@@ -36,6 +37,8 @@ export interface ComparePage {
   map: { svg: ChartSvg } | null;
   notes: string[];
   trend: ReturnType<typeof groupTrend>;
+  /** Values the source printed differently: a note for under the tables, and the quality report's anchor. */
+  disagreements: { note: string; anchor: string } | null;
 }
 
 export function comparePage(site: SiteData, group: string, metricId: string, lang: Lang): ComparePage {
@@ -48,7 +51,7 @@ export function comparePage(site: SiteData, group: string, metricId: string, lan
   const lead = `${spec.definition[lang]} ${t(`値が大きいほど${spec.higherMeans.ja}ことを示します。`, `A higher value means ${spec.higherMeans.en}.`)}`;
   const empty = { caption: '', head: [], rows: [], numeric: [] };
   if (!view || view.areas.every((a) => a.value === null))
-    return { title: pageTitle(heading, info.wholeName, lang), heading, lead, group: info, failMessage: t('この指標は、この地域のデータがまだありません。', 'There are no figures for this measure here yet.'), switcher, asOf: '', caveats: [], chart: null, table: empty, map: null, notes: [], trend: null };
+    return { title: pageTitle(heading, info.wholeName, lang), heading, lead, group: info, failMessage: t('この指標は、この地域のデータがまだありません。', 'There are no figures for this measure here yet.'), switcher, asOf: '', caveats: [], chart: null, table: empty, map: null, notes: [], trend: null, disagreements: null };
 
   const { total, areas } = view;
   const isCount = !spec.denominator;
@@ -78,10 +81,14 @@ export function comparePage(site: SiteData, group: string, metricId: string, lan
     t('時点', 'As of'),
   ];
   const countText = (v: number | null) => (v === null ? '—' : formatNumber(v, Number.isInteger(v) ? 0 : 1, lang));
+  const marked = areas.flatMap((a) => {
+    const d = disagreementOf(site, spec, a);
+    return d ? [{ spec, w: a, finding: d.finding, checkId: d.checkId }] : [];
+  });
   const order = [...ranked, ...areas.filter((a) => a.rank === null).sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity))];
   const rows = order.map((a) => [
     a.name,
-    valueCell(a, spec, lang),
+    valueCell(a, spec, lang) + (marked.some((m) => m.w.area_code === a.area_code) ? ` ${DISAGREEMENT_MARK}` : ''),
     rankText(a, lang),
     a.ratio_to_city === null || a.rank === null ? '—' : formatNumber(a.ratio_to_city, 2, lang),
     a.quintile === null ? '—' : String(a.quintile),
@@ -141,6 +148,7 @@ export function comparePage(site: SiteData, group: string, metricId: string, lan
     heading,
     lead,
     group: info,
+    disagreements: marked.length ? { note: disagreementNote(site, marked, lang), anchor: `check-${marked[0]!.checkId}` } : null,
     failMessage: null,
     switcher,
     asOf,

@@ -1,0 +1,49 @@
+/**
+ * Where the site shows a figure its source printed differently: a value an area's metric
+ * computes from one row, which a consistency check found the document printing otherwise for
+ * that same row (南区's share aged 75+: 11.9 % from the counts, 8.2 % as printed). The value is
+ * marked where it is used, with a note that names both figures and links to the data-quality
+ * report; the printed figure itself stays in data/, uncorrected.
+ */
+import type { MetricSpec } from '../derive/metric-spec.ts';
+import type { WardMetricValue } from '../derive/ward-metrics.ts';
+import { formatNumber } from '../format.ts';
+import type { Lang } from '../i18n.ts';
+import type { Finding } from '../quality/finding.ts';
+import type { SiteData } from '../site-data.ts';
+import { areaName } from './groups.ts';
+
+export const DISAGREEMENT_MARK = '‡';
+
+/** The disagreement behind an area's value of a metric, if the source printed it otherwise. */
+export function disagreementOf(site: SiteData, spec: MetricSpec, w: Pick<WardMetricValue, 'area_code' | 'value'>): { finding: Finding; checkId: string } | null {
+  if (w.value === null) return null;
+  const table = site.tables.get(spec.numerator.table);
+  if (!table) return null;
+  for (const check of site.quality.checks)
+    for (const finding of check.findings) {
+      if (finding.agrees) continue;
+      for (const at of finding.printedAt) {
+        if (at.table !== table.name) continue;
+        const row = table.rows[table.lines.indexOf(at.line)];
+        // The same area's row, and the same figure recomputed: the site shows what the check recomputed.
+        if (row && String(row.area_code) === w.area_code && Math.abs(finding.recomputed - w.value) <= 1e-6 * Math.max(1, Math.abs(w.value)))
+          return { finding, checkId: check.id };
+      }
+    }
+  return null;
+}
+
+/** The note under a table: each marked value's printed and recomputed figures, for the quality page link. */
+export function disagreementNote(site: SiteData, marked: { spec: MetricSpec; w: Pick<WardMetricValue, 'area_code' | 'value'>; finding: Finding }[], lang: Lang): string {
+  if (marked.length === 0) return '';
+  const parts = marked.map(({ spec, w, finding }) => {
+    const digits = Math.max(spec.digits, String(finding.printed).split('.')[1]?.length ?? 0);
+    const name = areaName(site.tables, w.area_code, lang);
+    const pct = spec.unit[lang] === '%' ? '%' : '';
+    return lang === 'ja'
+      ? `${name}の${spec.label.ja}は、資料では${formatNumber(finding.printed, digits)}${pct}と印字されていますが、データから計算すると${formatNumber(finding.recomputed, spec.digits)}${pct}です`
+      : `${name}, ${spec.label.en}: the document prints ${formatNumber(finding.printed, digits, 'en')}${pct}; the data give ${formatNumber(finding.recomputed, spec.digits, 'en')}${pct}`;
+  });
+  return lang === 'ja' ? `${DISAGREEMENT_MARK}印：${parts.join('。')}。資料の値は直さず、データ品質のページに載せています。` : `${DISAGREEMENT_MARK}: ${parts.join('; ')}. The printed figure is not corrected; see the data-quality page.`;
+}
