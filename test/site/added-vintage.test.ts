@@ -51,7 +51,7 @@ describe('a vintage added by rows only', () => {
     const names = [...section.querySelectorAll('figure details tbody tr th')].map((th) => th.textContent);
     expect(names).toHaveLength(18);
     expect(names[0]).toBe('鶴見区'); // the only ward that changed, and it rose
-    const earlier = section.querySelector('details#support_clinics_per_10k_population-20151031')!;
+    const earlier = section.querySelector('details#support-clinics-per-10k-population-20151031')!;
     expect(earlier.querySelector('summary')!.textContent).toBe('2015年10月31日時点');
     expect(earlier.querySelectorAll('tbody tr')).toHaveLength(19);
     // The ranked bars show the latest date.

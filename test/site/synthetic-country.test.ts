@@ -60,7 +60,7 @@ describe('every ward of every city in a synthetic country', () => {
       const cityName = areas().find((a) => a.area_code === city)!.name_ja!;
       for (const ward of members) {
         const page = doc(`wards/${ward.area_code}`);
-        const figure = page.querySelector('figure#support_clinics_per_10k_population')!;
+        const figure = page.querySelector('figure#support-clinics-per-10k-population')!;
         expect(figure, ward.area_code).not.toBeNull();
         const rows = [...figure.querySelectorAll('details tbody tr th')].map((th) => th.textContent!);
         expect(rows.length, ward.area_code).toBe(members.length);

@@ -17,7 +17,7 @@ import { areaInfo, areaMetrics, groupInfo, groupOfArea, metricView, shortName } 
 import { formatValue, markedName, rankText, valueCell, wardSentence } from './metric-text.ts';
 import { attendanceText, countText, openedText } from './record-text.ts';
 import { sourceText } from './sources.ts';
-import { ageText, metricTables, sourceOrNote, vintageDates, vintageText } from './views.ts';
+import { ageText, anchorOf, metricTables, sourceOrNote, vintageDates, vintageText } from './views.ts';
 import { comparePage, MAX_BARS } from './compare-page.ts';
 import { DISAGREEMENT_MARK, disagreementNote, disagreementOf } from './disagreements.ts';
 import { areaTrends } from './trends.ts';
@@ -56,7 +56,7 @@ export function areaPage(site: SiteData, code: string, lang: Lang) {
   const wardsView = site.derived.cityMetrics.some((c) => c.city_code === code && c.metric_id === site.config.headlineMetric) ? comparePage(site, code, site.config.headlineMetric, lang) : null;
   const chart = wardsView?.chart
     ? {
-        id: site.config.headlineMetric, title: wardsView.chart.title, svg: wardsView.chart.svg, unit: wardsView.chart.unit, tables: wardsView.chart.tables, source: wardsView.chart.source, partial: false,
+        id: anchorOf(site.config.headlineMetric), title: wardsView.chart.title, svg: wardsView.chart.svg, unit: wardsView.chart.unit, tables: wardsView.chart.tables, source: wardsView.chart.source, partial: false,
         // The chart's own figures (ward, value, rank); the comparison page has the full table.
         table: { ...wardsView.table, head: wardsView.table.head.slice(0, 3), rows: wardsView.table.rows.map((r) => r.slice(0, 3)), numeric: wardsView.table.numeric.slice(0, 3) },
       }
@@ -149,7 +149,7 @@ function headlineChart(site: SiteData, code: string, name: string, m: { spec: Me
     rows: [...ranked, ...view.areas.filter((a) => a.rank === null)].filter((a) => shown.includes(a)).map((a) => [a.name, valueCell(a, spec, lang), rankText(a, lang)]),
     numeric: [false, true, true],
   };
-  return { id: spec.id, title, svg, unit: spec.unit[lang], tables: metricTables(spec), source: sourceOrNote(sourceText(site.tables, metricTables(spec), lang, vintageDates(view.total)), lang), table, partial: shown.length < view.areas.length };
+  return { id: anchorOf(spec.id), title, svg, unit: spec.unit[lang], tables: metricTables(spec), source: sourceOrNote(sourceText(site.tables, metricTables(spec), lang, vintageDates(view.total)), lang), table, partial: shown.length < view.areas.length };
 }
 
 function hubSection(site: SiteData, code: string, lang: Lang) {

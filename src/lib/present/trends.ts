@@ -12,7 +12,7 @@ import type { Lang } from '../i18n.ts';
 import type { SiteData } from '../site-data.ts';
 import { areaName, groupInfo } from './groups.ts';
 import { formatValue } from './metric-text.ts';
-import { byKey, vintageText } from './views.ts';
+import { anchorOf, byKey, vintageText } from './views.ts';
 
 export interface Trend {
   spec: MetricSpec;
@@ -114,7 +114,7 @@ export function areaTrends(site: SiteData, code: string, group: string, metricId
       { label: title },
     );
     chart = {
-      id: `${spec.id}-trend`,
+      id: `${anchorOf(spec.id)}-trend`,
       title,
       svg,
       unit: spec.unit[lang],
@@ -155,7 +155,7 @@ export function groupTrend(site: SiteData, metricId: string, group: string, lang
   if (rows.length === 0) return null;
   const name = (a: string) => areaName(site.tables, a, lang);
   const earlier = trend.totals.slice(0, -1).reverse().map((tot) => ({
-    id: `${spec.id}-${tot.numerator_vintage!.replace(/[^0-9]/g, '')}`,
+    id: `${anchorOf(spec.id)}-${tot.numerator_vintage!.replace(/[^0-9]/g, '')}`,
     heading: t(`${vintageText(tot.numerator_vintage, 'ja')}時点`, `As of ${vintageText(tot.numerator_vintage, 'en')}`),
     table: {
       caption: t(`${spec.label.ja}（${vintageText(tot.numerator_vintage, 'ja')}時点）`, `${spec.label.en}, as of ${vintageText(tot.numerator_vintage, 'en')}`),

@@ -61,3 +61,6 @@ export function ageText(ends: readonly string[], lang: Lang, opening: string): s
 /** A source line, or a plain note where no source document describes the figures' dates. */
 export const sourceOrNote = (source: string, lang: Lang) =>
   source || (lang === 'ja' ? 'この時点の数値の出典は、データに記載がありません（データの表を参照）。' : 'No source document is recorded for figures of this date (see the data tables).');
+
+/** A readable anchor from an id: lower case, words joined by hyphens (`support-clinics-per-10k-population`). */
+export const anchorOf = (id: string) => id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
