@@ -39,6 +39,9 @@ export function trendOf(site: SiteData, metricId: string, group: string): Trend 
   return { spec, vintages: totals.map((t) => t.numerator_vintage!), byArea, totals };
 }
 
+/** Above this many areas, a comparison page lists the largest changes only (see groupTrend). */
+const LARGE_GROUP = 40;
+
 /** Faint lines drawn behind an area: every other area of a group up to this size, else the nearest ones. */
 const BACKGROUND_LINES = 20;
 
@@ -154,7 +157,11 @@ export function groupTrend(site: SiteData, metricId: string, group: string, lang
   // A group whose areas each have one date has no trend, only figures from different dates.
   if (rows.length === 0) return null;
   const name = (a: string) => areaName(site.tables, a, lang);
-  const earlier = trend.totals.slice(0, -1).reverse().map((tot) => ({
+  // A large group lists its largest rises and falls, and leaves each earlier date's full figures
+  // to the downloads: a page of thousands of rows per date helps no reader.
+  const large = trend.byArea.size > LARGE_GROUP;
+  const listed = large ? [...rows.slice(0, 20), ...rows.slice(-20)] : rows;
+  const earlier = (large ? [] : trend.totals.slice(0, -1)).reverse().map((tot) => ({
     id: `${anchorOf(spec.id)}-${tot.numerator_vintage!.replace(/[^0-9]/g, '')}`,
     heading: t(`${vintageText(tot.numerator_vintage, 'ja')}時点`, `As of ${vintageText(tot.numerator_vintage, 'en')}`),
     table: {
@@ -192,9 +199,11 @@ export function groupTrend(site: SiteData, metricId: string, group: string, lang
     chart,
     heading: t(`${vintageText(trend.vintages[0]!, 'ja')}からの変化`, `Change since ${vintageText(trend.vintages[0]!, 'en')}`),
     table: {
-      caption: t(`${spec.label.ja}の変化（地域別、増えた順）`, `${spec.label.en}: change by area, largest increase first`),
+      caption: large
+        ? t(`${spec.label.ja}の変化（最も増えた20地域と最も減った20地域）`, `${spec.label.en}: the 20 largest rises and the 20 largest falls`)
+        : t(`${spec.label.ja}の変化（地域別、増えた順）`, `${spec.label.en}: change by area, largest increase first`),
       head: [t('地域', 'Area'), t('はじめ', 'First'), t('最新', 'Latest'), t('増減（増減率）', 'Change (%)'), t('順位の変化', 'Rank change')],
-      rows: rows.map(({ area, c }) => [name(area), formatValue(c.first.value, spec, lang, false), formatValue(c.last.value, spec, lang, false), changeText(c, spec, lang), c.first.rank != null && c.last.rank != null ? `${c.first.rank} → ${c.last.rank}` : '—']),
+      rows: listed.map(({ area, c }) => [name(area), formatValue(c.first.value, spec, lang, false), formatValue(c.last.value, spec, lang, false), changeText(c, spec, lang), c.first.rank != null && c.last.rank != null ? `${c.first.rank} → ${c.last.rank}` : '—']),
       numeric: [false, true, true, true, true],
     },
     earlier,
