@@ -108,6 +108,19 @@ describe('a figure its source printed otherwise', () => {
   });
 });
 
+describe('glossary terms', () => {
+  it('are linked where they first appear, once per page', () => {
+    const lead = page('compare/14100/support_clinics_per_10k_population').querySelector('p.lead')!;
+    expect(lead.querySelector('a.term')!.getAttribute('href')).toBe('/glossary/#home_care_support_clinic');
+    expect(lead.querySelector('a.term')!.textContent).toBe('在宅療養支援診療所');
+    for (const path of ['', 'en', 'wards/14101', 'methodology', 'hubs']) {
+      const hrefs = [...page(path).querySelectorAll('a.term')].map((a) => a.getAttribute('href'));
+      expect(hrefs.length, path).toBeGreaterThan(0);
+      expect(new Set(hrefs).size, path).toBe(hrefs.length);
+    }
+  });
+});
+
 describe('sharing', () => {
   it('every page offers LINE, X and mail links with its own address, and nothing loaded from those sites', () => {
     const doc = page('wards/14101');

@@ -33,8 +33,8 @@ export function hubsSection(site: SiteData, city: string, lang: Lang) {
   const first = opened[0];
   const last = opened.at(-1);
   const lead = first && last
-    ? t(`${cityName}の拠点は各区の医師会などに置かれ、相談に応じ、医療と介護の関係者をつないでいます。最初の拠点は${openedText(first, 'ja')}に${name(first.area_code)}で開設され、${openedText(last, 'ja')}までに${info.members.length}区のうち${opened.length}区で開設されました。`,
-        `${cityName}'s hubs sit at the ward medical associations and similar bodies, advising and connecting the medical and care sides. The first opened in ${name(first.area_code)} on ${openedText(first, 'en')}; by ${openedText(last, 'en')}, ${opened.length} of the ${info.members.length} wards had one.`)
+    ? t(`${cityName}の在宅医療連携拠点は各区の医師会などに置かれ、相談に応じ、医療と介護の関係者をつないでいます。最初の拠点は${openedText(first, 'ja')}に${name(first.area_code)}で開設され、${openedText(last, 'ja')}までに${info.members.length}区のうち${opened.length}区で開設されました。`,
+        `${cityName}'s home-care coordination hubs sit at the ward medical associations and similar bodies, advising and connecting the medical and care sides. The first opened in ${name(first.area_code)} on ${openedText(first, 'en')}; by ${openedText(last, 'en')}, ${opened.length} of the ${info.members.length} wards had one.`)
     : '';
 
   // The latest period of the wards' throughput.
@@ -78,7 +78,7 @@ export function hubsSection(site: SiteData, city: string, lang: Lang) {
     if (!top) return [];
     const [ja, en, unitJa, unitEn] = breakdown === 'consultation_sources' ? ['相談してきた人', 'Who consulted the hubs', '人', 'people'] : ['支援・対応の内容', 'What the support was about', '件', 'cases'];
     const title = t(`${ja}：最も多いのは「${top.label_ja}」で${formatNumber(top.share_pct, 0)}%`, `${en}: most often ${top.label_en} (${formatNumber(top.share_pct, 0, 'en')}%)`);
-    const svg = renderChart(categoryBars(rows.map((r) => ({ label: lang === 'ja' ? r.label_ja : r.label_en, value: r.count })), (v) => `${formatNumber(v, 0, lang)}（${formatNumber((v / top.total) * 100, 0, lang)}%）`, { marginLeft: lang === 'ja' ? 120 : 200, width: 520 }), { label: title });
+    const svg = renderChart(categoryBars(rows.map((r) => ({ label: lang === 'ja' ? r.label_ja : r.label_en, value: r.count })), (v) => (lang === 'ja' ? `${formatNumber(v, 0, lang)}（${formatNumber((v / top.total) * 100, 0, lang)}%）` : `${formatNumber(v, 0, lang)} (${formatNumber((v / top.total) * 100, 0, lang)}%)`), { marginLeft: lang === 'ja' ? 120 : 200, width: 520 }), { label: title });
     const note = breakdown === 'consultation_sources'
       ? t(`新規と継続の相談者${formatNumber(top.total)}人の内訳（${info.wholeName}）。`, `${formatNumber(top.total, 0, 'en')} new and continuing clients (${info.wholeName}).`)
       : t(`1回の支援が複数の内容にあたることがあるため（重複あり）、合計${formatNumber(top.total)}件は支援・対応回数を上回ります。割合は内容の合計に対するものです。`, `One support action can cover several topics (multiple answers), so the ${formatNumber(top.total, 0, 'en')} total exceeds the number of actions; shares are of all topics.`);

@@ -5,6 +5,9 @@
 import type { Lang } from '../i18n.ts';
 import { stableFolder } from '../publish/downloads.ts';
 import { loadSiteData } from '../site-data.ts';
+import { loadGlossary } from '../glossary.ts';
+import { glossaryLinker } from './glossary-links.ts';
+import { hasSection } from './sections.ts';
 
 export function pageContext(lang: Lang) {
   const site = loadSiteData();
@@ -14,5 +17,7 @@ export function pageContext(lang: Lang) {
     t: (ja: string, en: string) => (lang === 'ja' ? ja : en),
     /** The release's stable download folder (`v1.0.0`). */
     folder: stableFolder(site),
+    /** Links glossary terms where they first appear on this page (nothing where the site has no glossary). */
+    terms: glossaryLinker(hasSection(site, 'glossary') ? loadGlossary(site.dataDir) : [], lang),
   };
 }
