@@ -142,8 +142,9 @@ export function deriveWardMetrics(tables: Tables, specs: readonly MetricSpec[], 
       (group.code === MUNICIPAL_GROUP ? municipal : wards).push(...result.areas);
       (group.code === MUNICIPAL_GROUP ? municipalTotals : cities).push(result.total);
       // Every vintage of the group, when it has more than one: the values a trend is drawn from.
-      const vintages = withSeries ? commonVintages(group.members.map((m) => num.get(m) ?? [])) : [];
-      if (!withSeries || vintages.length < 2) continue;
+      if (!withSeries) continue;
+      const vintages = commonVintages(group.members.map((m) => num.get(m) ?? []));
+      if (vintages.length < 2) continue;
       for (const v of vintages) {
         const at = deriveGroup(spec, group, num, den, v)!;
         series.push(...at.areas.filter((a) => a.value !== null));

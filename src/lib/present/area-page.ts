@@ -19,7 +19,7 @@ import { attendanceText, countText, openedText } from './record-text.ts';
 import { sourceText } from './sources.ts';
 import { ageText, anchorOf, metricTables, sourceOrNote, vintageDates, vintageText } from './views.ts';
 import { comparePage, MAX_BARS } from './compare-page.ts';
-import { DISAGREEMENT_MARK, disagreementNote, disagreementOf } from './disagreements.ts';
+import { DISAGREEMENT_MARK, disagreementOf, disagreementsIn } from './disagreements.ts';
 import { areaTrends } from './trends.ts';
 import { peerStanding } from './peers.ts';
 
@@ -63,13 +63,10 @@ export function areaPage(site: SiteData, code: string, lang: Lang) {
     : headline ? headlineChart(site, code, name, headline, group, info, lang) : null;
 
   const head = [t('指標', 'Measure'), t('この地域', 'This area'), info.wholeName, t('順位', 'Rank'), t('全体との比', 'Ratio to whole'), t('時点', 'As of')];
-  const marked = metrics.flatMap(({ spec, value: w }) => {
-    const d = disagreementOf(site, spec, w);
-    return d ? [{ spec, w, finding: d.finding, checkId: d.checkId }] : [];
-  });
+  const disagreements = disagreementsIn(site, metrics.map(({ spec, value }) => ({ spec, w: value })), lang);
   const rows = metrics.map(({ spec, value: w }) => [
     spec.label[lang],
-    valueCell(w, spec, lang, true) + (marked.some((m) => m.spec.id === spec.id) ? ` ${DISAGREEMENT_MARK}` : ''),
+    valueCell(w, spec, lang, true) + (disagreements.has(spec.id, code) ? ` ${DISAGREEMENT_MARK}` : ''),
     formatValue(w.city_value, spec, lang),
     rankText(w, lang),
     w.ratio_to_city === null || w.off_vintage ? '—' : formatNumber(w.ratio_to_city, 2, lang),
@@ -94,7 +91,7 @@ export function areaPage(site: SiteData, code: string, lang: Lang) {
     summary,
     age,
     chart,
-    disagreements: marked.length ? { note: disagreementNote(site, marked, lang), anchor: `check-${marked[0]!.checkId}` } : null,
+    disagreements: disagreements.summary,
     table: metrics.length ? { caption: t(`${name}の指標と${info.wholeName}`, `${name} against ${info.wholeName}`), head, rows, numeric: [false, true, true, true, true, false] } : null,
     failMessage: withValue.length ? null : t('この地域の指標を計算できる数値は、まだデータにありません。', 'The data has no figures yet from which to compute this area’s measures.'),
     hub: hubSection(site, code, lang),

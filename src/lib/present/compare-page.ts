@@ -16,7 +16,7 @@ import { formatValue, markedName, rankText, valueCell } from './metric-text.ts';
 import { sourceText } from './sources.ts';
 import { tilePositions } from './tiles.ts';
 import { groupTrend } from './trends.ts';
-import { DISAGREEMENT_MARK, disagreementNote, disagreementOf } from './disagreements.ts';
+import { DISAGREEMENT_MARK, disagreementsIn } from './disagreements.ts';
 import { metricTables, sourceOrNote, vintageDates, vintageText } from './views.ts';
 
 /** Above this many areas a group's bars show the highest ones only; the table lists every area. */
@@ -81,14 +81,11 @@ export function comparePage(site: SiteData, group: string, metricId: string, lan
     t('時点', 'As of'),
   ];
   const countText = (v: number | null) => (v === null ? '—' : formatNumber(v, Number.isInteger(v) ? 0 : 1, lang));
-  const marked = areas.flatMap((a) => {
-    const d = disagreementOf(site, spec, a);
-    return d ? [{ spec, w: a, finding: d.finding, checkId: d.checkId }] : [];
-  });
+  const disagreements = disagreementsIn(site, areas.map((w) => ({ spec, w })), lang);
   const order = [...ranked, ...areas.filter((a) => a.rank === null).sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity))];
   const rows = order.map((a) => [
     a.name,
-    valueCell(a, spec, lang) + (marked.some((m) => m.w.area_code === a.area_code) ? ` ${DISAGREEMENT_MARK}` : ''),
+    valueCell(a, spec, lang) + (disagreements.has(spec.id, a.area_code) ? ` ${DISAGREEMENT_MARK}` : ''),
     rankText(a, lang),
     a.ratio_to_city === null || a.rank === null ? '—' : formatNumber(a.ratio_to_city, 2, lang),
     a.quintile === null ? '—' : String(a.quintile),
@@ -148,7 +145,7 @@ export function comparePage(site: SiteData, group: string, metricId: string, lan
     heading,
     lead,
     group: info,
-    disagreements: marked.length ? { note: disagreementNote(site, marked, lang), anchor: `check-${marked[0]!.checkId}` } : null,
+    disagreements: disagreements.summary,
     failMessage: null,
     switcher,
     asOf,

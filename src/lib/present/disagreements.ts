@@ -47,3 +47,18 @@ export function disagreementNote(site: SiteData, marked: { spec: MetricSpec; w: 
   });
   return lang === 'ja' ? `${DISAGREEMENT_MARK}印：${parts.join('。')}。資料の値は直さず、データ品質のページに載せています。` : `${DISAGREEMENT_MARK}: ${parts.join('; ')}. The printed figure is not corrected; see the data-quality page.`;
 }
+
+/**
+ * The values of a table that their source printed otherwise: which to mark, and the note (with the
+ * first check's anchor) for under the table.
+ */
+export function disagreementsIn(site: SiteData, values: readonly { spec: MetricSpec; w: Pick<WardMetricValue, 'area_code' | 'value'> }[], lang: Lang) {
+  const marked = values.flatMap(({ spec, w }) => {
+    const d = disagreementOf(site, spec, w);
+    return d ? [{ spec, w, ...d }] : [];
+  });
+  return {
+    has: (metricId: string, area: string) => marked.some((m) => m.spec.id === metricId && m.w.area_code === area),
+    summary: marked.length ? { note: disagreementNote(site, marked, lang), anchor: `check-${marked[0]!.checkId}` } : null,
+  };
+}
