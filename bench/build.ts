@@ -13,7 +13,7 @@
  */
 import { cpus, totalmem } from 'node:os';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { measureBuild } from './lib/measure-build.ts';
@@ -64,6 +64,8 @@ interface Run {
   build_seconds: number;
   /** Every measured build's seconds, when built more than once. */
   build_seconds_all: number[];
+  /** CPU seconds (user + system) of the median build, when GNU time measured them. */
+  cpu_seconds: number | null;
   pages: number | null;
   pages_per_second: number | null;
   seconds_per_page: number | null;
@@ -80,12 +82,21 @@ interface Run {
   error: string | null;
 }
 
+/**
+ * Removes a built site: OUT_DIR is a link to a folder in `.<name>.sites/` beside it, which removing
+ * the link alone leaves behind (and the next build would then spend its own time removing it).
+ */
+const removeSite = (outDir: string) => {
+  rmSync(outDir, { recursive: true, force: true });
+  rmSync(join(dirname(outDir), `.${basename(outDir)}.sites`), { recursive: true, force: true });
+};
+
 for (let i = 0; i < warmup; i++) {
   const outDir = join(work, 'site-warmup');
   process.stdout.write('warm-up build of data/ … ');
   const m = await measureBuild({ root, dataDir: join(root, 'data'), outDir, timeoutSeconds: Number(values.timeout) });
   console.log(m.ok ? `${m.seconds.toFixed(1)} s (not counted)` : 'failed (not counted)');
-  rmSync(outDir, { recursive: true, force: true });
+  removeSite(outDir);
 }
 
 const cases: { label: string; areas: number | null; trends: boolean }[] = [
@@ -113,16 +124,18 @@ for (const c of cases) {
     dataRows = Object.values(summary.rows).reduce((a, b) => a + b, 0);
   }
   const outDir = join(work, `site-${c.label.replace(/ /g, '-')}`);
-  rmSync(outDir, { recursive: true, force: true });
+  removeSite(outDir);
   process.stdout.write(`building ${c.label === 'real' ? 'data/' : `${c.areas} areas × ${vintages} vintages${c.trends ? '' : ', trends off'}`} … `);
   const measured = [];
   for (let i = 0; i < repeat; i++) {
-    rmSync(outDir, { recursive: true, force: true });
+    removeSite(outDir);
     const one = await measureBuild({ root, dataDir, outDir, timeoutSeconds: Number(values.timeout) });
     measured.push(one);
     if (!one.ok) break;
   }
   const m = measured.at(-1)!;
+  const median = [...measured].sort((a, b) => a.seconds - b.seconds)[Math.floor((measured.length - 1) / 2)]!;
+  const cpuSeconds = median.cpuSeconds;
   const times = measured.map((x) => x.seconds).sort((a, b) => a - b);
   if (m.ok) m.seconds = times[Math.floor((times.length - 1) / 2)]!;
   m.peakBytes = Math.max(...measured.map((x) => x.peakBytes ?? 0)) || null;
@@ -139,6 +152,7 @@ for (const c of cases) {
     timed_out: m.timedOut,
     build_seconds: m.seconds,
     build_seconds_all: measured.map((x) => x.seconds),
+    cpu_seconds: cpuSeconds,
     pages: site?.pages ?? null,
     pages_per_second: site ? site.pages / m.seconds : null,
     seconds_per_page: site?.pages ? m.seconds / site.pages : null,
@@ -157,7 +171,7 @@ for (const c of cases) {
   runs.push(run);
   console.log(m.ok ? `${m.seconds.toFixed(1)} s${repeat > 1 ? ' (median)' : ''}, ${run.pages} pages` : `FAILED (${run.error})`);
   if (!values.keep) {
-    rmSync(outDir, { recursive: true, force: true });
+    removeSite(outDir);
     if (c.areas !== null) rmSync(dataDir, { recursive: true, force: true });
   }
 }
@@ -184,10 +198,10 @@ const goals = {
 };
 
 const fmt = (v: number | null, digits = 0) => (v === null ? '—' : v.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
-const header = ['size', 'areas', 'vintages', 'rows', 'build s', 'pages', 'pages/s', 'chart pages', 'area pages with chart', 'peak MiB', 'dist bytes', 'largest page bytes'];
+const header = ['size', 'areas', 'vintages', 'rows', 'build s', 'cpu s', 'pages', 'pages/s', 'chart pages', 'area pages with chart', 'peak MiB', 'dist bytes', 'largest page bytes'];
 const table = runs.map((r) => [
   r.label, fmt(r.areas), r.vintages === null ? '—' : String(r.vintages), r.vintages === null ? '—' : fmt(r.data_rows),
-  r.ok ? fmt(r.build_seconds, 1) : r.timed_out ? 'timeout' : 'failed', fmt(r.pages), fmt(r.pages_per_second, 1), fmt(r.chart_pages), r.area_pages === null ? '—' : `${fmt(r.area_pages_with_chart)} / ${fmt(r.area_pages)}`,
+  r.ok ? fmt(r.build_seconds, 1) : r.timed_out ? 'timeout' : 'failed', fmt(r.cpu_seconds, 1), fmt(r.pages), fmt(r.pages_per_second, 1), fmt(r.chart_pages), r.area_pages === null ? '—' : `${fmt(r.area_pages_with_chart)} / ${fmt(r.area_pages)}`,
   fmt(r.peak_rss_bytes === null ? null : r.peak_rss_bytes / 2 ** 20), fmt(r.dist_bytes), fmt(r.largest_page_bytes),
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));

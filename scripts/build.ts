@@ -10,9 +10,11 @@
  * release's downloads are built from its snapshot under RELEASES_DIR (default releases/).
  */
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { countErrors, formatProblem, sortProblems } from '../src/lib/problems.ts';
 import { validateDataDir } from '../src/lib/validate/validate-dataset.ts';
+import { handOverGateResult } from '../src/lib/site-data.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const dataDir = resolve(process.env.DATA_DIR ?? join(root, 'data'));
@@ -50,6 +52,27 @@ function hold(moment: string) {
   if (process.env.BUILD_HOLD_AT !== moment) return;
   console.log(`hold: ${moment}`);
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 600_000);
+}
+
+/** Runs scripts/write-workbooks.ts on a worker thread, writing into `dir`. */
+function writeWorkbooksAside(dir: string): Promise<number> {
+  return new Promise((done, failed) => {
+    const worker = new Worker(new URL('./write-workbooks.ts', import.meta.url), { workerData: { outDir: dir } });
+    worker.once('message', (m: { ok: boolean; count?: number; message?: string }) => (m.ok ? done(m.count!) : failed(new Error(`spreadsheet edition: ${m.message}`))));
+    worker.once('error', failed);
+    worker.once('exit', (code) => failed(new Error(`spreadsheet edition: the worker stopped (${code})`)));
+  });
+}
+
+/** Moves every file under `from` to the same place under `to` (both on one file system). */
+function moveInto(from: string, to: string) {
+  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const source = join(entry.parentPath, entry.name);
+    const target = join(to, relative(from, source));
+    mkdirSync(dirname(target), { recursive: true });
+    renameSync(source, target);
+  }
 }
 
 /** A pid whose process no longer runs (or is this build itself, once its own leftovers are done). */
@@ -105,6 +128,7 @@ if (errors > 0) {
   process.exit(1);
 }
 
+handOverGateResult(dataDir, result);
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 try {
   cleanLeftovers();
@@ -115,16 +139,27 @@ try {
 // 2. Build into staging. Astro resolves packages from its outDir while prerendering, so the
 // staging folder must be inside the project.
 const staging = join(stagingRoot, `dist-${process.pid}`);
+// The spreadsheet edition is written on a second thread meanwhile (scripts/write-workbooks.ts),
+// into its own folder, and moved into the site once both are done.
+const workbooksDir = join(stagingRoot, `workbooks-${process.pid}`);
 try {
   process.env.DATA_DIR = dataDir;
   process.env.RELEASES_DIR = releasesDir;
   process.env.ASTRO_OUT_DIR = staging;
+  process.env.WORKBOOKS_BY_BUILD = '1';
+  const workbooks = writeWorkbooksAside(workbooksDir);
+  // A failed workbook is reported when the pages are done, not as an unhandled rejection.
+  workbooks.catch(() => {});
   const { build } = await import('astro');
   await build({ root, outDir: staging, logLevel: 'warn' });
+  await workbooks;
+  moveInto(workbooksDir, staging);
 } catch (err) {
   rmSync(staging, { recursive: true, force: true });
+  rmSync(workbooksDir, { recursive: true, force: true });
   fail({ ja: 'ビルドに失敗しました', en: 'the build failed' }, err);
 }
+rmSync(workbooksDir, { recursive: true, force: true });
 hold('built');
 
 // 3. Publish: the new site goes beside OUT_DIR (a rename when on the same file system, else a

@@ -17,6 +17,8 @@ export interface BuildMeasurement {
   exitCode: number | null;
   timedOut: boolean;
   seconds: number;
+  /** User plus system CPU seconds of the build and its children (GNU time), when measured. */
+  cpuSeconds: number | null;
   peakBytes: number | null;
   peakMethod: 'gnu-time' | 'resource-usage' | null;
   /** The build process's own peak (resourceUsage), whichever method `peakBytes` used. */
@@ -77,7 +79,11 @@ export async function measureBuild(run: BuildRun): Promise<BuildMeasurement> {
   const seconds = (performance.now() - started) / 1000;
 
   const read = (file: string) => (existsSync(file) ? readFileSync(file, 'utf8') : '');
-  const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(read(timeFile));
+  const timeReport = read(timeFile);
+  const kb = /Maximum resident set size \(kbytes\): (\d+)/.exec(timeReport);
+  // CPU seconds (user + system) say more than wall seconds on a machine that other work shares.
+  const user = /User time \(seconds\): ([\d.]+)/.exec(timeReport);
+  const sys = /System time \(seconds\): ([\d.]+)/.exec(timeReport);
   const nodePeaks = read(peakFile).split('\n').filter(Boolean).map(Number);
   const nodePeakBytes = nodePeaks.length ? Math.max(...nodePeaks) : null;
   rmSync(scratch, { recursive: true, force: true });
@@ -87,6 +93,7 @@ export async function measureBuild(run: BuildRun): Promise<BuildMeasurement> {
     exitCode,
     timedOut,
     seconds,
+    cpuSeconds: user && sys ? Number(user[1]) + Number(sys[1]) : null,
     peakBytes: kb ? Number(kb[1]) * 1024 : nodePeakBytes,
     peakMethod,
     nodePeakBytes,

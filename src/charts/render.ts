@@ -21,6 +21,12 @@ export type ChartSvg = string & { readonly __chartSvg: true };
 export interface RenderOptions {
   /** The text alternative: what the chart shows and its main finding. */
   label: string;
+  /**
+   * Set when the drawing does not depend on the page's language (no names, numbers formatted
+   * alike): a string that determines the drawing entirely (its data and its printed labels). The
+   * same key renders once per build, and each page gets the drawing with its own text alternative.
+   */
+  reuse?: string;
 }
 
 /** Plot options, optionally with a variant laid out for phones. */
@@ -28,7 +34,25 @@ export type ChartSpec = Plot.PlotOptions & { narrow?: Plot.PlotOptions };
 
 const fontFamily = "'Noto Sans JP', 'Noto Sans CJK JP', 'Hiragino Sans', 'Yu Gothic', sans-serif";
 
-export function renderChart({ narrow, ...options }: ChartSpec, { label }: RenderOptions): ChartSvg {
+export function renderChart(spec: ChartSpec, { label, reuse }: RenderOptions): ChartSvg {
+  if (reuse === undefined) return renderVariants(spec, label);
+  let drawn = drawings.get(reuse);
+  if (drawn === undefined) {
+    drawn = renderVariants(spec, LABEL_SLOT);
+    // Oldest first out: pages that share a drawing (the same area in each language) are rendered
+    // close together, and a national build must not keep every drawing it made.
+    if (drawings.size >= MAX_DRAWINGS) drawings.delete(drawings.keys().next().value!);
+    drawings.set(reuse, drawn);
+  }
+  return drawn.replaceAll(LABEL_SLOT, escapeAttribute(label)) as ChartSvg;
+}
+
+const drawings = new Map<string, string>();
+const MAX_DRAWINGS = 5000;
+const LABEL_SLOT = '\u{E000}chart-label\u{E000}';
+const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function renderVariants({ narrow, ...options }: ChartSpec, label: string): ChartSvg {
   if (!narrow) return renderSvg(options, label, 'chart');
   return (renderSvg(options, label, 'chart chart-wide') + renderSvg(narrow, label, 'chart chart-narrow')) as ChartSvg;
 }

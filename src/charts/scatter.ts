@@ -45,8 +45,27 @@ function scatterAt(points: readonly ScatterPoint[], { xLabel, yLabel, reference 
   const h = fontSize * 1.2;
   const placed: { name: string; x: number; y: number; anchor: 'start' | 'middle' | 'end' }[] = [];
   // Crowded points first, so the names with the fewest free places get them.
-  const crowding = (p: ScatterPoint) => points.filter((q) => Math.hypot(px(q.x) - px(p.x), py(q.y) - py(p.y)) < 40).length;
-  for (const p of [...points].sort((a, b) => crowding(b) - crowding(a) || a.name.localeCompare(b.name))) {
+  // Points within 40 px, counted once per point through a grid of 40 px cells (a national chart
+  // has thousands of points, and comparing every pair on every page is what a build cannot afford).
+  const cell = (v: number) => Math.floor(v / 40);
+  const grid = new Map<string, ScatterPoint[]>();
+  for (const p of points) {
+    const k = `${cell(px(p.x))},${cell(py(p.y))}`;
+    const bucket = grid.get(k);
+    if (bucket) bucket.push(p);
+    else grid.set(k, [p]);
+  }
+  const crowding = new Map(
+    points.map((p) => {
+      const [cx, cy] = [cell(px(p.x)), cell(py(p.y))];
+      let n = 0;
+      for (let i = cx - 1; i <= cx + 1; i++)
+        for (let j = cy - 1; j <= cy + 1; j++)
+          for (const q of grid.get(`${i},${j}`) ?? []) if (Math.hypot(px(q.x) - px(p.x), py(q.y) - py(p.y)) < 40) n++;
+      return [p, n];
+    }),
+  );
+  for (const p of [...points].sort((a, b) => crowding.get(b)! - crowding.get(a)! || a.name.localeCompare(b.name))) {
     const w = textWidth(p.name, fontSize);
     const cx = px(p.x);
     const cy = py(p.y);

@@ -28,6 +28,18 @@ export interface SiteData {
 const cache = new Map<string, SiteData>();
 
 /**
+ * The build script runs the gate before Astro starts, and Astro's prerendering loads its own copy of
+ * this module: the gate's result is handed over through a global, so the pages read what the gate
+ * derived instead of validating and deriving the whole folder a second time.
+ */
+const GATE_RESULT = Symbol.for('zaitaku-iryo-dashboard.gate-result');
+type GateHandOver = { dataDir: string; result: ReturnType<typeof validateDataDir> };
+
+export function handOverGateResult(dataDir: string, result: ReturnType<typeof validateDataDir>): void {
+  (globalThis as Record<symbol, GateHandOver | undefined>)[GATE_RESULT] = { dataDir: resolve(dataDir), result };
+}
+
+/**
  * The validated data of a folder (default DATA_DIR), read once per build and folder, with what
  * the gate derived from it. A release snapshot keeps the data as published, not the site's
  * configuration: it is read with the site's own.
@@ -38,7 +50,8 @@ export function loadSiteData(dataDir = process.env.DATA_DIR ?? 'data'): SiteData
   if (hit) return hit;
   const main = resolve(process.env.DATA_DIR ?? 'data');
   const siteConfig = key === main || existsSync(join(dataDir, 'site.json')) ? undefined : loadSiteData(main).config;
-  const result = validateDataDir(dataDir, process.cwd(), { siteConfig, requireSiteConfig: true });
+  const handed = (globalThis as Record<symbol, GateHandOver | undefined>)[GATE_RESULT];
+  const result = handed?.dataDir === key ? handed.result : validateDataDir(dataDir, process.cwd(), { siteConfig, requireSiteConfig: true });
   if (countErrors(result.problems) > 0 || !result.specs || !result.derived || !result.quality || !result.config)
     throw new Error(`data errors in ${dataDir}:\n${result.problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n')}`);
   const site: SiteData = {
@@ -57,6 +70,7 @@ export function loadSiteData(dataDir = process.env.DATA_DIR ?? 'data'): SiteData
 /** Forgets every cached folder, so the next page render reads the data again (used by `npm run dev`). */
 export function resetSiteData(): void {
   cache.clear();
+  delete (globalThis as Record<symbol, GateHandOver | undefined>)[GATE_RESULT];
 }
 
 // `npm run dev` reloads the data when a CSV in DATA_DIR changes.

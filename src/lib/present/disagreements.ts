@@ -12,26 +12,39 @@ import type { Lang } from '../i18n.ts';
 import type { Finding } from '../quality/finding.ts';
 import type { SiteData } from '../site-data.ts';
 import { areaName } from './groups.ts';
+import { memo } from './views.ts';
 
 export const DISAGREEMENT_MARK = '‡';
 
 /** The disagreement behind an area's value of a metric, if the source printed it otherwise. */
 export function disagreementOf(site: SiteData, spec: MetricSpec, w: Pick<WardMetricValue, 'area_code' | 'value'>): { finding: Finding; checkId: string } | null {
   if (w.value === null) return null;
-  const table = site.tables.get(spec.numerator.table);
-  if (!table) return null;
-  for (const check of site.quality.checks)
-    for (const finding of check.findings) {
-      if (finding.agrees) continue;
-      for (const at of finding.printedAt) {
-        if (at.table !== table.name) continue;
-        const row = table.rows[table.lines.indexOf(at.line)];
-        // The same area's row, and the same figure recomputed: the site shows what the check recomputed.
-        if (row && String(row.area_code) === w.area_code && Math.abs(finding.recomputed - w.value) <= 1e-6 * Math.max(1, Math.abs(w.value)))
-          return { finding, checkId: check.id };
-      }
-    }
+  for (const { finding, checkId } of disagreementsByRow(site).get(`${spec.numerator.table}|${w.area_code}`) ?? [])
+    // The same figure recomputed: the site shows what the check recomputed.
+    if (Math.abs(finding.recomputed - w.value) <= 1e-6 * Math.max(1, Math.abs(w.value))) return { finding, checkId };
   return null;
+}
+
+/** Every disagreeing finding by the table and area of the rows that printed it, indexed once per build. */
+function disagreementsByRow(site: SiteData) {
+  return memo(site.quality, 'disagreements-by-row', () => {
+    const out = new Map<string, { finding: Finding; checkId: string }[]>();
+    for (const check of site.quality.checks)
+      for (const finding of check.findings) {
+        if (finding.agrees) continue;
+        for (const at of finding.printedAt) {
+          const table = site.tables.get(at.table);
+          const row = table?.rows[table.lines.indexOf(at.line)];
+          if (!row) continue;
+          const key = `${at.table}|${String(row.area_code)}`;
+          const list = out.get(key) ?? [];
+          // One entry per finding and row, in the order the checks report them.
+          list.push({ finding, checkId: check.id });
+          out.set(key, list);
+        }
+      }
+    return out;
+  });
 }
 
 /** The note under a table: each marked value's printed and recomputed figures, for the quality page link. */

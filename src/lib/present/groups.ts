@@ -7,7 +7,7 @@ import type { MetricSpec } from '../derive/metric-spec.ts';
 import { MUNICIPAL_GROUP, type CityMetricValue, type WardMetricValue } from '../derive/ward-metrics.ts';
 import type { Lang } from '../i18n.ts';
 import type { SiteData } from '../site-data.ts';
-import { byKey } from './views.ts';
+import { byKey, memo } from './views.ts';
 
 export { MUNICIPAL_GROUP };
 
@@ -20,9 +20,11 @@ export interface AreaInfo {
 
 /** An area's row from areas.csv, or null when the data has no such area. */
 export function areaInfo(tables: Tables, code: string): AreaInfo | null {
-  const row = select(tables, 'areas', { area_code: code })[0]?.row;
-  if (!row) return null;
-  return { code, kind: String(row.kind), parent: row.parent_code ? String(row.parent_code) : null, name: { ja: String(row.name_ja), en: String(row.name_en) } };
+  return memo(tables, `area|${code}`, () => {
+    const row = select(tables, 'areas', { area_code: code })[0]?.row;
+    if (!row) return null;
+    return { code, kind: String(row.kind), parent: row.parent_code ? String(row.parent_code) : null, name: { ja: String(row.name_ja), en: String(row.name_en) } };
+  });
 }
 
 export const areaName = (tables: Tables, code: string, lang: Lang) => areaInfo(tables, code)?.name[lang] ?? code;
@@ -50,11 +52,14 @@ export function groupsOf(site: SiteData): string[] {
 
 export function groupInfo(site: SiteData, group: string, lang: Lang): GroupInfo {
   const t = (ja: string, en: string) => (lang === 'ja' ? ja : en);
+  const members = memo(site.derived, `members|${group}`, () =>
+    group === MUNICIPAL_GROUP
+      ? [...new Set(site.derived.municipalMetrics.map((m) => m.area_code))].sort()
+      : select(site.tables, 'areas', { parent_code: group }).map((r) => String(r.row.area_code)).sort(),
+  );
   if (group === MUNICIPAL_GROUP) {
-    const members = [...new Set(site.derived.municipalMetrics.map((m) => m.area_code))].sort();
     return { code: group, wards: false, members, wholeName: t('掲載市町村全体', 'All municipalities shown'), memberNoun: { one: t('市町村', 'municipality'), counter: t('市町村', 'municipalities') } };
   }
-  const members = select(site.tables, 'areas', { parent_code: group }).map((r) => String(r.row.area_code)).sort();
   const name = areaName(site.tables, group, lang);
   return { code: group, wards: true, members, wholeName: t(`${name}全体`, name), memberNoun: { one: t('区', 'ward'), counter: t('区', 'wards') } };
 }
@@ -67,11 +72,17 @@ export function groupOfArea(tables: Tables, code: string): string {
 export interface MetricView {
   spec: MetricSpec;
   total: CityMetricValue;
-  areas: (WardMetricValue & { name: string })[];
+  areas: readonly (WardMetricValue & { name: string })[];
+  /** The same rows by area code. */
+  byArea: ReadonlyMap<string, WardMetricValue & { name: string }>;
 }
 
 /** One metric for one group, with the areas' names; null when the group has no figure for it. */
 export function metricView(site: SiteData, metricId: string, lang: Lang, group: string): MetricView | null {
+  return memo(site.derived, `view|${metricId}|${lang}|${group}`, () => buildMetricView(site, metricId, lang, group));
+}
+
+function buildMetricView(site: SiteData, metricId: string, lang: Lang, group: string): MetricView | null {
   const spec = site.derived.specs.find((s) => s.id === metricId);
   if (!spec) return null;
   const municipal = group === MUNICIPAL_GROUP;
@@ -83,7 +94,7 @@ export function metricView(site: SiteData, metricId: string, lang: Lang, group: 
     ...w,
     name: areaName(site.tables, w.area_code, lang),
   }));
-  return { spec, total, areas };
+  return { spec, total, areas, byArea: new Map(areas.map((a) => [a.area_code, a])) };
 }
 
 /**

@@ -8,6 +8,7 @@ import { formatNumber } from '../format.ts';
 import type { Lang } from '../i18n.ts';
 import type { SiteData } from '../site-data.ts';
 import { areaName, metricView, MUNICIPAL_GROUP } from './groups.ts';
+import { memo } from './views.ts';
 import { formatValue } from './metric-text.ts';
 
 /** 「同じ規模で高齢化が同程度の市町村（人口10万～20万人、75歳以上の割合が中位の3分の1）」 */
@@ -26,25 +27,17 @@ export function peerStanding(site: SiteData, code: string, metricIds: readonly s
   const rows: string[][] = [];
   for (const group of groups)
     for (const id of metricIds) {
-      const view = metricView(site, id, lang, MUNICIPAL_GROUP);
-      if (!view) continue;
-      const members = new Set(group.members);
-      // The same rules as every comparison: the group's date, stable values only, equal displays tie.
-      const peers = view.areas.filter((a) => members.has(a.area_code) && !a.off_vintage && a.value !== null);
-      const mine = peers.find((a) => a.area_code === code);
-      if (!mine || peers.length < 2) continue;
-      const shown = (v: number) => Number(v.toFixed(view.spec.digits));
-      const ranked = peers.filter((a) => !a.unstable);
-      const rank = mine.unstable ? null : ranked.filter((a) => shown(a.value!) > shown(mine.value!)).length + 1;
-      const num = peers.reduce((s, a) => s + (a.numerator ?? 0), 0);
-      const den = view.spec.denominator ? peers.reduce((s, a) => s + (a.denominator ?? 0), 0) : peers.length;
-      const whole = den > 0 ? (num / den) * (view.spec.denominator ? view.spec.scale : 1) : null;
+      const stats = peerStats(site, group, id);
+      const mine = stats?.byArea.get(code);
+      if (!stats || !mine) continue;
+      const { spec } = stats;
+      const rank = mine.unstable ? null : stats.ranked.filter((v) => v > stats.shown(mine.value!)).length + 1;
       rows.push([
         peerGroupName(group, lang),
-        view.spec.label[lang],
-        formatValue(mine.value, view.spec, lang),
-        rank === null ? t('順位なし（数が少ない）', 'not ranked *') : t(`${ranked.length}中${rank}位`, `${rank} of ${ranked.length}`),
-        `${formatValue(whole, view.spec, lang)}${view.spec.denominator ? '' : t('（平均）', ' (mean)')}`,
+        spec.label[lang],
+        formatValue(mine.value, spec, lang),
+        rank === null ? t('順位なし（数が少ない）', 'not ranked *') : t(`${stats.ranked.length}中${rank}位`, `${rank} of ${stats.ranked.length}`),
+        `${formatValue(stats.whole, spec, lang)}${spec.denominator ? '' : t('（平均）', ' (mean)')}`,
       ]);
     }
   if (rows.length === 0) return null;
@@ -54,6 +47,29 @@ export function peerStanding(site: SiteData, code: string, metricIds: readonly s
     head: [t('比べる地域', 'Compared with'), t('指標', 'Measure'), t('この地域', 'This area'), t('順位', 'Rank'), t('その地域全体', 'The group')],
     rows,
     numeric: [false, false, true, true, true],
-    groups: groups.map((g) => ({ name: peerGroupName(g, lang), members: g.members.map((m) => areaName(site.tables, m, lang)) })),
+    groups: groups.map((g) => ({ name: peerGroupName(g, lang), members: memo(site.derived, `peer-names|${g.id}|${lang}`, () => g.members.map((m) => areaName(site.tables, m, lang))) })),
   };
+}
+
+/**
+ * One peer group's figures for one metric, computed once per build: every member of a similar-areas
+ * group shares them, and a national build has thousands of members.
+ */
+function peerStats(site: SiteData, group: PeerGroup, metricId: string) {
+  return memo(site.derived, `peer-stats|${group.id}|${metricId}`, () => {
+    const view = metricView(site, metricId, site.config.languages[0] as Lang, MUNICIPAL_GROUP);
+    if (!view) return null;
+    // The same rules as every comparison: the group's date, stable values only, equal displays tie.
+    const peers = group.members.flatMap((m) => {
+      const a = view.byArea.get(m);
+      return a && !a.off_vintage && a.value !== null ? [a] : [];
+    });
+    if (peers.length < 2) return null;
+    const shown = (v: number) => Number(v.toFixed(view.spec.digits));
+    const ranked = peers.filter((a) => !a.unstable).map((a) => shown(a.value!));
+    const num = peers.reduce((s, a) => s + (a.numerator ?? 0), 0);
+    const den = view.spec.denominator ? peers.reduce((s, a) => s + (a.denominator ?? 0), 0) : peers.length;
+    const whole = den > 0 ? (num / den) * (view.spec.denominator ? view.spec.scale : 1) : null;
+    return { spec: view.spec, byArea: new Map(peers.map((a) => [a.area_code, a])), ranked, shown, whole };
+  });
 }

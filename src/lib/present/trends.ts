@@ -12,7 +12,7 @@ import type { Lang } from '../i18n.ts';
 import type { SiteData } from '../site-data.ts';
 import { areaName, groupInfo } from './groups.ts';
 import { formatValue } from './metric-text.ts';
-import { anchorOf, byKey, vintageText } from './views.ts';
+import { anchorOf, byKey, memo, vintageText } from './views.ts';
 
 export interface Trend {
   spec: MetricSpec;
@@ -24,6 +24,10 @@ export interface Trend {
 /** A metric's series in a group; null with fewer than two vintages. */
 export function trendOf(site: SiteData, metricId: string, group: string): Trend | null {
   if (!site.config.trends) return null;
+  return memo(site.derived, `trend|${metricId}|${group}`, () => buildTrend(site, metricId, group));
+}
+
+function buildTrend(site: SiteData, metricId: string, group: string): Trend | null {
   const spec = site.derived.specs.find((s) => s.id === metricId);
   if (!spec) return null;
   const key = `${metricId}|${group}`;
@@ -37,6 +41,26 @@ export function trendOf(site: SiteData, metricId: string, group: string): Trend 
     else byArea.set(r.area_code, [r]);
   }
   return { spec, vintages: totals.map((t) => t.numerator_vintage!), byArea, totals };
+}
+
+/**
+ * The n areas whose latest value is nearest the given area's, from the group's areas sorted once by
+ * latest value: walking outwards from the area's place finds them without sorting per page.
+ */
+function nearest(site: SiteData, group: string, trend: Trend, code: string, n: number): [string, WardMetricValue[]][] {
+  const last = (list: WardMetricValue[]) => list.at(-1)!.value!;
+  const sorted = memo(site.derived, `trend-order|${trend.spec.id}|${group}`, () => [...trend.byArea].sort((a, b) => last(a[1]) - last(b[1])));
+  const at = sorted.findIndex(([a]) => a === code);
+  const mine = last(sorted[at]![1]);
+  const out: [string, WardMetricValue[]][] = [];
+  let lo = at - 1;
+  let hi = at + 1;
+  while (out.length < n && (lo >= 0 || hi < sorted.length)) {
+    const below = lo >= 0 ? mine - last(sorted[lo]![1]) : Infinity;
+    const above = hi < sorted.length ? last(sorted[hi]![1]) - mine : Infinity;
+    out.push(below <= above ? sorted[lo--]! : sorted[hi++]!);
+  }
+  return out;
 }
 
 /** Above this many areas, a comparison page lists the largest changes only (see groupTrend). */
@@ -95,12 +119,7 @@ export function areaTrends(site: SiteData, code: string, group: string, metricId
     const date = (v: string) => new Date(`${endOf(v)}T00:00:00Z`);
     // Behind the area: every other area of a small group; in a large one, the 20 nearest to it at the
     // latest date (a page stays light, and the nearest are the ones a reader compares with).
-    let behind = [...trend.byArea].filter(([a]) => a !== code);
-    if (behind.length > BACKGROUND_LINES) {
-      const lastValue = (list: WardMetricValue[]) => list.at(-1)!.value!;
-      const mineLast = lastValue(mine);
-      behind = behind.sort((a, b) => Math.abs(lastValue(a[1]) - mineLast) - Math.abs(lastValue(b[1]) - mineLast)).slice(0, BACKGROUND_LINES);
-    }
+    const behind = trend.byArea.size - 1 > BACKGROUND_LINES ? nearest(site, group, trend, code, BACKGROUND_LINES) : [...trend.byArea].filter(([a]) => a !== code);
     const others = behind.flatMap(([a, list]) => list.map((p) => ({ series: a, date: date(p.numerator_vintage!), value: p.value! })));
     const points = [
       ...others,
@@ -112,10 +131,10 @@ export function areaTrends(site: SiteData, code: string, group: string, metricId
       `${name}の${spec.label.ja}は、${vintageText(c.first.numerator_vintage, 'ja')}の${formatValue(c.first.value, spec, 'ja')}から${vintageText(c.last.numerator_vintage, 'ja')}の${formatValue(c.last.value, spec, 'ja')}へ${direction}（${changeText(c, spec, 'ja')}）`,
       `${name}: ${spec.label.en} ${direction} from ${formatValue(c.first.value, spec, 'en')} (${vintageText(c.first.numerator_vintage, 'en')}) to ${formatValue(c.last.value, spec, 'en')} (${vintageText(c.last.numerator_vintage, 'en')}), ${changeText(c, spec, 'en')}`,
     );
-    const svg = renderChart(
-      trendLines(points, { highlight: code, reference: '__group', format: (v) => formatValue(v, spec, lang, false) }),
-      { label: title },
-    );
+    const format = (v: number) => formatValue(v, spec, lang, false);
+    // The lines carry no names and the same figures in every language: drawn once per area.
+    const reuse = `trend|${spec.id}|${group}|${code}|${points.map((p) => `${p.series}@${p.date.getTime()}=${p.value}`).join(',')}|${mine.map((p) => format(p.value!)).join(',')}`;
+    const svg = renderChart(trendLines(points, { highlight: code, reference: '__group', format }), { label: title, reuse });
     chart = {
       id: `${anchorOf(spec.id)}-trend`,
       title,

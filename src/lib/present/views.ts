@@ -7,6 +7,21 @@ import { formatDate, formatPeriod } from '../format.ts';
 import type { Lang } from '../i18n.ts';
 
 const groupings = new WeakMap<object, Map<string, Map<string, unknown[]>>>();
+const memos = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * A value computed once per owner (the derived data, the tables) and key: a national build renders
+ * thousands of pages that each ask for the same group's series, names and views, and recomputing
+ * them per page made the build quadratic in its areas. Callers treat the result as read-only.
+ */
+export function memo<T>(owner: object, key: string, compute: () => T): T {
+  let byKey = memos.get(owner);
+  if (!byKey) memos.set(owner, (byKey = new Map()));
+  if (byKey.has(key)) return byKey.get(key) as T;
+  const value = compute();
+  byKey.set(key, value);
+  return value;
+}
 
 /**
  * Rows grouped by a key, computed once per array and grouping name: pages ask for one metric's or

@@ -7,6 +7,10 @@
  * rows under the CSV's column names; the second says what the table is, column by column.
  */
 import ExcelJS from 'exceljs';
+import { select } from '../dataset.ts';
+import type { SiteData } from '../site-data.ts';
+import { folderRelease } from './downloads.ts';
+import { siteInfo } from './site-info.ts';
 import type { Text } from '../i18n.ts';
 import type { DownloadTable } from './downloads.ts';
 import { withZipDates } from './zip-dates.ts';
@@ -62,4 +66,17 @@ export async function tableWorkbook(table: DownloadTable, about: WorkbookAbout):
   info.getColumn(3).width = 36;
   // Dated by the release, not the build, so a release's workbook stays the same file.
   return withZipDates(new Uint8Array(await book.xlsx.writeBuffer()), date.toISOString().slice(0, 10));
+}
+
+/** The workbook of one download table of a data folder, with its release, licence and sources. */
+export function siteTableWorkbook(site: SiteData, table: DownloadTable): Promise<Uint8Array> {
+  const release = folderRelease(site);
+  const info = siteInfo(site);
+  const docs = new Map(select(site.tables, 'sources').map((r) => [String(r.row.document_id), r.row]));
+  const sources = table.sources.map((s) => {
+    const d = docs.get(s.document);
+    const title = d ? `${String(d.publisher_ja)}「${String(d.title_ja)}」 / ${String(d.title_en)}` : s.document;
+    return `${title}: ${s.section}${s.asOf ? ` (${s.asOf})` : ''}`;
+  });
+  return tableWorkbook(table, { ...release, site: info.title, license: info.license, sources });
 }

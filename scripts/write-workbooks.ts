@@ -1,0 +1,36 @@
+/**
+ * The spreadsheet edition's workbooks, written by `npm run build` on a worker thread while Astro
+ * renders the pages on the main one: compressing thousands of sheets is CPU work that needs none
+ * of the pages, and the build machine has a second core. The files are the ones the
+ * `downloads/[folder]/spreadsheet/` route would write, at the same paths.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { downloadFolders, downloadTables } from '../src/lib/publish/downloads.ts';
+import { siteTableWorkbook } from '../src/lib/publish/spreadsheet.ts';
+import { tableFile } from '../src/lib/publish/table-files.ts';
+import { loadSiteData } from '../src/lib/site-data.ts';
+
+/** Writes every folder's workbooks under `outDir` (as `downloads/<folder>/spreadsheet/…`); returns the count. */
+export async function writeWorkbooks(outDir: string): Promise<number> {
+  let count = 0;
+  for (const { folder, dataDir } of downloadFolders(loadSiteData())) {
+    const site = loadSiteData(dataDir);
+    for (const table of downloadTables(site)) {
+      const path = join(outDir, 'downloads', folder, tableFile(table, 'xlsx'));
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, await siteTableWorkbook(site, table));
+      count++;
+    }
+  }
+  return count;
+}
+
+if (parentPort && workerData?.outDir) {
+  try {
+    parentPort.postMessage({ ok: true, count: await writeWorkbooks(workerData.outDir) });
+  } catch (err) {
+    parentPort.postMessage({ ok: false, message: err instanceof Error ? err.message.split('\n')[0] : String(err) });
+  }
+}
