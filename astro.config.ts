@@ -10,7 +10,7 @@ export default defineConfig({
   base: process.env.BASE_PATH || '/',
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'always' },
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   devToolbar: { enabled: false },
   integrations: [dataWatch()],
   // A Content-Security-Policy in every page: scripts and styles only from the site itself or

@@ -16,6 +16,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { bareBuild } from './lib/bare-build.ts';
 import { measureBuild } from './lib/measure-build.ts';
 import { siteStats } from './lib/site-stats.ts';
 import { DEFAULT_SEED, generateDataDir } from './lib/synthetic-data.ts';
@@ -34,6 +35,8 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '1' },
     keep: { type: 'boolean', default: false },
     check: { type: 'boolean', default: false },
+    /** Skip the bare Astro build of the same pages and charts that each size is compared with. */
+    'no-bare': { type: 'boolean', default: false },
     /** Also build the largest size with trends turned off in its site configuration, to see what trends cost. */
     'without-trends': { type: 'boolean', default: false },
   },
@@ -79,6 +82,15 @@ interface Run {
   area_pages_with_chart: number | null;
   largest_page_bytes: number | null;
   largest_page: string | null;
+  /** Charts (SVGs of class "chart") in the site's pages. */
+  charts: number | null;
+  /** The bare Astro build of the same pages and charts (bench/bare/), and the seconds per chart of each. */
+  bare_seconds: number | null;
+  bare_cpu_seconds: number | null;
+  ms_per_chart: number | null;
+  bare_ms_per_chart: number | null;
+  /** Site over bare, seconds per chart (goal ≤ 1.5). */
+  chart_ratio: number | null;
   error: string | null;
 }
 
@@ -141,6 +153,8 @@ for (const c of cases) {
   m.peakBytes = Math.max(...measured.map((x) => x.peakBytes ?? 0)) || null;
   m.nodePeakBytes = Math.max(...measured.map((x) => x.nodePeakBytes ?? 0)) || null;
   const site = m.ok ? siteStats(outDir) : null;
+  const bare = m.ok && !values['no-bare'] ? await bareBuild(root, outDir, Number(values.timeout)) : null;
+  const bareOk = bare?.bare.ok && bare.charts > 0 ? bare : null;
   const run: Run = {
     label: c.label,
     areas,
@@ -166,10 +180,16 @@ for (const c of cases) {
     area_pages_with_chart: site?.areaPagesWithChart ?? null,
     largest_page_bytes: site?.largestPage?.bytes ?? null,
     largest_page: site?.largestPage?.path ?? null,
+    charts: bare?.charts ?? null,
+    bare_seconds: bareOk?.bare.seconds ?? null,
+    bare_cpu_seconds: bareOk?.bare.cpuSeconds ?? null,
+    ms_per_chart: bareOk ? (m.seconds * 1000) / bareOk.charts : null,
+    bare_ms_per_chart: bareOk ? (bareOk.bare.seconds * 1000) / bareOk.charts : null,
+    chart_ratio: bareOk ? m.seconds / bareOk.bare.seconds : null,
     error: m.ok ? null : m.timedOut ? `timed out after ${values.timeout} s` : m.stderrTail.trim().split('\n').slice(-5).join('\n'),
   };
   runs.push(run);
-  console.log(m.ok ? `${m.seconds.toFixed(1)} s${repeat > 1 ? ' (median)' : ''}, ${run.pages} pages` : `FAILED (${run.error})`);
+  console.log(m.ok ? `${m.seconds.toFixed(1)} s${repeat > 1 ? ' (median)' : ''}, ${run.pages} pages${run.bare_seconds !== null ? `; bare Astro build of the same pages and ${run.charts} charts ${run.bare_seconds.toFixed(1)} s` : ''}` : `FAILED (${run.error})`);
   if (!values.keep) {
     removeSite(outDir);
     if (c.areas !== null) rmSync(dataDir, { recursive: true, force: true });
@@ -198,11 +218,12 @@ const goals = {
 };
 
 const fmt = (v: number | null, digits = 0) => (v === null ? '—' : v.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
-const header = ['size', 'areas', 'vintages', 'rows', 'build s', 'cpu s', 'pages', 'pages/s', 'chart pages', 'area pages with chart', 'peak MiB', 'dist bytes', 'largest page bytes'];
+const header = ['size', 'areas', 'vintages', 'rows', 'build s', 'cpu s', 'pages', 'pages/s', 'chart pages', 'area pages with chart', 'peak MiB', 'dist bytes', 'largest page bytes', 'charts', 'ms/chart', 'bare s', 'bare ms/chart', 'site/bare'];
 const table = runs.map((r) => [
   r.label, fmt(r.areas), r.vintages === null ? '—' : String(r.vintages), r.vintages === null ? '—' : fmt(r.data_rows),
   r.ok ? fmt(r.build_seconds, 1) : r.timed_out ? 'timeout' : 'failed', fmt(r.cpu_seconds, 1), fmt(r.pages), fmt(r.pages_per_second, 1), fmt(r.chart_pages), r.area_pages === null ? '—' : `${fmt(r.area_pages_with_chart)} / ${fmt(r.area_pages)}`,
   fmt(r.peak_rss_bytes === null ? null : r.peak_rss_bytes / 2 ** 20), fmt(r.dist_bytes), fmt(r.largest_page_bytes),
+  fmt(r.charts), fmt(r.ms_per_chart, 2), fmt(r.bare_seconds, 1), fmt(r.bare_ms_per_chart, 2), fmt(r.chart_ratio, 2),
 ]);
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
@@ -216,6 +237,8 @@ console.log(
     : `seconds per page, ${largest!.label} areas over ${base!.label} areas: ${ratio.toFixed(2)} (goal ≤ ${GOALS.linearity} for ${GOALS.areas} over 100: ${goals.linearity.status})`,
 );
 console.log(`${GOALS.areas} areas × ${GOALS.vintages} vintages in ≤ ${GOALS.seconds} s: ${goals.seconds.status}${target?.ok ? ` (${target.build_seconds.toFixed(1)} s)` : ''}`);
+if (target?.chart_ratio != null)
+  console.log(`seconds per chart against a bare Astro build of the same pages and charts: ${target.chart_ratio.toFixed(2)} × (${target.ms_per_chart!.toFixed(2)} ms against ${target.bare_ms_per_chart!.toFixed(2)} ms; goal ≤ 1.5: ${target.chart_ratio <= 1.5 ? 'met' : 'NOT met'})`);
 console.log(`peak memory ≤ 2 GB: ${goals.peak_rss_bytes.status}${target?.peak_rss_bytes ? ` (${fmt(target.peak_rss_bytes / 2 ** 20)} MiB)` : ''}`);
 if (runs.some((r) => r.peak_rss_method === 'resource-usage')) console.log('(peak memory from the build process itself: /usr/bin/time is not installed)');
 

@@ -32,6 +32,10 @@ export interface BuildRun {
   dataDir: string;
   outDir: string;
   timeoutSeconds: number;
+  /** The script and its arguments, relative to root (default: the site's build, scripts/build.ts). */
+  script?: string[];
+  /** More environment for the build. */
+  env?: Record<string, string>;
 }
 
 /** Builds `dataDir` into `outDir` and measures the build. */
@@ -39,14 +43,14 @@ export async function measureBuild(run: BuildRun): Promise<BuildMeasurement> {
   const scratch = mkdtempSync(join(tmpdir(), 'bench-build-'));
   const timeFile = join(scratch, 'time.txt');
   const peakFile = join(scratch, 'peak.txt');
-  const node = [process.execPath, '--import', join(import.meta.dirname, 'report-peak-memory.ts'), 'scripts/build.ts'];
+  const node = [process.execPath, '--import', join(import.meta.dirname, 'report-peak-memory.ts'), ...(run.script ?? ['scripts/build.ts'])];
   const useTime = existsSync(GNU_TIME);
   const [command, ...args] = useTime ? [GNU_TIME, '-v', '-o', timeFile, ...node] : node;
 
   const started = performance.now();
   const child = spawn(command!, args, {
     cwd: run.root,
-    env: { ...process.env, DATA_DIR: run.dataDir, OUT_DIR: run.outDir, BENCH_PEAK_FILE: peakFile },
+    env: { ...process.env, DATA_DIR: run.dataDir, OUT_DIR: run.outDir, BENCH_PEAK_FILE: peakFile, ...run.env },
     stdio: ['ignore', 'ignore', 'pipe'],
     // Its own process group, so that a timeout can stop the build and everything it started.
     detached: true,

@@ -1,0 +1,32 @@
+/**
+ * The site's build against a bare Astro build of the same pages and charts (bench/bare/): the
+ * same page paths, on each page the same number of charts of the same kinds and sizes drawn by
+ * Plot, and nothing else. Their ratio of seconds per chart is what the site's pipeline, view
+ * models and layout add to what Astro and Plot cost.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chartShapes } from './chart-shapes.ts';
+import { measureBuild, type BuildMeasurement } from './measure-build.ts';
+
+export interface BareComparison {
+  pages: number;
+  charts: number;
+  bare: BuildMeasurement;
+}
+
+/** Builds the bare site for the pages and charts of `siteDir` (a built site), and measures it. */
+export async function bareBuild(root: string, siteDir: string, timeoutSeconds: number): Promise<BareComparison> {
+  const scratch = mkdtempSync(join(tmpdir(), 'bench-bare-'));
+  try {
+    const { pages, charts } = chartShapes(siteDir);
+    const manifest = join(scratch, 'manifest.json');
+    writeFileSync(manifest, JSON.stringify({ pages }));
+    const outDir = join(scratch, 'site');
+    const bare = await measureBuild({ root, dataDir: '', outDir, timeoutSeconds, script: ['bench/lib/run-bare-build.ts'], env: { BARE_MANIFEST: manifest, BARE_OUT_DIR: outDir } });
+    return { pages: pages.length, charts, bare };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
