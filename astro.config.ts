@@ -1,5 +1,6 @@
 import { defineConfig } from 'astro/config';
 import { dataWatch } from './src/integrations/data-watch.ts';
+import { cspDirectives } from './src/lib/publish/csp.ts';
 
 // Static output only: the site is a folder of files that any web server (or GitHub Pages) serves.
 // SITE_URL and BASE_PATH come from the hosting (GitHub Pages passes its URL and base path to
@@ -17,7 +18,7 @@ export default defineConfig({
   // hashed by Astro, and nothing fetched from any other host.
   security: {
     csp: {
-      directives: ["default-src 'self'", "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      directives: [...cspDirectives],
     },
   },
 });

@@ -5,7 +5,10 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
 
 const site = inject('siteDir');
-const pages = (readdirSync(site, { recursive: true }) as string[]).filter((f) => f === 'index.html' || f.endsWith(`${sep}index.html`));
+// Chart-only embed pages (noindex, shown inside other sites' frames) are not shared as pages.
+const pages = (readdirSync(site, { recursive: true }) as string[])
+  .filter((f) => f === 'index.html' || f.endsWith(`${sep}index.html`))
+  .filter((f) => !readFileSync(join(site, f), 'utf8').includes('<meta name="robots" content="noindex">'));
 
 describe('link-preview metadata', () => {
   it('every page has Open Graph title, description, address and locale, a card type, and the feed link', () => {
