@@ -1,6 +1,6 @@
 import { defineConfig } from 'astro/config';
 import { dataWatch } from './src/integrations/data-watch.ts';
-import { ogCards } from './src/integrations/og-cards.ts';
+import { backgroundWrites } from './src/integrations/background-writes.ts';
 import { cspDirectives } from './src/lib/publish/csp.ts';
 
 // Static output only: the site is a folder of files that any web server (or GitHub Pages) serves.
@@ -14,7 +14,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
-  integrations: [dataWatch(), ogCards()],
+  integrations: [dataWatch(), backgroundWrites()],
   // A Content-Security-Policy in every page: scripts and styles only from the site itself or
   // hashed by Astro, and nothing fetched from any other host.
   security: {

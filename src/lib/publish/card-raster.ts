@@ -2,7 +2,7 @@
  * Draws the preview cards (og-card.ts) as PNG with sharp (libvips and librsvg; text through
  * fontconfig, which keeps its font cache between cards). Drawing runs on libvips' own threads,
  * so cards are drawn while the pages go on rendering on the main thread; the build waits for
- * them at its end (src/integrations/og-cards.ts).
+ * them at its end (pending-writes.ts).
  *
  * The text is set in a Japanese font found with fc-list (Debian's fonts-noto-cjk): without one,
  * the build stops with a message, rather than publishing cards whose Japanese shows as boxes.
@@ -11,19 +11,19 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
+import { track } from './pending-writes.ts';
 
 interface Registry {
-  /** Each card file being drawn or drawn in this build, once. */
-  drawing: Map<string, Promise<void>>;
+  /** Each card file drawn in this build, once. */
+  drawn: Set<string>;
   font: string | null;
-  started: number;
 }
-// Pages run in the build's server-side bundle, which has its own copy of this module; the
-// integration that waits at the end loads another. Both find the one registry on globalThis.
+// Pages run in the build's server-side bundle, which has its own copy of this module: the one
+// registry is kept on globalThis.
 const registryKey = Symbol.for('zaitaku-iryo-dashboard.og-cards');
 function registry(): Registry {
   const store = globalThis as Record<symbol, Registry | undefined>;
-  return (store[registryKey] ??= { drawing: new Map(), font: null, started: 0 });
+  return (store[registryKey] ??= { drawn: new Set(), font: null });
 }
 
 /** Font families, in order of preference, that draw Japanese; the first installed one is used. */
@@ -52,24 +52,12 @@ export function japaneseFont(): string {
 /** Starts drawing `svg` into `file` under `outDir` unless this build already did; returns at once. */
 export function queueCard(outDir: string, file: string, svg: string): void {
   const r = registry();
-  if (r.drawing.has(file)) return;
-  if (r.drawing.size === 0) r.started = performance.now();
+  if (r.drawn.has(file)) return;
+  r.drawn.add(file);
   const path = join(outDir, file);
   mkdirSync(dirname(path), { recursive: true });
-  const done = sharp(Buffer.from(svg))
-    .png({ compressionLevel: 6 })
-    .toFile(path)
-    .then(() => undefined);
-  // Failures are reported when the build waits; until then the promise must not go unhandled.
-  done.catch(() => {});
-  r.drawing.set(file, done);
+  track(sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toFile(path));
 }
 
-/** Waits for every card of the build; how many there were and the milliseconds from the first to the last. */
-export async function finishCards(): Promise<{ cards: number; ms: number }> {
-  const r = registry();
-  await Promise.all(r.drawing.values());
-  const result = { cards: r.drawing.size, ms: r.drawing.size ? performance.now() - r.started : 0 };
-  r.drawing.clear();
-  return result;
-}
+/** How many cards this build drew. */
+export const cardsDrawn = () => registry().drawn.size;
