@@ -46,7 +46,7 @@ describe.each([['ja'], ['en']])('the data page (%s)', (lang) => {
       for (const [i, l] of links.entries()) expect(l.length, `${card.getAttribute('aria-labelledby')}: ${items[i]!.textContent}`).toBe(1);
       const hrefs = links.map((l) => l[0]?.getAttribute('href'));
       expect(new Set(hrefs).size, card.getAttribute('aria-labelledby')!).toBe(hrefs.length);
-      for (const h of hrefs) expect(page.getElementById(h!.slice(1)), h).not.toBeNull();
+      for (const h of hrefs) expect(page.getElementById(h!.slice(1)), h!).not.toBeNull();
     }
     expect(tables).toBeGreaterThan(10);
   });
