@@ -49,14 +49,14 @@ export function japaneseFont(): string {
   return (r.font = font);
 }
 
-/** Starts drawing `svg` into `file` under `outDir` unless this build already did; returns at once. */
-export function queueCard(outDir: string, file: string, svg: string): void {
+/** Starts drawing the card `svg()` gives into `file` under `outDir` unless this build already did; returns at once. */
+export function queueCard(outDir: string, file: string, svg: () => string): void {
   const r = registry();
   if (r.drawn.has(file)) return;
   r.drawn.add(file);
   const path = join(outDir, file);
   mkdirSync(dirname(path), { recursive: true });
-  track(sharp(Buffer.from(svg)).png({ compressionLevel: 6 }).toFile(path));
+  track(sharp(Buffer.from(svg())).png({ compressionLevel: 6 }).toFile(path));
 }
 
 /** How many cards this build drew. */
