@@ -1,7 +1,7 @@
 /**
- * The build ends only when every file the pages wrote in the background is written: chart files
- * and preview cards (src/lib/publish/pending-writes.ts). The site is published whole, never with
- * a missing image.
+ * The build ends only when every file the pages started in the background is written: the
+ * preview cards (src/lib/publish/pending-writes.ts). The site is published whole, never with a
+ * missing image.
  */
 import type { AstroIntegration } from 'astro';
 import { cardsDrawn } from '../lib/publish/card-raster.ts';
@@ -15,7 +15,7 @@ export function backgroundWrites(): AstroIntegration {
         const start = performance.now();
         await settle();
         // What the background work added to the build is this wait; the rest overlapped the pages.
-        logger.info(`${cardsDrawn()} preview cards and the chart files written; waited ${((performance.now() - start) / 1000).toFixed(1)} s after the pages`);
+        logger.info(`${cardsDrawn()} preview cards drawn; waited ${((performance.now() - start) / 1000).toFixed(1)} s after the pages`);
       },
     },
   };

@@ -9,12 +9,11 @@
  * `<page>/charts/<anchor>/`.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { textWidth, wrapText } from '../../charts/text-width.ts';
 import type { Lang } from '../i18n.ts';
 import { cspDirectives } from './csp.ts';
-import { track } from './pending-writes.ts';
 
 export interface ChartFileInput {
   lang: Lang;
@@ -171,15 +170,16 @@ export function embedSnippet(embedUrl: string, title: string, svg: string): stri
 
 /**
  * Writes a chart's SVG file and embed page into the build's output folder (`outDir`, the folder
- * the site is built into; `base`, the path the site is served under), in the background (see
- * pending-writes.ts). Without an output folder (the dev server) nothing is written.
+ * the site is built into; `base`, the path the site is served under). Without an output folder
+ * (the dev server) nothing is written.
  */
 export function writeChartFiles(outDir: string | undefined, base: string, pagePath: string, input: ChartFileInput) {
   if (!outDir) return;
   const inside = pagePath.startsWith(base) ? pagePath.slice(base.length) : pagePath.replace(/^\//, '');
   const dir = join(outDir, inside, 'charts');
-  const svg = standaloneSvg(input);
-  const page = embedPage(input);
-  // Written in the background while the pages go on rendering; the build waits for it at its end.
-  track(mkdir(join(dir, input.anchor), { recursive: true }).then(() => Promise.all([writeFile(join(dir, `${input.anchor}.svg`), svg), writeFile(join(dir, input.anchor, 'index.html'), page)])));
+  // Written at once: on the 500-area bench, synchronous writes cost the main thread about half
+  // the time promise-based ones did (file handles and promises per file), and left nothing to wait for.
+  mkdirSync(join(dir, input.anchor), { recursive: true });
+  writeFileSync(join(dir, `${input.anchor}.svg`), standaloneSvg(input));
+  writeFileSync(join(dir, input.anchor, 'index.html'), embedPage(input));
 }

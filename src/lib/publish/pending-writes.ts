@@ -1,8 +1,7 @@
 /**
- * Files the pages add to the build's output (chart files, preview cards) are written in the
- * background, on libuv's and libvips' threads, while the main thread goes on rendering pages;
- * the build waits for all of them at its end (src/integrations/background-writes.ts), so the site is
- * published whole.
+ * Files the pages add to the build's output in the background (the preview cards, drawn on
+ * libvips' threads while the main thread goes on rendering pages); the build waits for all of
+ * them at its end (src/integrations/background-writes.ts), so the site is published whole.
  *
  * Pages run in the build's server-side bundle, which has its own copy of this module, and the
  * integration loads another: both find the one registry on globalThis.
