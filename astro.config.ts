@@ -1,5 +1,7 @@
 import { defineConfig } from 'astro/config';
 import { dataWatch } from './src/integrations/data-watch.ts';
+import { backgroundWrites } from './src/integrations/background-writes.ts';
+import { cspDirectives } from './src/lib/publish/csp.ts';
 
 // Static output only: the site is a folder of files that any web server (or GitHub Pages) serves.
 // SITE_URL and BASE_PATH come from the hosting (GitHub Pages passes its URL and base path to
@@ -12,12 +14,12 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
   devToolbar: { enabled: false },
-  integrations: [dataWatch()],
+  integrations: [dataWatch(), backgroundWrites()],
   // A Content-Security-Policy in every page: scripts and styles only from the site itself or
   // hashed by Astro, and nothing fetched from any other host.
   security: {
     csp: {
-      directives: ["default-src 'self'", "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'"],
+      directives: [...cspDirectives],
     },
   },
 });

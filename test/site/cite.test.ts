@@ -34,7 +34,7 @@ describe('chart citations', () => {
           'CC BY 4.0',
           figure.querySelector('h2, h3')!.textContent!,
           // The exact files of the release the page links.
-          ...[...figure.querySelectorAll('a[download]')].map((a) => `/downloads/v${release}/${a.getAttribute('href')!.split(`/downloads/v${release}/`)[1]}`),
+          ...[...figure.querySelectorAll('a[download][href*="/downloads/"]')].map((a) => `/downloads/v${release}/${a.getAttribute('href')!.split(`/downloads/v${release}/`)[1]}`),
         ];
         for (const part of expected) if (!cite.includes(part)) failures.push(`${where}: citation lacks ${part}`);
         const button = figure.querySelector('button[data-copy]');

@@ -62,6 +62,8 @@ describe('sitemap.xml', () => {
     const pages = (readdirSync(site, { recursive: true }) as string[])
       .filter((f) => f === 'index.html' || f.endsWith(`${sep}index.html`))
       .filter((f) => !readFileSync(join(site, f), 'utf8').includes('http-equiv="refresh"'))
+      // Chart-only embed pages are kept out of search (noindex), so out of the sitemap too.
+      .filter((f) => !readFileSync(join(site, f), 'utf8').includes('<meta name="robots" content="noindex">'))
       .map((f) => `/${relative('.', f).split(sep).slice(0, -1).join('/')}`.replace(/\/?$/, '/'));
     expect(listed.sort()).toEqual(pages.sort());
     expect(pages.length).toBeGreaterThan(100);

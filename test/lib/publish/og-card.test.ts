@@ -1,0 +1,56 @@
+/** Preview cards per family of pages: which card a page shares, and a card's SVG stays well-formed with any text. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { cardFamily, cardFor, cardSvg, OWN_CARD_LIMIT } from '../../../src/lib/publish/og-card.ts';
+import { loadSiteData } from '../../../src/lib/site-data.ts';
+import { generateDataDir } from '../../../bench/lib/synthetic-data.ts';
+
+const site = loadSiteData('data');
+const areas = site.tables.get('areas')!.rows;
+const ward = areas.find((r) => r.parent_code)!;
+const metric = site.derived.specs[0]!.id;
+
+describe('preview cards', () => {
+  it('groups pages: an area and its pairs under its city, a metric’s comparisons, and the rest under the site', () => {
+    expect(cardFamily(site, `wards/${ward.area_code}/`)).toEqual({ kind: 'city', code: String(ward.parent_code) });
+    expect(cardFamily(site, `wards/${ward.parent_code}/`)).toEqual({ kind: 'city', code: String(ward.parent_code) });
+    expect(cardFamily(site, `wards/${ward.area_code}/${ward.parent_code}/`)).toEqual({ kind: 'city', code: String(ward.parent_code) });
+    expect(cardFamily(site, `compare/${ward.parent_code}/${metric}/`)).toEqual({ kind: 'metric', id: metric });
+    expect(cardFamily(site, `compare/municipalities/${metric}/`)).toEqual({ kind: 'metric', id: metric });
+    for (const path of ['', 'budget/', 'compare/', `compare/${ward.parent_code}/`, 'wards/', 'wards/99999/']) expect(cardFamily(site, path), path).toEqual({ kind: 'site' });
+  });
+
+  it('makes one card per family and language', () => {
+    expect(cardFor(site, 'ja', `wards/${ward.area_code}/`)).toBe(cardFor(site, 'ja', `wards/${ward.parent_code}/`));
+    expect(cardFor(site, 'en', `wards/${ward.area_code}/`).file).not.toBe(cardFor(site, 'ja', `wards/${ward.area_code}/`).file);
+    expect(cardFor(site, 'ja', '').file).toBe('og/ja-site.png');
+  });
+
+  it('writes well-formed SVG of 1200×630 whatever the text, cutting a long title to two lines', () => {
+    const card = { file: 'og/x.png', alt: '', lines: { small: 'A & <B>', title: '長い題名'.repeat(40), subtitle: '"q"\n2015', figure: { value: '1,234', unit: '<人>' }, footer: 'P & Q' } };
+    const svg = cardSvg(card, "Noto Sans CJK JP");
+    expect(XMLValidator.validate(svg)).toBe(true);
+    expect(svg).toMatch(/^<svg [^>]*width="1200" height="630"/);
+    expect(svg.match(/font-weight="bold">/g)).toHaveLength(2);
+    expect(svg).toContain('…</text>');
+  });
+
+  it('lets the municipalities of a national site share one card, while cities with wards keep theirs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cards-'));
+    try {
+      generateDataDir({ areas: OWN_CARD_LIMIT + 100, vintages: 1, outDir: dir, seed: 1 });
+      const big = loadSiteData(dir);
+      const rows = big.tables.get('areas')!.rows;
+      const alone = rows.find((r) => !r.parent_code && !rows.some((w) => w.parent_code === r.area_code))!;
+      const wardOf = rows.find((r) => r.parent_code)!;
+      expect(cardFamily(big, `wards/${alone.area_code}/`)).toEqual({ kind: 'municipalities' });
+      expect(cardFamily(big, `wards/${wardOf.area_code}/`)).toEqual({ kind: 'city', code: String(wardOf.parent_code) });
+      expect(cardFor(big, 'en', `wards/${alone.area_code}/`).alt).toMatch(/\d+ municipalities/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
