@@ -11,13 +11,14 @@ import type { SiteData } from '../site-data.ts';
 import { releasesFromRows, type Release } from '../release/releases.ts';
 import { hasSnapshot, isSnapshotFile, releasesDir, snapshotDataDir } from '../release/snapshots.ts';
 import type { CellValue } from './csv-safe.ts';
+import type { Labels } from '../i18n/labels.ts';
 import { decimalsMargin, roundForDownload } from './round.ts';
 
 export interface DownloadTable {
   name: string;
   kind: 'source' | 'derived';
-  title: { ja: string; en: string };
-  description: { ja: string; en: string };
+  title: Labels;
+  description: Labels;
   fields: Pick<FieldSchema, 'name' | 'type' | 'title' | 'unit' | 'constraints'>[];
   rows: Record<string, CellValue>[];
   primaryKey?: string[];
