@@ -4,7 +4,7 @@
  * once per language; its text comes from the language's catalogue (`locales/<code>.json`, see
  * src/lib/i18n/), and labels in declarations carry one entry per language.
  */
-import { siteLanguages, languageOf } from './i18n/languages.ts';
+import { siteLanguages, languageOf, type Language } from './i18n/languages.ts';
 import type { Labels } from './i18n/labels.ts';
 import { localColumn } from './i18n/labels.ts';
 
@@ -49,6 +49,13 @@ export function otherLangs(lang: Lang, path: string): { lang: Lang; htmlLang: st
   return siteLanguages()
     .filter((l) => l.code !== lang)
     .map((l) => ({ lang: l.code, htmlLang: l.htmlLang, name: l.name, href: versions[l.code]! }));
+}
+
+/** The language a path of the site is in (its path prefix, else the default language). */
+export function languageOfPath(path: string): Language {
+  const inside = path.startsWith(base) ? path.slice(base.length) : path.replace(/^\//, '');
+  const languages = siteLanguages();
+  return languages.find((l) => l.path && (inside === l.path || inside.startsWith(`${l.path}/`))) ?? languages[0]!;
 }
 
 /** The `lang` attribute of a language's pages (やさしい日本語 is `ja`). */
