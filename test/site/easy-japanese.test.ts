@@ -34,7 +34,8 @@ function unread(path: string): string[] {
         if (!ruby || !(ruby.querySelector('rt')?.textContent ?? '').trim()) out.push(`${path}: ${beyond.join('')} in “${text.trim().slice(0, 40)}”`);
       } else if (child.nodeType === 1) {
         const el = child as Element;
-        if (unreadable.has(el.tagName) || el.tagName.toLowerCase() === 'svg') continue;
+        // Text copied as it is (a chart's citation) is marked to stay plain.
+        if (unreadable.has(el.tagName) || el.tagName.toLowerCase() === 'svg' || el.hasAttribute('data-no-ruby')) continue;
         walk(el, el.tagName === 'RUBY' ? el : ruby);
       }
     }

@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface CatalogueMeta {
   /** The language's own name, shown in the language switch. */
@@ -26,9 +27,19 @@ export interface Catalogue {
   messages: ReadonlyMap<string, string>;
 }
 
+/**
+ * The project's locales/ folder: beside the sources when they run as they are (scripts, tests run
+ * from any folder), else under the working folder (the site build bundles the modules elsewhere
+ * and runs in the project).
+ */
+export function projectLocales(): string {
+  const beside = fileURLToPath(new URL('../../../locales', import.meta.url));
+  return existsSync(beside) ? beside : resolve('locales');
+}
+
 /** Where catalogues are looked for, first found wins: the data folder's own, then the project's. */
 export function catalogueDirs(dataDir: string): string[] {
-  return [join(resolve(dataDir), 'locales'), resolve('locales')];
+  return [join(resolve(dataDir), 'locales'), projectLocales()];
 }
 
 /** The catalogue file of a language, or null where none of the folders has one. */

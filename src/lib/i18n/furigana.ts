@@ -8,7 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
+import { projectLocales } from './catalogue.ts';
 import kuromoji from 'kuromoji';
 
 type Tokenizer = kuromoji.Tokenizer<kuromoji.IpadicFeatures>;
@@ -17,7 +18,7 @@ const kanji = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF々〆]/;
 const kanjiRun = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF々〆]+/g;
 
 /** The kanji read without ふりがな, from the declared list (lines starting with # are comments). */
-export function basicKanji(file = resolve('locales', 'kanji-grades-1-2.txt')): Set<string> {
+export function basicKanji(file = join(projectLocales(), 'kanji-grades-1-2.txt')): Set<string> {
   const text = readFileSync(file, 'utf8');
   return new Set([...text.split('\n').filter((l) => !l.startsWith('#')).join('')].filter((c) => kanji.test(c)));
 }
@@ -80,33 +81,58 @@ export function furigana(t: Tokenizer, basic: ReadonlySet<string>, known: Readon
   const analysed = (plain: string) =>
     t.tokenize(plain).map((tok) => word(tok.surface_form, tok.reading && tok.reading !== '*' ? hiragana(tok.reading) : null)).join('');
 
+  // A word the data reads: by the analyser's smaller words where they read the same (a long compound
+  // can then wrap on a phone), else as one word with the data's reading.
+  const knownWord = (w: string, reading: string) => {
+    // The analyser's words in turn, each reading a prefix of the data's reading; the last takes
+    // what remains (在宅・療養・支援・診療・所 → …しんりょう・じょ, where the dictionary alone says しょ).
+    const tokens = t.tokenize(w);
+    let rest = reading;
+    const parts: string[] = [];
+    for (const [i, tok] of tokens.entries()) {
+      const own = tok.reading && tok.reading !== '*' ? hiragana(tok.reading) : hiragana(tok.surface_form);
+      const r = i === tokens.length - 1 ? rest : rest.startsWith(own) ? own : null;
+      if (!r) return word(w, reading);
+      parts.push(word(tok.surface_form, r));
+      rest = rest.slice(r.length);
+    }
+    return parts.join('');
+  };
+
   const text = (plain: string): string => {
     if (!needsReading(plain)) return plain;
     // Words the data gives a reading for, then the analyser for what lies between them.
     for (const w of words) {
       const at = plain.indexOf(w);
-      if (at >= 0) return text(plain.slice(0, at)) + word(w, hiragana(known.get(w)!)) + text(plain.slice(at + w.length));
+      if (at >= 0) return text(plain.slice(0, at)) + knownWord(w, hiragana(known.get(w)!)) + text(plain.slice(at + w.length));
     }
     return analysed(plain);
   };
 
   const html = (page: string): string => {
-    let skip = 0;
+    // Open elements, each marked when its text must stay plain (and so everything inside it).
+    const open: { name: string; plain: boolean }[] = [];
     let inBody = false;
     return page.replace(/<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w-]*)(?:[^>"']|"[^"]*"|'[^']*')*>|[^<]+/g, (chunk, close: string | undefined, tag: string | undefined) => {
       if (tag) {
         const name = tag.toLowerCase();
         if (name === 'body') inBody = !close;
-        if (unreadable.has(name) && !chunk.endsWith('/>')) skip += close ? -1 : 1;
+        if (close) {
+          const at = open.map((e) => e.name).lastIndexOf(name);
+          if (at >= 0) open.length = at;
+        } else if (!voids.has(name) && !chunk.endsWith('/>')) open.push({ name, plain: unreadable.has(name) || /\sdata-no-ruby[\s=>]/.test(chunk) });
         return chunk;
       }
-      if (chunk.startsWith('<!--') || !inBody || skip > 0) return chunk;
+      const skip = open.some((e) => e.plain);
+      if (chunk.startsWith('<!--') || !inBody || skip) return chunk;
       return text(chunk);
     });
   };
   return { text, html };
 }
 
-// Elements whose text cannot carry ruby, or already does.
+// Elements whose text cannot carry ruby, or already does; elements marked `data-no-ruby` (text
+// that is copied as it is, such as a citation) are left plain as well.
 const unreadable = new Set(['svg', 'script', 'style', 'title', 'textarea', 'option', 'ruby', 'template']);
+const voids = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

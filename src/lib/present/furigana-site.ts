@@ -11,7 +11,8 @@ let writer: Promise<Furigana> | null = null;
 export function furiganaForSite(): Promise<Furigana> {
   writer ??= (async () => {
     const site = loadSiteData();
-    const known = new Map<string, string>();
+    // Era names the format module writes; the IPA dictionary predates 令和 and reads it wrongly.
+    const known = new Map<string, string>([['令和', 'れいわ'], ['平成', 'へいせい'], ['昭和', 'しょうわ']]);
     for (const row of site.tables.get('areas')?.rows ?? []) if (row.name_ja && row.name_kana) known.set(String(row.name_ja), String(row.name_kana));
     for (const term of loadGlossary(site.dataDir)) if (term.ja.reading) known.set(term.ja.term.replace(/（.*?）/g, ''), term.ja.reading.replace(/（.*?）/g, ''));
     return furigana(await loadTokenizer(), basicKanji(), known);
