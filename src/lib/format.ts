@@ -1,4 +1,8 @@
-/** Numbers, dates and fiscal years written the way Japanese public documents write them, and in English. */
+/**
+ * Numbers, dates and fiscal years written the way Japanese public documents write them, and in English.
+ * A language writes them as its grammar does (src/lib/i18n/grammar.ts): やさしい日本語 as Japanese.
+ */
+import { grammarOf, numberLocale } from './i18n/grammar.ts';
 
 const eraStarts: [string, string, number, string][] = [
   ['令和', 'R', 2019, '2019-05-01'],
@@ -7,12 +11,13 @@ const eraStarts: [string, string, number, string][] = [
 ];
 
 /** 1533 → "1,533"; 9.3456 with 1 digit → "9.3". */
-export function formatNumber(value: number, digits = 0, locale: 'ja' | 'en' = 'ja'): string {
+export function formatNumber(value: number, digits = 0, lang: string = 'ja'): string {
   // Building a formatter is what costs; thousands of pages reuse a handful of them.
+  const locale = numberLocale(lang);
   const key = `${locale}${digits}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(locale === 'ja' ? 'ja-JP' : 'en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
     formatters.set(key, f);
   }
   return f.format(value);
@@ -24,7 +29,8 @@ const formatters = new Map<string, Intl.NumberFormat>();
  * 1 October), as official documents write it: FY2019 is 令和元年度 although 1 April 2019 was
  * still Heisei, and FY1988 is 昭和63年度.
  */
-export function formatFiscalYear(year: number, locale: 'ja' | 'en' = 'ja'): string {
+export function formatFiscalYear(year: number, lang: string = 'ja'): string {
+  const locale = grammarOf(lang);
   if (locale === 'en') return `FY${year}`;
   const [era, , start] = eraStarts.find(([, , , from]) => `${year}-10-01` >= from)!;
   const n = year - start + 1;
@@ -32,7 +38,8 @@ export function formatFiscalYear(year: number, locale: 'ja' | 'en' = 'ja'): stri
 }
 
 /** 2015-10-31 → "2015年10月31日" or "31 Oct 2015". */
-export function formatDate(iso: string, locale: 'ja' | 'en' = 'ja'): string {
+export function formatDate(iso: string, lang: string = 'ja'): string {
+  const locale = grammarOf(lang);
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   if (locale === 'ja') return `${y}年${m}月${d}日`;
   const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1];
@@ -40,13 +47,15 @@ export function formatDate(iso: string, locale: 'ja' | 'en' = 'ja'): string {
 }
 
 /** A period as "2015年4月1日～2015年12月31日". */
-export function formatPeriod(start: string, end: string, locale: 'ja' | 'en' = 'ja'): string {
+export function formatPeriod(start: string, end: string, lang: string = 'ja'): string {
+  const locale = grammarOf(lang);
   if (start === end) return formatDate(start, locale);
   return locale === 'ja' ? `${formatDate(start)}～${formatDate(end)}` : `${formatDate(start, 'en')} – ${formatDate(end, 'en')}`;
 }
 
 /** 2016-05-01 → "2016年5月" or "May 2016", for dates known only to the month. */
-export function formatYearMonth(iso: string, locale: 'ja' | 'en' = 'ja'): string {
+export function formatYearMonth(iso: string, lang: string = 'ja'): string {
+  const locale = grammarOf(lang);
   const [y, m] = iso.split('-').map(Number) as [number, number];
   if (locale === 'ja') return `${y}年${m}月`;
   return `${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m - 1]} ${y}`;

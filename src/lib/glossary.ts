@@ -8,12 +8,25 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatProblem, sortProblems } from './problems.ts';
 import { validateDataDir } from './validate/validate-dataset.ts';
+import type { Lang } from './i18n.ts';
+import { grammarOf } from './i18n/grammar.ts';
+import { localColumn } from './i18n/labels.ts';
+import { languageOf } from './i18n/languages.ts';
 
 export interface GlossaryTerm {
   /** Anchor on the glossary page: `glossary/#<id>`. */
   id: string;
   ja: { term: string; reading: string; definition: string };
   en: { term: string; definition: string };
+  /** The row as written, for the columns of other languages (`term_<lang>`, `definition_<lang>`). */
+  row?: Readonly<Record<string, unknown>>;
+}
+
+/** A term in a language: its own columns where the glossary has them, else along the language's fallback chain. */
+export function termIn(term: GlossaryTerm, lang: Lang): { term: string; reading: string; definition: string } {
+  const chain = languageOf(lang).chain;
+  if (term.row) return { term: localColumn(term.row, 'term', chain), reading: localColumn(term.row, 'reading', chain), definition: localColumn(term.row, 'definition', chain) };
+  return grammarOf(lang) === 'ja' ? term.ja : { ...term.en, reading: '' };
 }
 
 const loaded = new Map<string, GlossaryTerm[]>();
@@ -37,6 +50,7 @@ export function loadGlossary(dataDir: string): GlossaryTerm[] {
         id: String(r.term_id),
         ja: { term: String(r.term_ja), reading: r.reading_ja == null ? '' : String(r.reading_ja), definition: String(r.definition_ja) },
         en: { term: String(r.term_en), definition: String(r.definition_en) },
+        row: r,
       }));
   }
   loaded.set(dataDir, terms);

@@ -1,45 +1,74 @@
 /**
- * The site is Japanese first, with the same pages in English under /en/. Every page file is a
- * `[...lang]` route rendered twice; text sits in the page as `{ ja, en }` pairs so that both
- * languages are written side by side.
+ * The languages of the site come from its configuration (`languages` in site.json): the first at
+ * the root, every other one under its own path. Every page file is a `[...lang]` route rendered
+ * once per language; its text comes from the language's catalogue (`locales/<code>.json`, see
+ * src/lib/i18n/), and labels in declarations carry one entry per language.
  */
-export type Lang = 'ja' | 'en';
-export interface Text {
-  ja: string;
-  en: string;
-}
+import { siteLanguages, languageOf, type Language } from './i18n/languages.ts';
+import type { Labels } from './i18n/labels.ts';
+import { localColumn } from './i18n/labels.ts';
 
-/** The two static paths of a `[...lang]` route: `/…` for Japanese and `/en/…` for English. */
+/** A configured language code (`ja`, `en`, `ja-Hira`). */
+export type Lang = string;
+/** A label in every configured language (declarations are filled along the fallback chains once they are read). */
+export type Text = Labels;
+
+/** The static paths of a `[...lang]` route: one per configured language, the default at the root. */
 export function langPaths() {
-  return [
-    { params: { lang: undefined }, props: { lang: 'ja' as Lang } },
-    { params: { lang: 'en' }, props: { lang: 'en' as Lang } },
-  ];
+  return siteLanguages().map((l) => ({ params: { lang: l.path || undefined }, props: { lang: l.code as Lang } }));
 }
 
 /** Where the site is mounted (`/` locally, `/<repo>/` on a project's GitHub Pages). */
 const base = ((import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/').replace(/\/?$/, '/');
 
+const prefix = (lang: Lang) => {
+  const path = languageOf(lang).path;
+  return path ? `${path}/` : '';
+};
+
 /** A path inside the site for a language: `href('en', 'budget/')` → `/en/budget/`. */
 export function href(lang: Lang, path = ''): string {
-  const clean = path.replace(/^\//, '');
-  return lang === 'ja' ? `${base}${clean}` : `${base}en/${clean}`;
+  return `${base}${prefix(lang)}${path.replace(/^\//, '')}`;
 }
 
-/** A file of the site that is the same in both languages (downloads): `asset('downloads/…')`. */
+/** A file of the site that is the same in every language (downloads): `asset('downloads/…')`. */
 export const asset = (path: string) => `${base}${path.replace(/^\//, '')}`;
 
-/** The same page in both languages, for the language switch and hreflang links. */
+/** The same page in every language, for the language switch and hreflang links. */
 export function langVersions(path: string): Record<Lang, string> {
   const inside = path.startsWith(base) ? path.slice(base.length) : path.replace(/^\//, '');
-  const bare = inside.replace(/^en(\/|$)/, '');
-  return { ja: `${base}${bare}`, en: `${base}en/${bare}` };
+  const languages = siteLanguages();
+  const own = languages.find((l) => l.path && (inside === l.path || inside.startsWith(`${l.path}/`)));
+  const bare = own ? inside.slice(own.path.length).replace(/^\//, '') : inside;
+  return Object.fromEntries(languages.map((l) => [l.code, `${base}${l.path ? `${l.path}/` : ''}${bare}`]));
 }
 
-/** The same page in the other language. */
-export function otherLang(lang: Lang, path: string): { lang: Lang; href: string } {
-  const other: Lang = lang === 'ja' ? 'en' : 'ja';
-  return { lang: other, href: langVersions(path)[other] };
+/** The same page in each other language, with what the switch shows. */
+export function otherLangs(lang: Lang, path: string): { lang: Lang; htmlLang: string; name: string; href: string }[] {
+  const versions = langVersions(path);
+  return siteLanguages()
+    .filter((l) => l.code !== lang)
+    .map((l) => ({ lang: l.code, htmlLang: l.htmlLang, name: l.name, href: versions[l.code]! }));
 }
 
-export const pick = (lang: Lang, text: Text) => text[lang];
+/** The language a path of the site is in (its path prefix, else the default language). */
+export function languageOfPath(path: string): Language {
+  const inside = path.startsWith(base) ? path.slice(base.length) : path.replace(/^\//, '');
+  const languages = siteLanguages();
+  return languages.find((l) => l.path && (inside === l.path || inside.startsWith(`${l.path}/`))) ?? languages[0]!;
+}
+
+/** The `lang` attribute of a language's pages (やさしい日本語 is `ja`). */
+export const htmlLang = (lang: Lang) => languageOf(lang).htmlLang;
+
+/** A label in a language, along its fallback chain where the label lacks it. */
+export function pick(lang: Lang, text: Readonly<Record<string, string>>): string {
+  for (const code of languageOf(lang).chain) {
+    const v = text[code];
+    if (v !== undefined) return v;
+  }
+  return Object.values(text)[0] ?? '';
+}
+
+/** A name or text column of a row in a language (`name_ja`, `name_en`, `definition_ja_hira`), along the chain. */
+export const local = (lang: Lang, row: object, field: string) => localColumn(row, field, languageOf(lang).chain);

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { printToPdf, sheetTexts } from '../../scripts/lib/print.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { siteLanguages } from '../../src/lib/i18n/languages.ts';
 
 interface Findings {
   wrappedCells: string[];
@@ -31,8 +32,14 @@ const paths = readdirSync(site, { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.html') && !readFileSync(join(site, f), 'utf8').includes('http-equiv="refresh"'))
   .map((f) => '/' + f.replace(/index\.html$/, ''))
   .sort();
+// Every configured edition's pages, under its path prefix (none for the default language).
+const edition = `(?:/(?:${siteLanguages().filter((l) => l.path).map((l) => l.path).join('|')}))?`;
+// An edition with ふりがな prints a ward profile on one more sheet: its readings and its shorter,
+// one-idea sentences make the same content about a third of a sheet longer.
+const rubyPrefixes = siteLanguages().filter((l) => l.ruby && l.path).map((l) => `/${l.path}/`);
+const extra = (path: string) => (rubyPrefixes.some((p) => path.startsWith(p)) ? 1 : 0);
 /** Sheets allowed on A4, by kind of page. */
-const sheetLimit = (path: string) => (/^(\/en)?\/wards\/\d+\/$/.test(path) ? 2 : /^(\/en)?\/compare\/[^/]+\/[^/]+\/$/.test(path) ? 3 : null);
+const sheetLimit = (path: string) => (new RegExp(`^${edition}/wards/\\d+/$`).test(path) ? 2 + extra(path) : new RegExp(`^${edition}/compare/[^/]+/[^/]+/$`).test(path) ? 3 : null);
 const minChartFontPx = 11;
 
 let server: StaticServer;

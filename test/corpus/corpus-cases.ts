@@ -234,11 +234,11 @@ export const cases: CorpusCase[] = [
   { kind: 'site', name: 'no site.json', mutate: (t) => t.remove('site.json'), exit: 1,
     expect: ['site.json:1:0: error: サイトの設定ファイル site.json がありません（タイトル・発行者・対象の地域などを書きます。docs/site-configuration.md を参照） / the site configuration site.json is missing (title, publisher, areas and more; see docs/site-configuration.md)'] },
   { kind: 'site', name: 'a misspelt headline metric', mutate: (t) => t.edit('site.json', '"headlineMetric": "support_clinics_per_10k_population"', '"headlineMetric": "support_clinic_per_10k_population"'), exit: 1,
-    expect: ['site.json:22:3: error: /headlineMetric の指標「support_clinic_per_10k_population」がmetrics.jsonにありません / /headlineMetric: the metric "support_clinic_per_10k_population" is not in metrics.json'] },
+    expect: ['site.json:24:3: error: /headlineMetric の指標「support_clinic_per_10k_population」がmetrics.jsonにありません / /headlineMetric: the metric "support_clinic_per_10k_population" is not in metrics.json'] },
   { kind: 'site', name: 'an area the data does not have', mutate: (t) => t.edit('site.json', '"areas": ["14100", "14201"]', '"areas": ["14100", "14202"]'), exit: 1,
-    expect: ['site.json:19:22: error: /areas/1 の地域コード「14202」がareas.csvにありません / /areas/1: the area code "14202" is not in areas.csv'] },
+    expect: ['site.json:21:22: error: /areas/1 の地域コード「14202」がareas.csvにありません / /areas/1: the area code "14202" is not in areas.csv'] },
   { kind: 'site', name: 'a section name that does not exist', mutate: (t) => t.edit('site.json', '"overview", "compare"', '"overview", "comparisons"'), exit: 1,
-    expect: ['site.json:20:', '/nav/1'] },
+    expect: ['site.json:22:', '/nav/1'] },
   { kind: 'site', name: 'another publisher and credit, built from configuration alone', mutate: (t) => {
       t.edit('site.json', '"ja": "在宅医療・介護連携の統計 編集チーム"', '"ja": "試験市 健康福祉局"');
       t.edit('site.json', '"nav": ["overview", "compare", "areas", "hubs", "budget", "programmes",', '"nav": ["overview", "compare", "areas",');

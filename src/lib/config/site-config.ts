@@ -5,8 +5,11 @@
  * people as a `SiteConfigSpec`, normalised once into a `SiteConfig`; code reads only the latter.
  */
 import { z } from 'zod';
+import { labelSchema } from '../i18n/labels.ts';
+import { languagesSchema } from './languages.ts';
 
-const text = z.object({ ja: z.string().min(1), en: z.string().min(1) }).strict();
+// Labels per language: only the default language is required; the others fall back (src/lib/i18n/labels.ts).
+const text = labelSchema;
 const areaCode = z.string().regex(/^[0-9]{5}$/, 'a five-digit local government code');
 const metricId = z.string().regex(/^[a-z][a-z0-9_]*$/);
 
@@ -36,7 +39,7 @@ export const siteConfigSchema = z
     /** The opening paragraph of the home page. */
     intro: text,
     /** Languages of the site; the first is the default, at the site's root. */
-    languages: z.array(z.enum(['ja', 'en'])).min(1).default(['ja', 'en']),
+    languages: languagesSchema,
     /**
      * The areas the site is about (cities and municipalities; a city's wards come with it). Absent:
      * every area in areas.csv that has no parent.

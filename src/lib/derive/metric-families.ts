@@ -5,6 +5,8 @@
  */
 import type { Tables } from '../dataset.ts';
 import type { MetricSpec } from './metric-spec.ts';
+import { countWords, grammarOf } from '../i18n/grammar.ts';
+import { bilingual } from '../i18n/labels.ts';
 
 /** The declared metrics plus one count metric per family (`<family>_count`). */
 export function withCountVariants(specs: readonly MetricSpec[], tables: Tables): MetricSpec[] {
@@ -13,20 +15,19 @@ export function withCountVariants(specs: readonly MetricSpec[], tables: Tables):
   const counts = [...families].map(([family, first]): MetricSpec => {
     const column = Array.isArray(first.numerator.column) ? first.numerator.column[0]! : first.numerator.column;
     const field = tables.get(first.numerator.table)?.schema.fields.find((f) => f.name === column);
-    const unit = field?.unit ?? { ja: '', en: '' };
+    const unit = field?.unit ?? {};
+    // The count's words per language, made by each language's grammar from the numerator's label.
+    const per = (make: (code: string, label: string) => string) => Object.fromEntries(Object.entries(first.numerator.label).map(([code, label]) => [code, make(code, label)]));
     return {
       id: `${family}_count`,
       group: first.group,
       family,
-      variant: { ja: '数', en: 'count' },
-      label: { ja: `${first.numerator.label.ja}の数`, en: `Number of ${first.numerator.label.en}` },
-      definition: {
-        ja: `${first.numerator.label.ja}の数。比べる線は平均（合計を区や市町村の数で割った値）です。`,
-        en: `The number of ${first.numerator.label.en}. The reference line is the mean per area (the total divided by the number of areas).`,
-      },
+      variant: per((code) => countWords(code).variant),
+      label: per((code, label) => countWords(code).label(label)),
+      definition: per((code, label) => countWords(code).definition(label)),
       numerator: first.numerator,
       scale: 1,
-      unit: { ja: `${unit.ja}`, en: unit.en },
+      unit: per((code) => unit[code] ?? bilingual(unit)[grammarOf(code)] ?? ''),
       digits: 0,
       higherMeans: first.higherMeans,
       smallCount: first.smallCount,

@@ -4,8 +4,10 @@
  * downloads are generated from the list.
  */
 import { z } from 'zod';
+import { labelSchema } from '../i18n/labels.ts';
 
-const text = z.object({ ja: z.string().min(1), en: z.string().min(1) }).strict();
+// Labels per language: only the default language is required; the others fall back (src/lib/i18n/labels.ts).
+const text = labelSchema;
 
 const operand = z
   .object({

@@ -10,7 +10,7 @@ import { select } from '../dataset.ts';
 import type { MetricSpec } from '../derive/metric-spec.ts';
 import type { WardMetricValue } from '../derive/ward-metrics.ts';
 import { formatNumber, formatPeriod } from '../format.ts';
-import type { Lang } from '../i18n.ts';
+import { local, pick, type Lang } from '../i18n.ts';
 import type { SiteData } from '../site-data.ts';
 import type { Row } from '../validate/validate-table.ts';
 import { areaInfo, areaMetrics, groupInfo, groupOfArea, metricView, shortName } from './groups.ts';
@@ -22,12 +22,14 @@ import { comparePage, MAX_BARS } from './compare-page.ts';
 import { DISAGREEMENT_MARK, disagreementOf, disagreementsIn } from './disagreements.ts';
 import { areaTrends } from './trends.ts';
 import { peerStanding } from './peers.ts';
+import { translator, translate } from '../i18n/translate.ts';
+import { grammarOf } from '../i18n/grammar.ts';
 
 /** Around an area in a large group, the chart shows this many ranks either side. */
 const WINDOW = 7;
 
 export function areaPage(site: SiteData, code: string, lang: Lang) {
-  const t = (ja: string, en: string) => (lang === 'ja' ? ja : en);
+  const t = translator(lang);
   const area = areaInfo(site.tables, code);
   const name = area?.name[lang] ?? code;
   const group = groupOfArea(site.tables, code);
@@ -46,8 +48,8 @@ export function areaPage(site: SiteData, code: string, lang: Lang) {
     // Where the source printed the figure otherwise, the sentence says so beside the recomputed value.
     const sentence = wardSentence(m.spec, m.value, lang, info.wholeName);
     if (!d) return [sentence];
-    const pct = m.spec.unit[lang] === '%' ? '%' : '';
-    return [sentence.replace(/[。.]$/, '') + t(`（${DISAGREEMENT_MARK}資料には${printed}${pct}と印字されています）。`, ` (${DISAGREEMENT_MARK} printed as ${printed}${pct} in the source).`)];
+    const pct = pick(lang, m.spec.unit) === '%' ? '%' : '';
+    return [sentence.replace(/[。.]$/, '') + t('area.printedAsSource', { disagreementMark: DISAGREEMENT_MARK, printed, pct })];
   });
   // The configured headline, or the first metric this area has, so every area page has its chart.
   const headline = withValue.find((m) => m.spec.id === site.config.headlineMetric) ?? withValue.find((m) => m.spec.denominator) ?? withValue[0] ?? null;
@@ -62,21 +64,21 @@ export function areaPage(site: SiteData, code: string, lang: Lang) {
       }
     : headline ? headlineChart(site, code, name, headline, group, info, lang) : null;
 
-  const head = [t('指標', 'Measure'), t('この地域', 'This area'), info.wholeName, t('順位', 'Rank'), t('全体との比', 'Ratio to whole'), t('時点', 'As of')];
+  const head = [t('common.measure'), t('common.thisArea'), info.wholeName, t('common.rank'), t('common.ratioWhole'), t('common.asOf')];
   const disagreements = disagreementsIn(site, metrics.map(({ spec, value }) => ({ spec, w: value })), lang);
   const rows = metrics.map(({ spec, value: w }) => [
-    spec.label[lang],
+    pick(lang, spec.label),
     valueCell(w, spec, lang, true) + (disagreements.has(spec.id, code) ? ` ${DISAGREEMENT_MARK}` : ''),
     formatValue(w.city_value, spec, lang),
     rankText(w, lang),
     w.ratio_to_city === null || w.off_vintage ? '—' : formatNumber(w.ratio_to_city, 2, lang),
     (w.numerator_vintage ? vintageText(w.numerator_vintage, lang) : '—') +
-      (w.vintages_differ && w.denominator_vintage ? t(`（分母 ${vintageText(w.denominator_vintage, lang)}）`, ` (denominator ${vintageText(w.denominator_vintage, lang)})`) : ''),
+      (w.vintages_differ && w.denominator_vintage ? t('area.denominator', { denominatorVintage: vintageText(w.denominator_vintage, lang) }) : ''),
   ]);
   const ends = withValue.flatMap((m) => [m.value.numerator_vintage, m.value.denominator_vintage]).filter((v): v is string => !!v).map((v) => v.split('/').at(-1)!).sort();
-  const age = ageText(ends, lang, t('このページの数値は', 'The figures on this page describe '));
+  const age = ageText(ends, lang, t('area.figuresThisPageDescribe'));
 
-  const wards = info.wards ? [] : select(site.tables, 'areas', { parent_code: code }).map((r) => ({ code: String(r.row.area_code), name: String(lang === 'ja' ? r.row.name_ja : r.row.name_en) }));
+  const wards = info.wards ? [] : select(site.tables, 'areas', { parent_code: code }).map((r) => ({ code: String(r.row.area_code), name: local(lang, r.row, 'name') }));
   const pairs = info.wards ? info.members.filter((m) => m !== code).map((other) => ({ code: other, name: areaInfo(site.tables, other)?.name[lang] ?? other, path: code < other ? `wards/${code}/vs/${other}/` : `wards/${other}/vs/${code}/` })) : [];
 
   const peers = info.wards ? null : peerStanding(site, code, [...new Set([...(headline ? [headline.spec.id] : []), ...site.config.summaryMetrics])], lang);
@@ -92,8 +94,8 @@ export function areaPage(site: SiteData, code: string, lang: Lang) {
     age,
     chart,
     disagreements: disagreements.summary,
-    table: metrics.length ? { caption: t(`${name}の指標と${info.wholeName}`, `${name} against ${info.wholeName}`), head, rows, numeric: [false, true, true, true, true, false] } : null,
-    failMessage: withValue.length ? null : t('この地域の指標を計算できる数値は、まだデータにありません。', 'The data has no figures yet from which to compute this area’s measures.'),
+    table: metrics.length ? { caption: t('area.tableCaption', { name, wholeName: info.wholeName }), head, rows, numeric: [false, true, true, true, true, false] } : null,
+    failMessage: withValue.length ? null : t('area.dataHasNoFigures'),
     hub: hubSection(site, code, lang),
     hospitals: hospitalSection(site, code, lang),
     surveys: surveySection(site, code, lang),
@@ -107,22 +109,22 @@ export function areaPage(site: SiteData, code: string, lang: Lang) {
 type Info = ReturnType<typeof groupInfo>;
 
 function headlineChart(site: SiteData, code: string, name: string, m: { spec: MetricSpec; value: WardMetricValue }, group: string, info: Info, lang: Lang) {
-  const t = (ja: string, en: string) => (lang === 'ja' ? ja : en);
+  const t = translator(lang);
   const view = metricView(site, m.spec.id, lang, group)!;
   const { spec, value: w } = m;
   const v = formatValue(w.value, spec, lang);
-  const label = spec.label[lang];
+  const label = pick(lang, spec.label);
   const standing = w.rank !== null && w.rank_of <= 1
-    ? t('同じ時点で比べられるほかの地域はありません', 'no other area to compare at the same date')
+    ? t('area.noOtherAreaCompare')
     : w.rank !== null
-    ? t(`${w.rank_of}${info.memberNoun.counter}中${w.rank}位`, `rank ${w.rank} of ${w.rank_of} ${info.memberNoun.counter}`)
+    ? t('area.rankAmong', { rankOf: w.rank_of, counter: info.memberNoun.counter, rank: w.rank })
     : w.off_vintage
-      ? t('順位なし（時点が異なる）', 'not ranked (from another date)')
-      : t('順位なし（数が少ない）', 'not ranked (small count)');
-  const title = t(`${name}の${label}は${v}で、${standing}`, `${name}: ${label} ${v}, ${standing}`);
+      ? t('area.notRankedAnotherDate')
+      : t('area.notRankedSmallCount');
+  const title = t('area.headlineTitle', { name, label, v, standing });
   const isCount = !spec.denominator;
   const reference = isCount ? view.total.mean : view.total.value;
-  const refLabel = isCount ? t(`平均 ${formatValue(view.total.mean, spec, lang, false)}`, `Mean ${formatValue(view.total.mean, spec, lang, false)}`) : `${info.wholeName} ${formatValue(view.total.value, spec, lang, false)}`;
+  const refLabel = isCount ? t('common.mean', { mean: formatValue(view.total.mean, spec, lang, false) }) : `${info.wholeName} ${formatValue(view.total.value, spec, lang, false)}`;
   // A large group shows the ranks around the area; a small one shows every member.
   const ranked = view.areas.filter((a) => a.rank !== null).sort((a, b) => a.rank! - b.rank!);
   let shown = view.areas;
@@ -136,21 +138,21 @@ function headlineChart(site: SiteData, code: string, name: string, m: { spec: Me
     rankedBars(shown.map((a) => ({ label: markedName(a), value: a.value, highlight: a.area_code === code })), {
       reference: reference === null ? undefined : { value: reference, label: refLabel },
       format: (x) => formatValue(x, spec, lang, false),
-      noData: t('データなし', 'no data'),
+      noData: t('common.noData'),
     }),
-    { label: `${title}${t('。', '. ')}${refLabel}` },
+    { label: `${title}${t('common.sentenceEnd')}${refLabel}` },
   );
   const table = {
     caption: title,
-    head: [info.wards ? t('区', 'Ward') : t('市町村', 'Municipality'), spec.unit[lang], t('順位', 'Rank')],
+    head: [info.wards ? t('common.ward') : t('common.municipality'), pick(lang, spec.unit), t('common.rank')],
     rows: [...ranked, ...view.areas.filter((a) => a.rank === null)].filter((a) => shown.includes(a)).map((a) => [a.name, valueCell(a, spec, lang), rankText(a, lang)]),
     numeric: [false, true, true],
   };
-  return { id: anchorOf(spec.id), title, svg, unit: spec.unit[lang], tables: metricTables(spec), source: sourceOrNote(sourceText(site.tables, metricTables(spec), lang, vintageDates(view.total)), lang), table, partial: shown.length < view.areas.length };
+  return { id: anchorOf(spec.id), title, svg, unit: pick(lang, spec.unit), tables: metricTables(spec), source: sourceOrNote(sourceText(site.tables, metricTables(spec), lang, vintageDates(view.total)), lang), table, partial: shown.length < view.areas.length };
 }
 
 function hubSection(site: SiteData, code: string, lang: Lang) {
-  const t = (ja: string, en: string) => (lang === 'ja' ? ja : en);
+  const t = translator(lang);
   const hub = select(site.tables, 'hubs', { area_code: code })[0]?.row ?? null;
   const periods = select(site.tables, 'hub_throughput', { area_code: code }).map((r) => r.row).sort((a, b) => String(b.period_end).localeCompare(String(a.period_end)) || String(b.period_start).localeCompare(String(a.period_start)));
   // The latest period that is not a full-year restatement of another: the newest end, the shortest span.
@@ -159,15 +161,15 @@ function hubSection(site: SiteData, code: string, lang: Lang) {
   const n = (v: unknown) => (v == null ? '—' : formatNumber(Number(v), 0, lang));
   return {
     opened: hub ? openedText(hub, lang) : null,
-    place: hub ? (hub.location_ja ? String(hub.location_ja) : t('資料に記載なし', 'not given in the documents')) : null,
+    place: hub ? (hub.location_ja ? String(hub.location_ja) : t('area.notGivenDocuments')) : null,
     throughput: period
       ? {
-          caption: t(`拠点の相談・支援実績（${formatPeriod(String(period.period_start), String(period.period_end), lang)}）`, `Hub results, ${formatPeriod(String(period.period_start), String(period.period_end), lang)}`),
+          caption: t('area.hubResults', { formatPeriod: formatPeriod(String(period.period_start), String(period.period_end), lang) }),
           rows: [
-            [t('稼働月数', 'Months in operation'), n(period.months_active)],
-            [t('新規相談者数', 'New clients'), period.new_clients == null ? t('稼働なし', 'not in operation') : n(period.new_clients)],
-            [t('継続相談者数', 'Continuing clients'), n(period.continuing_clients)],
-            [t('支援・対応回数（延べ）', 'Support actions'), n(period.support_actions)],
+            [t('area.monthsOperation'), n(period.months_active)],
+            [t('area.newClients'), period.new_clients == null ? t('area.notOperation') : n(period.new_clients)],
+            [t('area.continuingClients'), n(period.continuing_clients)],
+            [t('area.supportActions'), n(period.support_actions)],
           ],
         }
       : null,
@@ -189,7 +191,7 @@ function hospitalSection(site: SiteData, code: string, lang: Lang) {
 }
 
 function surveySection(site: SiteData, code: string, lang: Lang) {
-  const t = (ja: string, en: string) => (lang === 'ja' ? ja : en);
+  const t = translator(lang);
   const surveys = select(site.tables, 'surveys', { area_code: code }).map((r) => r.row);
   if (surveys.length === 0) return null;
   const ids = new Set(surveys.map((s) => String(s.survey_id)));
@@ -197,16 +199,16 @@ function surveySection(site: SiteData, code: string, lang: Lang) {
   const n = (v: unknown) => countText(v, lang);
   return {
     surveys: {
-      caption: t('アンケートの回答数と回答率', 'Responses and response rates'),
-      head: [t('アンケート', 'Survey'), t('対象', 'Sent to'), t('回答', 'Responses'), t('回答率（資料）', 'Response rate (printed)')],
-      rows: surveys.map((s) => [String(lang === 'ja' ? s.title_ja : s.title_en), n(s.population), n(s.responses), s.response_rate_printed_pct == null ? '—' : `${n(s.response_rate_printed_pct)}%`]),
+      caption: t('area.responsesResponseRates'),
+      head: [t('area.survey'), t('area.sent'), t('area.responses'), t('area.responseRatePrinted')],
+      rows: surveys.map((s) => [local(lang, s, 'title'), n(s.population), n(s.responses), s.response_rate_printed_pct == null ? '—' : `${n(s.response_rate_printed_pct)}%`]),
       numeric: [false, true, true, true],
     },
     results: results.length
       ? {
-          caption: t('アンケートで数が残っている回答', 'Survey answers whose figures survive'),
-          head: [t('質問', 'Question'), t('回答', 'Answer'), t('件数', 'Count'), t('割合（資料）', 'Share (printed)')],
-          rows: results.map((r) => [r.question_no === 'summary' ? t('在宅診療の状況', 'Home-visit practice') : `Q${String(r.question_no)}`, String(lang === 'ja' ? r.answer_ja : r.answer_en), n(r.count), r.share_printed_pct == null ? '—' : `${n(r.share_printed_pct)}%`]),
+          caption: t('area.surveyAnswersWhoseFigures'),
+          head: [t('area.question'), t('area.answer'), t('common.count'), t('area.sharePrinted')],
+          rows: results.map((r) => [r.question_no === 'summary' ? t('area.homeVisitPractice') : `Q${String(r.question_no)}`, local(lang, r, 'answer'), n(r.count), r.share_printed_pct == null ? '—' : `${n(r.share_printed_pct)}%`]),
           numeric: [false, false, true, true],
         }
       : null,
@@ -215,21 +217,21 @@ function surveySection(site: SiteData, code: string, lang: Lang) {
 }
 
 function eventSection(site: SiteData, code: string, lang: Lang) {
-  const t = (ja: string, en: string) => (lang === 'ja' ? ja : en);
+  const t = translator(lang);
   const events: Row[] = select(site.tables, 'events', { area_code: code }).map((r) => r.row).sort((a, b) => String(a.period_start).localeCompare(String(b.period_start)));
   if (events.length === 0) return null;
-  const name = (e: Row) => String(lang === 'ja' ? e.name_ja : e.name_en);
+  const name = (e: Row) => local(lang, e, 'name');
   const period = (e: Row) => (e.period_start && e.period_end ? formatPeriod(String(e.period_start), String(e.period_end), lang) : '');
   // An event held in several periods is told apart by its period, in the chart as in the table.
   const repeated = new Set(events.map(name).filter((n, i, all) => all.indexOf(n) !== i));
-  const label = (e: Row) => (repeated.has(name(e)) ? `${name(e)}${lang === 'ja' ? `（${period(e)}）` : ` (${period(e)})`}` : name(e));
+  const label = (e: Row) => (repeated.has(name(e)) ? `${name(e)}${translate(lang, 'area.eventPeriod', { e: period(e) })}` : name(e));
   const attended = events.filter((e) => typeof e.attendance === 'number').sort((a, b) => Number(b.attendance) - Number(a.attendance));
   const top = attended[0];
   const title = top
-    ? t(`最も多くの人が参加したのは「${label(top)}」の${attendanceText(top, 'ja')}人`, `Best attended: ${label(top)}, ${attendanceText(top, 'en')} people`)
-    : t('研修・講座', 'Trainings and lectures');
+    ? t('area.bestAttendedPeople', { top: label(top), top2: attendanceText(top, lang) })
+    : t('area.trainingsLectures');
   const svg = attended.length
-    ? renderChart(categoryBars(attended.map((e) => ({ label: label(e), value: Number(e.attendance) })), (v) => formatNumber(v, 0, lang), { marginLeft: lang === 'ja' ? 230 : 250, width: 560 }), { label: title })
+    ? renderChart(categoryBars(attended.map((e) => ({ label: label(e), value: Number(e.attendance) })), (v) => formatNumber(v, 0, lang), { marginLeft: grammarOf(lang) === 'ja' ? 230 : 250, width: 560 }), { label: title })
     : null;
   const ends = events.map((e) => String(e.period_end)).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
   return {
@@ -237,8 +239,8 @@ function eventSection(site: SiteData, code: string, lang: Lang) {
     svg,
     source: sourceText(site.tables, ['events'], lang, ends) || sourceText(site.tables, ['events'], lang),
     table: {
-      caption: t('研修・講座の一覧（回数と参加者）', 'Every training and lecture, with sessions and attendance'),
-      head: [t('期間', 'Period'), t('名称', 'Name'), t('回数', 'Sessions'), t('参加者', 'Attendance')],
+      caption: t('area.everyTrainingLectureSessions'),
+      head: [t('common.period'), t('common.name'), t('common.sessions'), t('area.attendance')],
       rows: events.map((e) => [period(e) || '—', name(e), countText(e.sessions, lang), attendanceText(e, lang)]),
       numeric: [false, false, true, true],
     },
@@ -248,5 +250,5 @@ function eventSection(site: SiteData, code: string, lang: Lang) {
 /** A hospital's role in the admission agreements, in words. */
 export const roleName = (role: string, lang: Lang) =>
   role === 'acute'
-    ? lang === 'ja' ? '急性期（主に夜間に受け入れ）' : 'Acute (mainly at night)'
-    : lang === 'ja' ? '一時入院（主に日中に受け入れ）' : 'Temporary admission (mainly in the daytime)';
+    ?translate(lang, 'area.acuteMainlyNight')
+    :translate(lang, 'area.temporaryAdmissionMainlyDaytime');

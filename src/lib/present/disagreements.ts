@@ -8,11 +8,12 @@
 import type { MetricSpec } from '../derive/metric-spec.ts';
 import type { WardMetricValue } from '../derive/ward-metrics.ts';
 import { formatNumber } from '../format.ts';
-import type { Lang } from '../i18n.ts';
+import { pick, type Lang } from '../i18n.ts';
 import type { Finding } from '../quality/finding.ts';
 import type { SiteData } from '../site-data.ts';
 import { areaName } from './groups.ts';
 import { memo } from './views.ts';
+import { translate } from '../i18n/translate.ts';
 
 export const DISAGREEMENT_MARK = '‡';
 
@@ -53,12 +54,10 @@ export function disagreementNote(site: SiteData, marked: { spec: MetricSpec; w: 
   const parts = marked.map(({ spec, w, finding }) => {
     const digits = Math.max(spec.digits, String(finding.printed).split('.')[1]?.length ?? 0);
     const name = areaName(site.tables, w.area_code, lang);
-    const pct = spec.unit[lang] === '%' ? '%' : '';
-    return lang === 'ja'
-      ? `${name}の${spec.label.ja}は、資料では${formatNumber(finding.printed, digits)}${pct}と印字されていますが、データから計算すると${formatNumber(finding.recomputed, spec.digits)}${pct}です`
-      : `${name}, ${spec.label.en}: the document prints ${formatNumber(finding.printed, digits, 'en')}${pct}; the data give ${formatNumber(finding.recomputed, spec.digits, 'en')}${pct}`;
+    const pct = pick(lang, spec.unit) === '%' ? '%' : '';
+    return translate(lang, 'disagreements.documentPrintsDataGive', { name, labelLabel: pick(lang, spec.label), printed: formatNumber(finding.printed, digits, lang), pct, recomputed: formatNumber(finding.recomputed, spec.digits, lang) });
   });
-  return lang === 'ja' ? `${DISAGREEMENT_MARK}印：${parts.join('。')}。資料の値は直さず、データ品質のページに載せています。` : `${DISAGREEMENT_MARK}: ${parts.join('; ')}. The printed figure is not corrected; see the data-quality page.`;
+  return translate(lang, 'disagreements.printedFigureNotCorrected', { disagreementMark: DISAGREEMENT_MARK, parts: parts.join(translate(lang, 'list.sentences')) });
 }
 
 /**

@@ -3,7 +3,8 @@
  * splits each text it is given into plain runs and links, and links every term only the first
  * time it meets it, so a page reads as text with one way to each explanation.
  */
-import type { GlossaryTerm } from '../glossary.ts';
+import { termIn, type GlossaryTerm } from '../glossary.ts';
+import { grammarOf } from '../i18n/grammar.ts';
 import type { Lang } from '../i18n.ts';
 
 export interface Segment {
@@ -22,9 +23,10 @@ export function termForms(term: string): string[] {
 
 export function glossaryLinker(terms: readonly GlossaryTerm[], lang: Lang) {
   const seen = new Set<string>();
+  const caseless = grammarOf(lang) === 'ja';
   // Longer forms first, so 在宅療養支援診療所 is found before any shorter term inside it.
   const forms = terms
-    .flatMap((t) => termForms(lang === 'ja' ? t.ja.term : t.en.term).map((form) => ({ id: t.id, form })))
+    .flatMap((t) => termForms(termIn(t, lang).term).map((form) => ({ id: t.id, form })))
     .sort((a, b) => b.form.length - a.form.length);
   return (text: string): Segment[] => {
     const out: Segment[] = [];
@@ -34,7 +36,8 @@ export function glossaryLinker(terms: readonly GlossaryTerm[], lang: Lang) {
       // Terms already linked still take their text, so a shorter term inside one (支援 in
       // 在宅療養支援診療所) is never linked on its own.
       for (const f of forms) {
-        const at = lang === 'ja' ? rest.indexOf(f.form) : rest.toLowerCase().indexOf(f.form.toLowerCase());
+        // Scripts without case (Japanese) match as written; others whatever their case.
+        const at = caseless ? rest.indexOf(f.form) : rest.toLowerCase().indexOf(f.form.toLowerCase());
         if (at >= 0 && (!best || at < best.at || (at === best.at && f.form.length > best.form.length))) best = { ...f, at };
       }
       if (!best) break;

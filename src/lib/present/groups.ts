@@ -8,6 +8,9 @@ import { MUNICIPAL_GROUP, type CityMetricValue, type WardMetricValue } from '../
 import type { Lang } from '../i18n.ts';
 import type { SiteData } from '../site-data.ts';
 import { byKey, memo } from './views.ts';
+import { translator } from '../i18n/translate.ts';
+import { siteLanguages } from '../i18n/languages.ts';
+import { localColumn } from '../i18n/labels.ts';
 
 export { MUNICIPAL_GROUP };
 
@@ -23,7 +26,9 @@ export function areaInfo(tables: Tables, code: string): AreaInfo | null {
   return memo(tables, `area|${code}`, () => {
     const row = select(tables, 'areas', { area_code: code })[0]?.row;
     if (!row) return null;
-    return { code, kind: String(row.kind), parent: row.parent_code ? String(row.parent_code) : null, name: { ja: String(row.name_ja), en: String(row.name_en) } };
+    // A name per configured language, by the column rule (name_ja, name_en, name_<code>) along each fallback chain.
+    const name = Object.fromEntries(siteLanguages().map((l) => [l.code, localColumn(row, 'name', l.chain)]));
+    return { code, kind: String(row.kind), parent: row.parent_code ? String(row.parent_code) : null, name };
   });
 }
 
@@ -51,17 +56,17 @@ export function groupsOf(site: SiteData): string[] {
 }
 
 export function groupInfo(site: SiteData, group: string, lang: Lang): GroupInfo {
-  const t = (ja: string, en: string) => (lang === 'ja' ? ja : en);
+  const t = translator(lang);
   const members = memo(site.derived, `members|${group}`, () =>
     group === MUNICIPAL_GROUP
       ? [...new Set(site.derived.municipalMetrics.map((m) => m.area_code))].sort()
       : select(site.tables, 'areas', { parent_code: group }).map((r) => String(r.row.area_code)).sort(),
   );
   if (group === MUNICIPAL_GROUP) {
-    return { code: group, wards: false, members, wholeName: t('掲載市町村全体', 'All municipalities shown'), memberNoun: { one: t('市町村', 'municipality'), counter: t('市町村', 'municipalities') } };
+    return { code: group, wards: false, members, wholeName: t('groups.allMunicipalitiesShown'), memberNoun: { one: t('groups.municipality'), counter: t('groups.municipalities') } };
   }
   const name = areaName(site.tables, group, lang);
-  return { code: group, wards: true, members, wholeName: t(`${name}全体`, name), memberNoun: { one: t('区', 'ward'), counter: t('区', 'wards') } };
+  return { code: group, wards: true, members, wholeName: t('groups.whole', { name }), memberNoun: { one: t('groups.ward'), counter: t('groups.wards') } };
 }
 
 /** The group an area is compared in: its city for a ward, the municipalities otherwise. */

@@ -7,12 +7,14 @@ import { rankedBars } from '../../charts/ranked-bars.ts';
 import { renderChart } from '../../charts/render.ts';
 import { select } from '../dataset.ts';
 import { formatNumber, formatPeriod } from '../format.ts';
-import type { Lang } from '../i18n.ts';
+import { local, type Lang } from '../i18n.ts';
 import type { SiteData } from '../site-data.ts';
 import { areaName, groupInfo, metricView, shortName } from './groups.ts';
 import { formatValue } from './metric-text.ts';
 import { attendanceText, countText, openedText } from './record-text.ts';
 import { sourceText } from './sources.ts';
+import { translator, translate } from '../i18n/translate.ts';
+import { grammarOf } from '../i18n/grammar.ts';
 
 /** The metric the hubs' per-month chart shows, when the metrics declare it. */
 const PER_MONTH = 'hub_new_clients_per_month';
@@ -23,7 +25,7 @@ export function hubCities(site: SiteData): string[] {
 }
 
 export function hubsSection(site: SiteData, city: string, lang: Lang) {
-  const t = (ja: string, en: string) => (lang === 'ja' ? ja : en);
+  const t = translator(lang);
   const info = groupInfo(site, city, lang);
   const cityName = areaName(site.tables, city, lang);
   const name = (code: unknown) => areaName(site.tables, String(code), lang);
@@ -33,8 +35,7 @@ export function hubsSection(site: SiteData, city: string, lang: Lang) {
   const first = opened[0];
   const last = opened.at(-1);
   const lead = first && last
-    ? t(`${cityName}の在宅医療連携拠点は各区の医師会などに置かれ、相談に応じ、医療と介護の関係者をつないでいます。最初の拠点は${openedText(first, 'ja')}に${name(first.area_code)}で開設され、${openedText(last, 'ja')}までに${info.members.length}区のうち${opened.length}区で開設されました。`,
-        `${cityName}'s home-care coordination hubs sit at the ward medical associations and similar bodies, advising and connecting the medical and care sides. The first opened in ${name(first.area_code)} on ${openedText(first, 'en')}; by ${openedText(last, 'en')}, ${opened.length} of the ${info.members.length} wards had one.`)
+    ? t('hubs.sHomeCareCoordination', { cityName, first: openedText(first, lang), areaCode: name(first.area_code), last: openedText(last, lang), length: info.members.length, length2: opened.length })
     : '';
 
   // The latest period of the wards' throughput.
@@ -50,24 +51,21 @@ export function hubsSection(site: SiteData, city: string, lang: Lang) {
   let chart = null;
   if (perMonth && perMonth.total.value !== null) {
     const top = perMonth.areas.filter((w) => w.rank === 1);
-    const title = t(
-      `稼働1か月あたりの新規相談者は${top.map((w) => w.name).join('・')}が最も多く${formatValue(top[0]?.value ?? null, perMonth.spec, lang)}（${info.wholeName}${formatValue(perMonth.total.value, perMonth.spec, lang)}）`,
-      `New clients per month of operation: most in ${top.map((w) => w.name).join(', ')} (${formatValue(top[0]?.value ?? null, perMonth.spec, lang)}; ${info.wholeName} ${formatValue(perMonth.total.value, perMonth.spec, lang)})`,
-    );
+    const title = t('hubs.newClientsPerMonth', { names: top.map((w) => w.name).join(t('list.short')), formatValue: formatValue(top[0]?.value ?? null, perMonth.spec, lang), wholeName: info.wholeName, value: formatValue(perMonth.total.value, perMonth.spec, lang) });
     const svg = renderChart(
-      rankedBars(perMonth.areas.map((w) => ({ label: shortName(w.name), value: w.value })), { reference: { value: perMonth.total.value, label: `${info.wholeName} ${formatNumber(perMonth.total.value, 1, lang)}` }, format: (v) => formatNumber(v, 1, lang), noData: t('稼働なし', 'not open') }),
+      rankedBars(perMonth.areas.map((w) => ({ label: shortName(w.name), value: w.value })), { reference: { value: perMonth.total.value, label: `${info.wholeName} ${formatNumber(perMonth.total.value, 1, lang)}` }, format: (v) => formatNumber(v, 1, lang), noData: t('hubs.notOpen') }),
       { label: title },
     );
     const idle = perMonth.areas.filter((w) => w.value === null).map((w) => w.name);
     chart = {
       title, svg,
-      note: t(`稼働月数が区によって違うため、1か月あたりで比べています。${idle.length ? `${idle.join('と')}は期間中に拠点が稼働していませんでした。` : ''}`, `Hubs opened at different times, so wards are compared per month of operation.${idle.length ? ` ${idle.join(' and ')} had no hub in operation in the period.` : ''}`),
+      note: t('hubs.hubsOpenedDifferentTimes', { idle: idle.length ? t('hubs.idle', { names: idle.join(t('list.and')) }) : '' }),
       source: sourceText(site.tables, ['hub_throughput'], lang, latestEnd ? [latestEnd] : undefined),
     };
   }
   const throughputTable = {
-    caption: t(`区別の相談・支援実績（${periodText}）`, `Hub results by ward, ${periodText}`),
-    head: [t('区', 'Ward'), t('稼働月数', 'Months'), t('新規相談者', 'New clients'), t('うち1か月あたり（資料）', 'Per month (printed)'), t('継続相談者', 'Continuing'), t('支援・対応回数', 'Support actions'), t('うち1か月あたり（資料）', 'Per month (printed)')],
+    caption: t('hubs.hubResultsWard', { periodText }),
+    head: [t('common.ward'), t('hubs.months'), t('hubs.newClients'), t('hubs.perMonthPrinted'), t('hubs.continuing'), t('hubs.supportActions'), t('hubs.perMonthPrinted')],
     rows: [...inPeriod.filter((r) => String(r.period_start) === periodStart).sort((a, b) => String(a.area_code).localeCompare(String(b.area_code))), ...(total ? [total] : [])].map((r) => [r === total ? info.wholeName : name(r.area_code), n(r.months_active), n(r.new_clients), n(r.new_clients_per_month_printed), n(r.continuing_clients), n(r.support_actions), n(r.support_actions_per_month_printed)]),
     numeric: [false, true, true, true, true, true, true],
   };
@@ -76,27 +74,27 @@ export function hubsSection(site: SiteData, city: string, lang: Lang) {
     const rows = site.derived.categoryShares.filter((s) => s.breakdown === breakdown && s.area_code === city).sort((a, b) => b.count - a.count);
     const top = rows[0];
     if (!top) return [];
-    const [ja, en, unitJa, unitEn] = breakdown === 'consultation_sources' ? ['相談してきた人', 'Who consulted the hubs', '人', 'people'] : ['支援・対応の内容', 'What the support was about', '件', 'cases'];
-    const title = t(`${ja}：最も多いのは「${top.label_ja}」で${formatNumber(top.share_pct, 0)}%`, `${en}: most often ${top.label_en} (${formatNumber(top.share_pct, 0, 'en')}%)`);
-    const svg = renderChart(categoryBars(rows.map((r) => ({ label: lang === 'ja' ? r.label_ja : r.label_en, value: r.count })), (v) => (lang === 'ja' ? `${formatNumber(v, 0, lang)}（${formatNumber((v / top.total) * 100, 0, lang)}%）` : `${formatNumber(v, 0, lang)} (${formatNumber((v / top.total) * 100, 0, lang)}%)`), { marginLeft: lang === 'ja' ? 120 : 200, width: 520 }), { label: title });
+    const kind = breakdown === 'consultation_sources' ? 'hubs.sources' : 'hubs.contents';
+    const title = t('hubs.mostOften', { heading: t(`${kind}.heading`), label: local(lang, top, 'label'), sharePct: formatNumber(top.share_pct, 0, lang) });
+    const svg = renderChart(categoryBars(rows.map((r) => ({ label: local(lang, r, 'label'), value: r.count })), (v) => translate(lang, 'hubs.countShare', { v: formatNumber(v, 0, lang), formatNumber: formatNumber((v / top.total) * 100, 0, lang) }), { marginLeft: grammarOf(lang) === 'ja' ? 120 : 200, width: 520 }), { label: title });
     const note = breakdown === 'consultation_sources'
-      ? t(`新規と継続の相談者${formatNumber(top.total)}人の内訳（${info.wholeName}）。`, `${formatNumber(top.total, 0, 'en')} new and continuing clients (${info.wholeName}).`)
-      : t(`1回の支援が複数の内容にあたることがあるため（重複あり）、合計${formatNumber(top.total)}件は支援・対応回数を上回ります。割合は内容の合計に対するものです。`, `One support action can cover several topics (multiple answers), so the ${formatNumber(top.total, 0, 'en')} total exceeds the number of actions; shares are of all topics.`);
+      ? t('hubs.newContinuingClients', { total: formatNumber(top.total, 0, lang), wholeName: info.wholeName })
+      : t('hubs.oneSupportActionCan', { total: formatNumber(top.total, 0, lang) });
     return [{
-      id: breakdown, title, svg, note, unit: t(unitJa, unitEn), source: sourceText(site.tables, [breakdown], lang),
-      table: { caption: title, head: [breakdown === 'consultation_sources' ? t('相談元', 'Source') : t('内容', 'Topic'), t('人数・件数', 'Count'), t('割合（%）', 'Share (%)')], rows: rows.map((r) => [lang === 'ja' ? r.label_ja : r.label_en, formatNumber(r.count, 0, lang), formatNumber(r.share_pct, 1, lang)]), numeric: [false, true, true] },
+      id: breakdown, title, svg, note, unit: t(`${kind}.unit`), source: sourceText(site.tables, [breakdown], lang),
+      table: { caption: title, head: [breakdown === 'consultation_sources' ? t('hubs.source') : t('hubs.topic'), t('hubs.count'), t('hubs.share')], rows: rows.map((r) => [local(lang, r, 'label'), formatNumber(r.count, 0, lang), formatNumber(r.share_pct, 1, lang)]), numeric: [false, true, true] },
     }];
   });
 
   const events = select(site.tables, 'events', { area_code: city }).map((r) => r.row).sort((a, b) => String(a.period_start).localeCompare(String(b.period_start)));
   return {
     city, cityName, lead, periodText, chart, throughputTable, breakdowns,
-    hubs: { caption: t('区別の拠点の開設日と場所（開設順）', 'Hub opening date and place by ward (in order of opening)'), head: [t('区', 'Ward'), t('開設', 'Opened'), t('場所', 'Place')], rows: hubs.map((h) => [name(h.area_code), openedText(h, lang), h.location_ja ? String(h.location_ja) : t('資料に記載なし', 'not given')]), numeric: [false, false, false] },
+    hubs: { caption: t('hubs.hubOpeningDatePlace'), head: [t('common.ward'), t('common.opened'), t('common.place')], rows: hubs.map((h) => [name(h.area_code), openedText(h, lang), h.location_ja ? String(h.location_ja) : t('hubs.notGiven')]), numeric: [false, false, false] },
     hubsSource: sourceText(site.tables, ['hubs'], lang),
     events: events.length ? {
-      caption: t(`${cityName}の拠点などが開いた会議・研修と参加者数`, `Meetings and trainings held by the hubs and ${cityName}, with attendance`),
-      head: [t('期間', 'Period'), t('名称', 'Name'), t('回数', 'Sessions'), t('参加者数', 'Attendance')],
-      rows: events.map((e) => [formatPeriod(String(e.period_start), String(e.period_end), lang), lang === 'ja' ? String(e.name_ja) : String(e.name_en), n(e.sessions), attendanceText(e, lang)]),
+      caption: t('hubs.meetingsTrainingsHeldHubs', { cityName }),
+      head: [t('common.period'), t('common.name'), t('common.sessions'), t('hubs.attendance')],
+      rows: events.map((e) => [formatPeriod(String(e.period_start), String(e.period_end), lang), local(lang, e, 'name'), n(e.sessions), attendanceText(e, lang)]),
       numeric: [false, false, true, true],
       source: sourceText(site.tables, ['events'], lang),
     } : null,

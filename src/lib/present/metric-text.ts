@@ -3,20 +3,22 @@
  * with the group's value, rank texts, and the one-sentence summary an area page opens with.
  */
 import { formatNumber } from '../format.ts';
-import type { Lang } from '../i18n.ts';
+import { pick, type Lang } from '../i18n.ts';
 import type { MetricSpec } from '../derive/metric-spec.ts';
 import type { WardMetricValue } from '../derive/ward-metrics.ts';
+import { translate } from '../i18n/translate.ts';
+import { countsWithCounter } from '../i18n/grammar.ts';
 
 /** The unit a single value is counted in ("か所" from "か所/人口1万人"; "%" stays "%"). */
 export function unitShort(spec: Pick<MetricSpec, 'unit'>, lang: Lang): string {
-  const unit = spec.unit[lang];
+  const unit = pick(lang, spec.unit);
   if (unit === '%') return '%';
-  return lang === 'ja' ? (unit.split('/')[0] ?? unit) : '';
+  return countsWithCounter(lang) ? (unit.split('/')[0] ?? unit) : '';
 }
 
 /** 0.7445 → "0.74か所" (ja) or "0.74" (en), with the declared digits. */
 export function formatValue(value: number | null, spec: Pick<MetricSpec, 'unit' | 'digits'>, lang: Lang, withUnit = true): string {
-  if (value === null) return lang === 'ja' ? 'データなし' : 'no data';
+  if (value === null) return translate(lang, 'common.noData');
   const n = formatNumber(value, spec.digits, lang);
   if (!withUnit) return n;
   const u = unitShort(spec, lang);
@@ -42,28 +44,23 @@ export function compareToCity(value: number, city: number, digits: number): Comp
 
 /** 人口1万人あたりの在宅療養支援診療所は0.74か所で、横浜市全体の0.93か所を下回ります。 */
 export function wardSentence(spec: MetricSpec, w: Pick<WardMetricValue, 'value' | 'city_value' | 'vintages_differ' | 'off_vintage'>, lang: Lang, wholeName: string): string {
-  const label = spec.label[lang];
-  if (w.value === null || w.city_value === null) return lang === 'ja' ? `${label}はデータがありません。` : `${label}: no data.`;
+  const label = pick(lang, spec.label);
+  if (w.value === null || w.city_value === null) return translate(lang, 'metricText.noData', { label });
   const v = formatValue(w.value, spec, lang);
   const c = formatValue(w.city_value, spec, lang);
   if (w.off_vintage)
-    return lang === 'ja' ? `${label}は${v}です（${wholeName}の${c}とは時点が異なるため、比べていません）。` : `${label}: ${v} (from another date than ${wholeName}'s ${c}, so not compared).`;
+    return translate(lang, 'metricText.anotherDateThanS', { label, v, wholeName, c });
   const cmp = compareToCity(w.value, w.city_value, spec.digits);
-  const caveat = w.vintages_differ ? (lang === 'ja' ? '（分子と分母は時点の異なる数値です）' : ' (numerator and denominator are from different dates)') : '';
-  if (lang === 'ja') {
-    const verb = cmp === 'above' ? 'を上回ります' : cmp === 'below' ? 'を下回ります' : 'とほぼ同じです';
-    return `${label}は${v}で、${wholeName}の${c}${verb}${caveat}。`;
-  }
-  const words = cmp === 'above' ? 'above' : cmp === 'below' ? 'below' : 'about the same as';
-  return `${label}: ${v}, ${words} ${wholeName} (${c})${caveat}.`;
+  const caveat = w.vintages_differ ? translate(lang, 'metricText.numeratorDenominatorAreDifferent') : '';
+  return translate(lang, `metricText.sentence.${cmp}`, { label, v, wholeName, c, caveat });
 }
 
 /** "6/18" for a ranked value, or why it is not ranked. */
 export function rankText(w: Pick<WardMetricValue, 'rank' | 'rank_of' | 'unstable' | 'off_vintage' | 'value'>, lang: Lang): string {
   if (w.rank !== null) return `${w.rank}/${w.rank_of}`;
   if (w.value === null) return '—';
-  if (w.off_vintage) return lang === 'ja' ? '順位なし（時点が異なる）' : 'not ranked †';
-  if (w.unstable) return lang === 'ja' ? '順位なし（数が少ない）' : 'not ranked *';
+  if (w.off_vintage) return translate(lang, 'metricText.notRanked');
+  if (w.unstable) return translate(lang, 'common.notRanked');
   return '—';
 }
 

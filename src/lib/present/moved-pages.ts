@@ -4,7 +4,8 @@
  * (`compare/<metric>/`, now the first group's `compare/<group>/<metric>/`, as the stub page at
  * the old address says). A citation of an old address is followed through this list.
  */
-import type { Lang } from '../i18n.ts';
+import { pick, type Lang } from '../i18n.ts';
+import { grammarOf } from '../i18n/grammar.ts';
 import type { SiteData } from '../site-data.ts';
 import { groupInfo, groupsOf } from './groups.ts';
 
@@ -24,7 +25,7 @@ export function movedPages(site: SiteData, lang: Lang): MovedPage[] {
   const grouped = site.derived.specs.map((spec) => ({
     from: `compare/${spec.id}/`,
     to: `compare/${first}/${spec.id}/`,
-    label: lang === 'ja' ? `${spec.label.ja}（${whole}の比較）` : `${spec.label.en} (comparing ${whole})`,
+    label: grammarOf(lang) === 'ja' ? `${pick(lang, spec.label)}（${whole}の比較）` : `${pick(lang, spec.label)} (comparing ${whole})`,
   }));
   return [...declared, ...grouped];
 }

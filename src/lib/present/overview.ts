@@ -5,12 +5,14 @@
 import { select } from '../dataset.ts';
 import type { KeyFigure } from '../config/site-config.ts';
 import { formatFiscalYear, formatNumber, formatPeriod } from '../format.ts';
-import type { Lang } from '../i18n.ts';
+import { pick, type Lang } from '../i18n.ts';
 import type { SiteData } from '../site-data.ts';
 import { areaName, groupOfArea, metricView } from './groups.ts';
 import { formatValue } from './metric-text.ts';
 import { hasSection } from './sections.ts';
 import { ageText, vintageText } from './views.ts';
+import { translator } from '../i18n/translate.ts';
+import { countsWithCounter } from '../i18n/grammar.ts';
 
 export interface Card {
   label: string;
@@ -29,14 +31,14 @@ export function overview(site: SiteData, lang: Lang) {
     return card ? [card] : [];
   });
   const ends = cards.map((c) => c.end).sort();
-  const t = (ja: string, en: string) => (lang === 'ja' ? ja : en);
-  const age = ageText(ends, lang, t('主な数値は', 'The key figures describe '));
+  const t = translator(lang);
+  const age = ageText(ends, lang, t('overview.keyFiguresDescribe'));
   const areas = (site.config.areas ?? []).map((code) => areaName(site.tables, code, lang));
-  return { cards, age, areas, intro: site.config.intro[lang] };
+  return { cards, age, areas, intro: pick(lang, site.config.intro) };
 }
 
 function keyFigure(site: SiteData, k: KeyFigure, lang: Lang): Card | null {
-  const t = (ja: string, en: string) => (lang === 'ja' ? ja : en);
+  const t = translator(lang);
   if (k.kind === 'metric') {
     const group = select(site.tables, 'areas', { parent_code: k.area }).length > 0 ? k.area : groupOfArea(site.tables, k.area);
     const view = metricView(site, k.metric, lang, group);
@@ -45,13 +47,13 @@ function keyFigure(site: SiteData, k: KeyFigure, lang: Lang): Card | null {
     const table = site.tables.get(spec.numerator.table);
     const column = Array.isArray(spec.numerator.column) ? spec.numerator.column[0] : spec.numerator.column;
     const unit = table?.schema.fields.find((f) => f.name === column)?.unit?.[lang] ?? '';
-    const count = `${formatNumber(total.numerator, 0, lang)}${lang === 'ja' ? unit : ''}`;
+    const count = `${formatNumber(total.numerator, 0, lang)}${countsWithCounter(lang) ? unit : ''}`;
     const end = total.numerator_vintage!.split('/').at(-1)!;
     return {
-      label: spec.numerator.label[lang],
+      label: pick(lang, spec.numerator.label),
       value: count,
-      sub: t(`${spec.label.ja}：${formatValue(total.value, spec, 'ja')}`, `${spec.label.en}: ${formatValue(total.value, spec, 'en')}`),
-      when: t(`${vintageText(total.numerator_vintage, 'ja')}時点`, `as of ${vintageText(total.numerator_vintage, 'en')}`),
+      sub: t('overview.rateLine', { labelLabel: pick(lang, spec.label), value: formatValue(total.value, spec, lang) }),
+      when: t('overview.asOf', { numeratorVintage: vintageText(total.numerator_vintage, lang) }),
       path: `compare/${group}/${spec.id}/`,
       end,
     };
@@ -62,10 +64,10 @@ function keyFigure(site: SiteData, k: KeyFigure, lang: Lang): Card | null {
     if (open.length === 0) return null;
     const last = open.map((r) => String(r.opened_on)).sort().at(-1)!;
     return {
-      label: t('在宅医療連携拠点', 'Home-care coordination hubs'),
-      value: `${open.length}${t('か所', '')}`,
-      sub: t(`${wards.size}区のうち${open.length}区に1か所ずつ`, `one in each of ${open.length} of the ${wards.size} wards`),
-      when: t(`${vintageText(last, 'ja')}までに開設`, `all open by ${vintageText(last, 'en')}`),
+      label: t('overview.homeCareCoordinationHubs'),
+      value: `${open.length}${t('overview.counterPlaces')}`,
+      sub: t('overview.oneEachWards', { size: wards.size, length: open.length }),
+      when: t('overview.allOpen', { last: vintageText(last, lang) }),
       path: hasSection(site, 'hubs') ? 'hubs/' : `wards/${k.area}/`,
       end: last,
     };
@@ -76,9 +78,9 @@ function keyFigure(site: SiteData, k: KeyFigure, lang: Lang): Card | null {
     const row = rows.sort((a, b) => String(b.period_end).localeCompare(String(a.period_end)) || String(b.period_start).localeCompare(String(a.period_start)))[0];
     if (!row) return null;
     return {
-      label: t('拠点の新規相談者', 'New clients of the hubs'),
-      value: `${formatNumber(Number(row.new_clients), 0, lang)}${t('人', '')}`,
-      sub: typeof row.support_actions === 'number' ? t(`支援・対応 延べ${formatNumber(row.support_actions)}回`, `${formatNumber(row.support_actions, 0, 'en')} support actions`) : '',
+      label: t('overview.newClientsHubs'),
+      value: `${formatNumber(Number(row.new_clients), 0, lang)}${t('overview.counterPeople')}`,
+      sub: typeof row.support_actions === 'number' ? t('overview.supportActions', { supportActions: formatNumber(row.support_actions, 0, lang) }) : '',
       when: formatPeriod(String(row.period_start), String(row.period_end), lang),
       path: hasSection(site, 'hubs') ? 'hubs/' : `wards/${k.area}/`,
       end: String(row.period_end),
@@ -88,8 +90,8 @@ function keyFigure(site: SiteData, k: KeyFigure, lang: Lang): Card | null {
   if (!total || !site.config.budgetArea) return null;
   const fy = Number(total.fiscal_year);
   return {
-    label: t('事業の予算', 'Programme budget'),
-    value: t(`${formatNumber(Number(total.budget_thousand_yen))}千円`, `¥${formatNumber(Number(total.budget_thousand_yen), 0, 'en')} thousand`),
+    label: t('overview.programmeBudget'),
+    value: t('overview.thousand', { thousand: formatNumber(Number(total.budget_thousand_yen), 0, lang) }),
     sub: areaName(site.tables, site.config.budgetArea, lang),
     when: formatFiscalYear(fy, lang),
     path: hasSection(site, 'budget') ? 'budget/' : null,

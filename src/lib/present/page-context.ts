@@ -8,13 +8,14 @@ import { loadSiteData } from '../site-data.ts';
 import { loadGlossary } from '../glossary.ts';
 import { glossaryLinker } from './glossary-links.ts';
 import { hasSection } from './sections.ts';
+import { translator } from '../i18n/translate.ts';
 
 export function pageContext(lang: Lang) {
   const site = loadSiteData();
   return {
     site,
     config: site.config,
-    t: (ja: string, en: string) => (lang === 'ja' ? ja : en),
+    t: translator(lang),
     /** The release's stable download folder (`v1.0.0`). */
     folder: stableFolder(site),
     /** Links glossary terms where they first appear on this page (nothing where the site has no glossary). */

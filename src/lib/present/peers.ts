@@ -5,24 +5,26 @@
  */
 import type { PeerGroup } from '../derive/peers.ts';
 import { formatNumber } from '../format.ts';
-import type { Lang } from '../i18n.ts';
+import { pick, type Lang } from '../i18n.ts';
 import type { SiteData } from '../site-data.ts';
 import { areaName, metricView, MUNICIPAL_GROUP } from './groups.ts';
 import { memo } from './views.ts';
 import { formatValue } from './metric-text.ts';
+import { translator, translate } from '../i18n/translate.ts';
+import { roundPeople } from '../i18n/grammar.ts';
 
 /** 「同じ規模で高齢化が同程度の市町村（人口10万～20万人、75歳以上の割合が中位の3分の1）」 */
 export function peerGroupName(group: PeerGroup, lang: Lang): string {
-  if (group.kind === 'designated') return lang === 'ja' ? 'ほかの政令指定都市' : 'the other designated cities';
+  if (group.kind === 'designated') return translate(lang, 'peers.otherDesignatedCities');
   const b = group.band!;
-  const n = (v: number) => (lang === 'ja' ? `${formatNumber(v / 10_000, 0)}万人` : formatNumber(v, 0, 'en'));
-  const size = b.max === null ? (lang === 'ja' ? `人口${n(b.min)}以上` : `population ${n(b.min)} or more`) : b.min === 0 ? (lang === 'ja' ? `人口${n(b.max)}未満` : `population under ${n(b.max)}`) : lang === 'ja' ? `人口${n(b.min)}～${n(b.max)}未満` : `population ${n(b.min)} to under ${n(b.max)}`;
-  const third = lang === 'ja' ? ['低い', '中位の', '高い'][b.third - 1] : ['lowest', 'middle', 'highest'][b.third - 1];
-  return lang === 'ja' ? `規模と高齢化が似た市町村（${size}、75歳以上の割合が${third}3分の1）` : `similar municipalities (${size}; the ${third} third by share aged 75+)`;
+  const n = (v: number) => roundPeople(lang, v);
+  const size = b.max === null ? translate(lang, 'peers.populationOrMore', { min: n(b.min) }) : b.min === 0 ? translate(lang, 'peers.populationUnder', { max: n(b.max) }) : translate(lang, 'peers.populationBetween', { min: n(b.min), max: n(b.max) });
+  const third = translate(lang, `peers.third${b.third}`);
+  return translate(lang, 'peers.similarMunicipalitiesThirdShare', { size, third });
 }
 
 export function peerStanding(site: SiteData, code: string, metricIds: readonly string[], lang: Lang) {
-  const t = (ja: string, en: string) => (lang === 'ja' ? ja : en);
+  const t = translator(lang);
   const groups = site.derived.peerGroups.get(code) ?? [];
   const rows: string[][] = [];
   for (const group of groups)
@@ -34,17 +36,17 @@ export function peerStanding(site: SiteData, code: string, metricIds: readonly s
       const rank = mine.unstable ? null : stats.ranked.filter((v) => v > stats.shown(mine.value!)).length + 1;
       rows.push([
         peerGroupName(group, lang),
-        spec.label[lang],
+        pick(lang, spec.label),
         formatValue(mine.value, spec, lang),
-        rank === null ? t('順位なし（数が少ない）', 'not ranked *') : t(`${stats.ranked.length}中${rank}位`, `${rank} of ${stats.ranked.length}`),
-        `${formatValue(stats.whole, spec, lang)}${spec.denominator ? '' : t('（平均）', ' (mean)')}`,
+        rank === null ? t('common.notRanked') : t('peers.rankAmong', { length: stats.ranked.length, rank }),
+        `${formatValue(stats.whole, spec, lang)}${spec.denominator ? '' : t('peers.mean')}`,
       ]);
     }
   if (rows.length === 0) return null;
   const name = areaName(site.tables, code, lang);
   return {
-    caption: t(`${name}と似た地域`, `${name} among comparable areas`),
-    head: [t('比べる地域', 'Compared with'), t('指標', 'Measure'), t('この地域', 'This area'), t('順位', 'Rank'), t('その地域全体', 'The group')],
+    caption: t('peers.amongComparableAreas', { name }),
+    head: [t('peers.compared'), t('common.measure'), t('common.thisArea'), t('common.rank'), t('peers.group')],
     rows,
     numeric: [false, false, true, true, true],
     groups: groups.map((g) => ({ name: peerGroupName(g, lang), members: memo(site.derived, `peer-names|${g.id}|${lang}`, () => g.members.map((m) => areaName(site.tables, m, lang))) })),

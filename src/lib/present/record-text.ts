@@ -6,6 +6,7 @@
 import { formatDate, formatNumber, formatYearMonth } from '../format.ts';
 import type { Lang } from '../i18n.ts';
 import type { Row } from '../validate/validate-table.ts';
+import { translate } from '../i18n/translate.ts';
 
 /** A whole number with separators, or a dash where the document printed none. */
 export const countText = (v: unknown, lang: Lang) => (v === null || v === undefined ? '—' : formatNumber(Number(v), 0, lang));
@@ -19,7 +20,7 @@ export function openedText(hub: Row, lang: Lang): string {
 /** 約500, 延べ544人 style attendance: the qualifier the document printed stays with the number. */
 export function attendanceText(event: Row, lang: Lang): string {
   if (event.attendance === null || event.attendance === undefined) return '—';
-  const approx = event.attendance_qualifier === 'approx' ? (lang === 'ja' ? '約' : 'about ') : '';
-  const cumulative = event.attendance_qualifier === 'cumulative' ? (lang === 'ja' ? '（延べ）' : ' (total)') : '';
+  const approx = event.attendance_qualifier === 'approx' ? translate(lang, 'recordText.about') : '';
+  const cumulative = event.attendance_qualifier === 'cumulative' ? translate(lang, 'recordText.total') : '';
   return `${approx}${countText(event.attendance, lang)}${cumulative}`;
 }

@@ -4,13 +4,15 @@
  * one language.
  */
 import { formatDate, formatNumber } from '../format.ts';
-import type { Lang } from '../i18n.ts';
+import { pick, type Lang } from '../i18n.ts';
+import { grammarOf } from '../i18n/grammar.ts';
 import { downloadFolders, releasesOf } from '../publish/downloads.ts';
 import type { MetricRankDiff, RowDiff } from '../release/diff-data.ts';
 import { readReleaseChanges, releasesDir } from '../release/snapshots.ts';
 import type { SiteData } from '../site-data.ts';
 import type { Value } from '../validate/parse-cell.ts';
 import { areaName, vintageText } from './views.ts';
+import { translator } from '../i18n/translate.ts';
 
 export interface ReleaseEntry {
   version: string;
@@ -41,19 +43,19 @@ export interface ReleaseEntry {
 
 /** Every release of the site's data, newest first, read with the snapshots under `snapshots`. */
 export function releaseHistory(site: SiteData, lang: Lang, snapshots = releasesDir()): ReleaseEntry[] {
-  const t = (ja: string, en: string) => (lang === 'ja' ? ja : en);
+  const t = translator(lang);
   const published = new Set(downloadFolders(site, snapshots).map((f) => f.folder));
   const tableTitle = (name: string) => {
     const title = site.tables.get(name)?.schema.title[lang];
-    return title ? t(`${title}（${name}）`, `${title} (${name})`) : name;
+    return title ? t('releaseHistory.tableWithName', { title, name }) : name;
   };
   const columnTitle = (table: string, column: string) => site.tables.get(table)?.schema.fields.find((f) => f.name === column)?.title[lang] ?? column;
-  const show = (v: Value | undefined) => (v === null || v === undefined || v === '' ? t('（空欄）', '(empty)') : String(v));
+  const show = (v: Value | undefined) => (v === null || v === undefined || v === '' ? t('releaseHistory.empty') : String(v));
   const areaLabel = (code: string, nameJa: string | null) => {
     // An area gone from today's areas.csv keeps the name it had in the release.
     const known = areaName(site.tables, code, lang);
     const name = known !== code ? known : (nameJa ?? code);
-    return name === code ? code : t(`${name}（${code}）`, `${name} (${code})`);
+    return name === code ? code : t('releaseHistory.nameWithCode', { name, code });
   };
   const where = (r: RowDiff) => {
     const parts = Object.entries(r.rest).map(([k, v]) => `${k}=${show(v)}`);
@@ -63,10 +65,10 @@ export function releaseHistory(site: SiteData, lang: Lang, snapshots = releasesD
   const values = (table: string, r: RowDiff) => {
     const skip = new Set([...Object.keys(r.key), 'area_code']);
     const cells = Object.entries(r.row ?? {}).filter(([k, v]) => !skip.has(k) && v !== null && v !== '');
-    return cells.map(([k, v]) => `${columnTitle(table, k)} ${show(v)}`).join(t('、', '; ')) || '—';
+    return cells.map(([k, v]) => `${columnTitle(table, k)} ${show(v)}`).join(t('list.semicolon')) || '—';
   };
-  const rank = (r: number | null) => (r === null ? t('順位なし', 'unranked') : t(`${r}位`, String(r)));
-  const value = (m: MetricRankDiff, v: number | null) => (v === null ? t('値なし', 'no value') : formatNumber(v, m.digits, lang));
+  const rank = (r: number | null) => (r === null ? t('releaseHistory.unranked') : t('releaseHistory.rank', { rank: r }));
+  const value = (m: MetricRankDiff, v: number | null) => (v === null ? t('releaseHistory.noValue') : formatNumber(v, m.digits, lang));
 
   return releasesOf(site)
     .reverse()
@@ -76,7 +78,7 @@ export function releaseHistory(site: SiteData, lang: Lang, snapshots = releasesD
         version: r.version,
         id: folder.replace(/\./g, '-'),
         date: formatDate(r.releasedOn, lang),
-        note: lang === 'ja' ? r.noteJa : r.noteEn,
+        note: grammarOf(lang) === 'ja' ? r.noteJa : r.noteEn,
         folder: published.has(folder) ? folder : null,
       };
       const changes = readReleaseChanges(snapshots, r.version);
@@ -86,13 +88,13 @@ export function releaseHistory(site: SiteData, lang: Lang, snapshots = releasesD
 
       const tables = changes.data.tables.map((d) => {
         const notes: string[] = [];
-        if (d.status === 'added') notes.push(t(`表の追加（${d.rowsAfter}行）`, `table added (${d.rowsAfter} rows)`));
-        if (d.status === 'removed') notes.push(t(`表の削除（${d.rowsBefore}行）`, `table removed (${d.rowsBefore} rows)`));
-        if (d.columnsAdded.length) notes.push(t(`列の追加: ${d.columnsAdded.join(', ')}`, `columns added: ${d.columnsAdded.join(', ')}`));
-        if (d.columnsRemoved.length) notes.push(t(`列の削除: ${d.columnsRemoved.join(', ')}`, `columns removed: ${d.columnsRemoved.join(', ')}`));
-        if (d.primaryKeyChanged) notes.push(t('主キーの変更', 'primary key changed'));
-        if (d.status === 'changed' && !d.rowsMatched) notes.push(t(`${d.rowsBefore}行 → ${d.rowsAfter}行`, `${d.rowsBefore} → ${d.rowsAfter} rows`));
-        return [tableTitle(d.table), String(d.added.length), String(d.removed.length), String(d.changed.length), notes.join(t('、', '; ')) || '—'];
+        if (d.status === 'added') notes.push(t('releaseHistory.tableAddedRows', { rowsAfter: d.rowsAfter }));
+        if (d.status === 'removed') notes.push(t('releaseHistory.tableRemovedRows', { rowsBefore: d.rowsBefore }));
+        if (d.columnsAdded.length) notes.push(t('releaseHistory.columnsAdded', { join: d.columnsAdded.join(', ') }));
+        if (d.columnsRemoved.length) notes.push(t('releaseHistory.columnsRemoved', { join: d.columnsRemoved.join(', ') }));
+        if (d.primaryKeyChanged) notes.push(t('releaseHistory.primaryKeyChanged'));
+        if (d.status === 'changed' && !d.rowsMatched) notes.push(t('releaseHistory.rows', { rowsBefore: d.rowsBefore, rowsAfter: d.rowsAfter }));
+        return [tableTitle(d.table), String(d.added.length), String(d.removed.length), String(d.changed.length), notes.join(t('list.semicolon')) || '—'];
       });
       const cells = changes.data.tables.flatMap((d) =>
         d.changed.flatMap((r) =>
@@ -100,21 +102,21 @@ export function releaseHistory(site: SiteData, lang: Lang, snapshots = releasesD
         ),
       );
       const rows = changes.data.tables.flatMap((d) => [
-        ...d.added.map((r) => [tableTitle(d.table), t('追加', 'added'), where(r), vintageText(r.vintage, lang) || '—', values(d.table, r)]),
-        ...d.removed.map((r) => [tableTitle(d.table), t('削除', 'removed'), where(r), vintageText(r.vintage, lang) || '—', values(d.table, r)]),
+        ...d.added.map((r) => [tableTitle(d.table), t('releaseHistory.added'), where(r), vintageText(r.vintage, lang) || '—', values(d.table, r)]),
+        ...d.removed.map((r) => [tableTitle(d.table), t('releaseHistory.removed'), where(r), vintageText(r.vintage, lang) || '—', values(d.table, r)]),
       ]);
       const ranks = changes.ranks.flatMap((m) =>
         m.moves.map((mv) => [
-          m.label[lang],
+          pick(lang, m.label),
           areaLabel(mv.areaCode, mv.nameJa),
-          t(`${rank(mv.rankBefore)} → ${rank(mv.rankAfter)}（${mv.rankOfAfter || mv.rankOfBefore}区中）`, `${rank(mv.rankBefore)} → ${rank(mv.rankAfter)} of ${mv.rankOfAfter || mv.rankOfBefore}`),
+          t('releaseHistory.rankMove', { rankBefore: rank(mv.rankBefore), rankAfter: rank(mv.rankAfter), value: mv.rankOfAfter || mv.rankOfBefore }),
           `${value(m, mv.valueBefore)} → ${value(m, mv.valueAfter)}`,
         ]),
       );
       const metricNotes = changes.ranks.flatMap((m) => [
-        ...(m.status === 'added' ? [t(`指標の追加: ${m.label.ja}`, `metric added: ${m.label.en}`)] : []),
-        ...(m.status === 'removed' ? [t(`指標の削除: ${m.label.ja}`, `metric removed: ${m.label.en}`)] : []),
-        ...(m.definitionChanged ? [t(`定義の変更: ${m.label.ja}`, `definition changed: ${m.label.en}`)] : []),
+        ...(m.status === 'added' ? [t('releaseHistory.metricAdded', { mLabel: pick(lang, m.label) })] : []),
+        ...(m.status === 'removed' ? [t('releaseHistory.metricRemoved', { mLabel: pick(lang, m.label) })] : []),
+        ...(m.definitionChanged ? [t('releaseHistory.definitionChanged', { mLabel: pick(lang, m.label) })] : []),
       ]);
       return { ...base, changes: { kind: 'diff', previous: changes.previous, tables, cells, rows, ranks, metricNotes } };
     });

@@ -4,20 +4,22 @@
  */
 import type { SectionId } from '../config/site-config.ts';
 import type { Lang } from '../i18n.ts';
+import { translate } from '../i18n/translate.ts';
 import type { SiteData } from '../site-data.ts';
 
-const sections: Record<SectionId, { path: string; ja: string; en: string; needs?: string }> = {
-  overview: { path: '', ja: '概要', en: 'Overview' },
-  compare: { path: 'compare/', ja: '比較', en: 'Compare' },
-  areas: { path: 'wards/', ja: '地域ごと', en: 'Areas' },
-  hubs: { path: 'hubs/', ja: '拠点の活動', en: 'Hub activity', needs: 'hubs' },
-  budget: { path: 'budget/', ja: '予算', en: 'Budget', needs: 'budget_lines' },
-  programmes: { path: 'programmes/', ja: '事業', en: 'Programmes', needs: 'programmes' },
-  data: { path: 'data/', ja: 'データ', en: 'Data' },
-  releases: { path: 'releases/', ja: '更新履歴', en: 'Updates' },
-  methodology: { path: 'methodology/', ja: '計算方法', en: 'Methodology' },
-  glossary: { path: 'glossary/', ja: '用語集', en: 'Glossary' },
-  quality: { path: 'quality/', ja: 'データ品質', en: 'Data quality' },
+// Each section's name is `nav.<id>` in the catalogues.
+const sections: Record<SectionId, { path: string; needs?: string }> = {
+  overview: { path: '' },
+  compare: { path: 'compare/' },
+  areas: { path: 'wards/' },
+  hubs: { path: 'hubs/', needs: 'hubs' },
+  budget: { path: 'budget/', needs: 'budget_lines' },
+  programmes: { path: 'programmes/', needs: 'programmes' },
+  data: { path: 'data/' },
+  releases: { path: 'releases/' },
+  methodology: { path: 'methodology/' },
+  glossary: { path: 'glossary/' },
+  quality: { path: 'quality/' },
 };
 
 /** Is the section built? Listed in the navigation, and an optional one only when its table has rows. */
@@ -30,7 +32,7 @@ export function hasSection(site: SiteData, id: SectionId): boolean {
 
 /** The navigation as the configuration orders it, without the sections that have nothing to show. */
 export function navItems(site: SiteData, lang: Lang) {
-  return site.config.nav.filter((id) => hasSection(site, id)).map((id) => ({ id, path: sections[id].path, label: sections[id][lang] }));
+  return site.config.nav.filter((id) => hasSection(site, id)).map((id) => ({ id, path: sections[id].path, label: translate(lang, `nav.${id}`) }));
 }
 
 export const sectionPath = (id: SectionId) => sections[id].path;

@@ -7,6 +7,7 @@
 import { select, type Tables } from '../dataset.ts';
 import { formatDate, formatYearMonth } from '../format.ts';
 import type { Lang } from '../i18n.ts';
+import { grammarOf } from '../i18n/grammar.ts';
 
 export interface SourceDocument {
   id: string;
@@ -24,7 +25,7 @@ export interface SourceDocument {
 export const documentAnchor = (id: string) => `doc-${id}`;
 
 export function documentName(row: Record<string, unknown>, lang: Lang): string {
-  return lang === 'ja' ? `${String(row.publisher_ja)}「${String(row.title_ja)}」` : `${String(row.publisher_en)}, “${String(row.title_en)}”`;
+  return grammarOf(lang) === 'ja' ? `${String(row.publisher_ja)}「${String(row.title_ja)}」` : `${String(row.publisher_en)}, “${String(row.title_en)}”`;
 }
 
 /** The documents a table's figures come from: declared by its schema, or named on its rows. */
@@ -41,7 +42,7 @@ export function sourceDocuments(tables: Tables, lang: Lang): SourceDocument[] {
     const id = String(row.document_id);
     const published = String(row.published);
     const precision = String(row.published_precision);
-    const date = precision === 'day' ? formatDate(published, lang) : precision === 'month' ? formatYearMonth(published, lang) : lang === 'ja' ? `${published.slice(0, 4)}年` : published.slice(0, 4);
+    const date = precision === 'day' ? formatDate(published, lang) : precision === 'month' ? formatYearMonth(published, lang) : grammarOf(lang) === 'ja' ? `${published.slice(0, 4)}年` : published.slice(0, 4);
     return { id, anchor: documentAnchor(id), name: documentName(row, lang), date, inferred: precision !== 'day', tables: names.filter((n) => documentsOf(tables, n).includes(id)) };
   });
 }

@@ -1,7 +1,8 @@
 /** Where a table's figures come from, in words, for the line under every chart and table. */
 import { select, type Tables } from '../dataset.ts';
 import { formatDate } from '../format.ts';
-import type { Lang } from '../i18n.ts';
+import { local, type Lang } from '../i18n.ts';
+import { translate } from '../i18n/translate.ts';
 
 /**
  * The sources of the given tables; with `asOf`, only the sources describing those dates (a table
@@ -25,12 +26,10 @@ export function sourceText(tables: Tables, tableNames: readonly string[], lang: 
   return [...dates]
     .map(([id, days]) => {
       const doc = docs.get(id)!;
-      const title = lang === 'ja' ? `${String(doc.publisher_ja)}「${String(doc.title_ja)}」` : `${String(doc.publisher_en)}, “${String(doc.title_en)}”`;
+      const title = translate(lang, 'common.documentTitle', { publisherJa: local(lang, doc, 'publisher'), titleJa: local(lang, doc, 'title') });
       const sorted = [...days].sort();
       if (!sorted.length) return title;
-      return lang === 'ja'
-        ? `${title}（${sorted.map((d) => formatDate(d)).join('・')}時点）`
-        : `${title} (as of ${sorted.map((d) => formatDate(d, 'en')).join(' and ')})`;
+      return translate(lang, 'sources.asOf', { title, dates: sorted.map((d) => formatDate(d, lang)).join(translate(lang, 'list.dates')) });
     })
-    .join(lang === 'ja' ? '、' : '; ');
+    .join(translate(lang, 'list.semicolon'));
 }

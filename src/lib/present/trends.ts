@@ -8,11 +8,12 @@ import { renderChart } from '../../charts/render.ts';
 import type { MetricSpec } from '../derive/metric-spec.ts';
 import type { CityMetricValue, WardMetricValue } from '../derive/ward-metrics.ts';
 import { formatNumber } from '../format.ts';
-import type { Lang } from '../i18n.ts';
+import { pick, type Lang } from '../i18n.ts';
 import type { SiteData } from '../site-data.ts';
 import { areaName, groupInfo } from './groups.ts';
 import { formatValue } from './metric-text.ts';
 import { anchorOf, byKey, memo, vintageText } from './views.ts';
+import { translator, translate } from '../i18n/translate.ts';
 
 export interface Trend {
   spec: MetricSpec;
@@ -71,7 +72,7 @@ const BACKGROUND_LINES = 20;
 
 const endOf = (vintage: string) => vintage.split('/').at(-1)!;
 /** "0.93か所（2016年10月31日）" / "0.93 (31 Oct 2016)". */
-const dated = (text: string, vintage: string | null, lang: Lang) => (lang === 'ja' ? `${text}（${vintageText(vintage, lang)}）` : `${text} (${vintageText(vintage, lang)})`);
+const dated = (text: string, vintage: string | null, lang: Lang) => translate(lang, 'trends.dated', { text, vintage: vintageText(vintage, lang) });
 
 /** First and last value of a list of points, with the change and 増減率; null with fewer than two. */
 export function change(points: readonly { value: number | null; numerator_vintage: string | null; rank?: number | null }[]) {
@@ -88,12 +89,12 @@ export function changeText(c: NonNullable<ReturnType<typeof change>>, spec: Metr
   const sign = (v: number) => (v > 0 ? '+' : v < 0 ? '−' : '±');
   const abs = `${sign(c.diff)}${formatNumber(Math.abs(c.diff), spec.digits, lang)}`;
   const pct = c.pct === null ? '' : `${sign(c.pct)}${formatNumber(Math.abs(c.pct), 1, lang)}%`;
-  return pct ? (lang === 'ja' ? `${abs}（${pct}）` : `${abs} (${pct})`) : abs;
+  return pct ? translate(lang, 'trends.absPct', { abs, pct }) : abs;
 }
 
 /** The area page's trend: its headline metric drawn against its group, and every metric's change in a table. */
 export function areaTrends(site: SiteData, code: string, group: string, metricIds: readonly string[], chartMetric: string | null, lang: Lang) {
-  const t = (ja: string, en: string) => (lang === 'ja' ? ja : en);
+  const t = translator(lang);
   const info = groupInfo(site, group, lang);
   const name = areaName(site.tables, code, lang);
   const rows: string[][] = [];
@@ -103,11 +104,11 @@ export function areaTrends(site: SiteData, code: string, group: string, metricId
     const c = mine ? change(mine) : null;
     if (!trend || !c) continue;
     rows.push([
-      trend.spec.label[lang],
+      pick(lang, trend.spec.label),
       dated(formatValue(c.first.value, trend.spec, lang), c.first.numerator_vintage, lang),
       dated(formatValue(c.last.value, trend.spec, lang), c.last.numerator_vintage, lang),
       changeText(c, trend.spec, lang),
-      c.first.rank != null && c.last.rank != null ? (c.first.rank === c.last.rank ? t(`${c.last.rank}位のまま`, `${c.last.rank} (no change)`) : `${c.first.rank} → ${c.last.rank}`) : '—',
+      c.first.rank != null && c.last.rank != null ? (c.first.rank === c.last.rank ? t('trends.noChange', { rank: c.last.rank }) : `${c.first.rank} → ${c.last.rank}`) : '—',
     ]);
   }
   let chart = null;
@@ -126,11 +127,8 @@ export function areaTrends(site: SiteData, code: string, group: string, metricId
       ...mine.map((p) => ({ series: code, date: date(p.numerator_vintage!), value: p.value! })),
       ...trend.totals.filter((x) => x.value !== null).map((x) => ({ series: '__group', date: date(x.numerator_vintage!), value: x.value! })),
     ];
-    const direction = c.diff > 0 ? t('増えました', 'rose') : c.diff < 0 ? t('減りました', 'fell') : t('変わりませんでした', 'did not change');
-    const title = t(
-      `${name}の${spec.label.ja}は、${vintageText(c.first.numerator_vintage, 'ja')}の${formatValue(c.first.value, spec, 'ja')}から${vintageText(c.last.numerator_vintage, 'ja')}の${formatValue(c.last.value, spec, 'ja')}へ${direction}（${changeText(c, spec, 'ja')}）`,
-      `${name}: ${spec.label.en} ${direction} from ${formatValue(c.first.value, spec, 'en')} (${vintageText(c.first.numerator_vintage, 'en')}) to ${formatValue(c.last.value, spec, 'en')} (${vintageText(c.last.numerator_vintage, 'en')}), ${changeText(c, spec, 'en')}`,
-    );
+    const direction = c.diff > 0 ? t('trends.rose') : c.diff < 0 ? t('trends.fell') : t('trends.didNotChange');
+    const title = t('trends.areaChange', { name, labelLabel: pick(lang, spec.label), numeratorVintage: vintageText(c.first.numerator_vintage, lang), value: formatValue(c.first.value, spec, lang), numeratorVintage2: vintageText(c.last.numerator_vintage, lang), value2: formatValue(c.last.value, spec, lang), direction, c: changeText(c, spec, lang) });
     const format = (v: number) => formatValue(v, spec, lang, false);
     // The lines carry no names and the same figures in every language: drawn once per area.
     const reuse = `trend|${spec.id}|${group}|${code}|${points.map((p) => `${p.series}@${p.date.getTime()}=${p.value}`).join(',')}|${mine.map((p) => format(p.value!)).join(',')}`;
@@ -139,11 +137,11 @@ export function areaTrends(site: SiteData, code: string, group: string, metricId
       id: `${anchorOf(spec.id)}-trend`,
       title,
       svg,
-      unit: spec.unit[lang],
-      note: t(`太い線が${name}、点線が${info.wholeName}、細い灰色の線が${behind.length < trend.byArea.size - 1 ? `値の近いほかの${behind.length}地域` : 'ほかの地域'}です。`, `Bold line: ${name}; dotted: ${info.wholeName}; thin grey: ${behind.length < trend.byArea.size - 1 ? `the ${behind.length} other areas nearest in value` : 'the other areas'}.`),
+      unit: pick(lang, spec.unit),
+      note: t('trends.boldLineDottedThin', { name, wholeName: info.wholeName, others: behind.length < trend.byArea.size - 1 ? t('trends.othersNearest', { count: behind.length }) : t('trends.others') }),
       table: {
-        caption: t(`${name}と${info.wholeName}の${spec.label.ja}の推移`, `${spec.label.en} over time: ${name} and ${info.wholeName}`),
-        head: [t('時点', 'As of'), name, info.wholeName, t('順位', 'Rank')],
+        caption: t('trends.overTime', { name, wholeName: info.wholeName, labelLabel: pick(lang, spec.label) }),
+        head: [t('common.asOf'), name, info.wholeName, t('common.rank')],
         rows: trend.totals.map((tot) => {
           const p = mine.find((x) => x.numerator_vintage === tot.numerator_vintage);
           return [vintageText(tot.numerator_vintage, lang), formatValue(p?.value ?? null, spec, lang), formatValue(tot.value, spec, lang), p?.rank != null ? `${p.rank}/${p.rank_of}` : '—'];
@@ -156,14 +154,14 @@ export function areaTrends(site: SiteData, code: string, group: string, metricId
   return {
     chart,
     table: rows.length
-      ? { caption: t(`${name}の指標の変化`, `How ${name}'s measures changed`), head: [t('指標', 'Measure'), t('はじめ', 'First'), t('最新', 'Latest'), t('増減（増減率）', 'Change (%)'), t('順位の変化', 'Rank change')], rows, numeric: [false, true, true, true, true] }
+      ? { caption: t('trends.howSMeasuresChanged', { name }), head: [t('common.measure'), t('trends.first'), t('trends.latest'), t('trends.change'), t('trends.rankChange')], rows, numeric: [false, true, true, true, true] }
       : null,
   };
 }
 
 /** The comparison page's trend: every area's first and latest value, change and rank move, and each earlier vintage's figures. */
 export function groupTrend(site: SiteData, metricId: string, group: string, lang: Lang) {
-  const t = (ja: string, en: string) => (lang === 'ja' ? ja : en);
+  const t = translator(lang);
   const trend = trendOf(site, metricId, group);
   if (!trend) return null;
   const { spec } = trend;
@@ -182,10 +180,10 @@ export function groupTrend(site: SiteData, metricId: string, group: string, lang
   const listed = large ? [...rows.slice(0, 20), ...rows.slice(-20)] : rows;
   const earlier = (large ? [] : trend.totals.slice(0, -1)).reverse().map((tot) => ({
     id: `${anchorOf(spec.id)}-${tot.numerator_vintage!.replace(/[^0-9]/g, '')}`,
-    heading: t(`${vintageText(tot.numerator_vintage, 'ja')}時点`, `As of ${vintageText(tot.numerator_vintage, 'en')}`),
+    heading: t('trends.asOf', { numeratorVintage: vintageText(tot.numerator_vintage, lang) }),
     table: {
-      caption: t(`${spec.label.ja}（${vintageText(tot.numerator_vintage, 'ja')}時点）`, `${spec.label.en}, as of ${vintageText(tot.numerator_vintage, 'en')}`),
-      head: [t('地域', 'Area'), spec.unit[lang], t('順位', 'Rank')],
+      caption: t('trends.labelAsOf', { labelLabel: pick(lang, spec.label), numeratorVintage: vintageText(tot.numerator_vintage, lang) }),
+      head: [t('common.area'), pick(lang, spec.unit), t('common.rank')],
       rows: [...trend.byArea]
         .flatMap(([area, list]) => list.filter((p) => p.numerator_vintage === tot.numerator_vintage).map((p) => ({ area, p })))
         .sort((a, b) => (a.p.rank ?? 1e9) - (b.p.rank ?? 1e9))
@@ -205,23 +203,23 @@ export function groupTrend(site: SiteData, metricId: string, group: string, lang
       ...trend.totals.filter((x) => x.value !== null).map((x) => ({ series: '__group', date: date(x.numerator_vintage!), value: x.value! })),
     ];
     const title = top
-      ? t(`${spec.label.ja}の推移：最も増えたのは${name(top.area)}（${changeText(top.c, spec, 'ja')}）`, `${spec.label.en} over time: the largest rise was in ${name(top.area)} (${changeText(top.c, spec, 'en')})`)
-      : t(`${spec.label.ja}の推移`, `${spec.label.en} over time`);
+      ? t('trends.overTimeLargestRise', { labelLabel: pick(lang, spec.label), area: name(top.area), c: changeText(top.c, spec, lang) })
+      : t('trends.labelOverTime', { labelLabel: pick(lang, spec.label) });
     chart = {
       title,
       svg: renderChart(trendLines(points, { highlight: top?.area ?? '', reference: '__group', format: (v) => formatValue(v, spec, lang, false) }), { label: title }),
-      unit: spec.unit[lang],
-      note: t(`太い線が${top ? name(top.area) : ''}（最も増えた地域）、点線が${info.wholeName}、細い灰色の線がほかの地域です。`, `Bold line: ${top ? name(top.area) : ''} (the largest rise); dotted: ${info.wholeName}; thin grey: the other areas.`),
+      unit: pick(lang, spec.unit),
+      note: t('trends.boldLineLargestRise', { value: top ? name(top.area) : '', wholeName: info.wholeName }),
     };
   }
   return {
     chart,
-    heading: t(`${vintageText(trend.vintages[0]!, 'ja')}からの変化`, `Change since ${vintageText(trend.vintages[0]!, 'en')}`),
+    heading: t('trends.changeSince', { vintageText: vintageText(trend.vintages[0]!, lang) }),
     table: {
       caption: large
-        ? t(`${spec.label.ja}の変化（最も増えた20地域と最も減った20地域）`, `${spec.label.en}: the 20 largest rises and the 20 largest falls`)
-        : t(`${spec.label.ja}の変化（地域別、増えた順）`, `${spec.label.en}: change by area, largest increase first`),
-      head: [t('地域', 'Area'), t('はじめ', 'First'), t('最新', 'Latest'), t('増減（増減率）', 'Change (%)'), t('順位の変化', 'Rank change')],
+        ? t('trends.20LargestRises20', { labelLabel: pick(lang, spec.label) })
+        : t('trends.changeAreaLargestIncrease', { labelLabel: pick(lang, spec.label) }),
+      head: [t('common.area'), t('trends.first'), t('trends.latest'), t('trends.change'), t('trends.rankChange')],
       rows: listed.map(({ area, c }) => [name(area), formatValue(c.first.value, spec, lang, false), formatValue(c.last.value, spec, lang, false), changeText(c, spec, lang), c.first.rank != null && c.last.rank != null ? `${c.first.rank} → ${c.last.rank}` : '—']),
       numeric: [false, true, true, true, true],
     },

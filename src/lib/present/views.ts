@@ -5,6 +5,7 @@ import type { MetricSpec } from '../derive/metric-spec.ts';
 import type { CityMetricValue } from '../derive/ward-metrics.ts';
 import { formatDate, formatPeriod } from '../format.ts';
 import type { Lang } from '../i18n.ts';
+import { translate } from '../i18n/translate.ts';
 
 const groupings = new WeakMap<object, Map<string, Map<string, unknown[]>>>();
 const memos = new WeakMap<object, Map<string, unknown>>();
@@ -69,13 +70,13 @@ export function ageText(ends: readonly string[], lang: Lang, opening: string): s
   if (sorted.length === 0) return '';
   const first = vintageText(sorted[0]!, lang);
   const last = vintageText(sorted.at(-1)!, lang);
-  if (first === last) return lang === 'ja' ? `${opening}${first}時点のものです。` : `${opening}${first}.`;
-  return lang === 'ja' ? `${opening}${first}から${last}までの時点のものです。` : `${opening}${first} to ${last}.`;
+  if (first === last) return translate(lang, 'views.ageOne', { opening, first });
+  return translate(lang, 'views.ageRange', { opening, first, last });
 }
 
 /** A source line, or a plain note where no source document describes the figures' dates. */
 export const sourceOrNote = (source: string, lang: Lang) =>
-  source || (lang === 'ja' ? 'この時点の数値の出典は、データに記載がありません（データの表を参照）。' : 'No source document is recorded for figures of this date (see the data tables).');
+  source || translate(lang, 'views.noSourceDocumentRecorded');
 
 /** A readable anchor from an id: lower case, words joined by hyphens (`support-clinics-per-10k-population`). */
 export const anchorOf = (id: string) => id.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');

@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { textWidth, wrapText } from '../../charts/text-width.ts';
 import type { Lang } from '../i18n.ts';
+import { grammarOf } from '../i18n/grammar.ts';
 import { cspDirectives } from './csp.ts';
 import { writeInBackground } from './file-writer.ts';
 
@@ -84,7 +85,7 @@ export function standaloneSvg(input: ChartFileInput): string {
     }
   };
   lines(wrapText(input.title, 16, inner), 16, ' font-weight="bold"');
-  if (input.unit) lines(wrapText(`${input.lang === 'ja' ? '単位：' : 'Unit: '}${input.unit}`, 12, inner), 12, ' fill="#555"');
+  if (input.unit) lines(wrapText(`${grammarOf(input.lang) === 'ja' ? '単位：' : 'Unit: '}${input.unit}`, 12, inner), 12, ' fill="#555"');
   y += 8;
   parts.push(chart.svg.replace(/^<svg\s/, `<svg x="${pad}" y="${y.toFixed(1)}" `));
   y += chart.height + 4;
@@ -96,7 +97,7 @@ export function standaloneSvg(input: ChartFileInput): string {
     '<?xml version="1.0" encoding="UTF-8"?>\n',
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${xml(fontFamily)}" fill="#1a1a1c" color="#1a1a1c" lang="${input.lang}">`,
     `<title>${xml(input.title)}</title>`,
-    `<desc>${xml([input.unit && `${input.lang === 'ja' ? '単位：' : 'Unit: '}${input.unit}`, input.source, input.pageUrl].filter(Boolean).join(' / '))}</desc>`,
+    `<desc>${xml([input.unit && `${grammarOf(input.lang) === 'ja' ? '単位：' : 'Unit: '}${input.unit}`, input.source, input.pageUrl].filter(Boolean).join(' / '))}</desc>`,
     `<rect width="${width}" height="${height}" fill="#fff"/>`,
     ...parts,
     '</svg>\n',
@@ -133,7 +134,7 @@ function pageTitle(title: string, siteTitle: string) {
 
 /** The chart-only page for an <iframe>: title, chart, source, and links back to the full page and the data. */
 export function embedPage(input: ChartFileInput): string {
-  const t = (ja: string, en: string) => (input.lang === 'ja' ? ja : en);
+  const t = (ja: string, en: string) => (grammarOf(input.lang) === 'ja' ? ja : en);
   const link = (href: string, text: string) => `<a href="${xml(href)}" target="_top">${xml(text)}</a>`;
   return [
     '<!DOCTYPE html>\n',

@@ -7,6 +7,8 @@
 import { formatDate } from '../format.ts';
 import type { Lang } from '../i18n.ts';
 import type { SiteInfo } from './site-info.ts';
+import { grammarOf } from '../i18n/grammar.ts';
+import { bilingual } from '../i18n/labels.ts';
 
 export interface CitationInput {
   lang: Lang;
@@ -21,16 +23,17 @@ export interface CitationInput {
 
 export function citation({ lang, info, title, release, pageUrl, dataUrls }: CitationInput): string {
   const date = release.releasedOn ? formatDate(release.releasedOn, lang) : '';
-  if (lang === 'ja') {
+  const title_ = bilingual(info.title), publisher_ = bilingual(info.publisher);
+  if (grammarOf(lang) === 'ja') {
     const version = release.released
       ? `版 ${release.version}（${date}公開）`
       : `未リリースのデータ（最後の版は ${release.version}、${date}公開）`;
-    const publisher = info.title.ja.startsWith(info.publisher.ja) ? '' : `${info.publisher.ja}、`;
-    return `${publisher}${info.title.ja}「${title}」${version}、${pageUrl}。データ：${dataUrls.join(' ')}。ライセンス：CC BY 4.0`;
+    const publisher = title_.ja.startsWith(publisher_.ja) ? '' : `${publisher_.ja}、`;
+    return `${publisher}${title_.ja}「${title}」${version}、${pageUrl}。データ：${dataUrls.join(' ')}。ライセンス：CC BY 4.0`;
   }
   const version = release.released
     ? `release ${release.version} (${date})`
     : `data not yet released (last release ${release.version}, ${date})`;
-  const publisher = info.title.en.startsWith(info.publisher.en) ? '' : `${info.publisher.en}. `;
-  return `${publisher}${info.title.en}: “${title}”, ${version}, ${pageUrl}. Data: ${dataUrls.join(' ')}. Licence: CC BY 4.0`;
+  const publisher = title_.en.startsWith(publisher_.en) ? '' : `${publisher_.en}. `;
+  return `${publisher}${title_.en}: “${title}”, ${version}, ${pageUrl}. Data: ${dataUrls.join(' ')}. Licence: CC BY 4.0`;
 }

@@ -11,13 +11,14 @@ import type { SiteData } from '../site-data.ts';
 import { releasesFromRows, type Release } from '../release/releases.ts';
 import { hasSnapshot, isSnapshotFile, releasesDir, snapshotDataDir } from '../release/snapshots.ts';
 import type { CellValue } from './csv-safe.ts';
+import { bilingual, type Labels } from '../i18n/labels.ts';
 import { decimalsMargin, roundForDownload } from './round.ts';
 
 export interface DownloadTable {
   name: string;
   kind: 'source' | 'derived';
-  title: { ja: string; en: string };
-  description: { ja: string; en: string };
+  title: Labels;
+  description: Labels;
   fields: Pick<FieldSchema, 'name' | 'type' | 'title' | 'unit' | 'constraints'>[];
   rows: Record<string, CellValue>[];
   primaryKey?: string[];
@@ -81,9 +82,10 @@ function buildDownloadTables(site: SiteData): DownloadTable[] {
     .map((t) => ({
       name: t.name,
       kind: 'source',
-      title: t.schema.title,
-      description: t.schema.description,
-      fields: t.schema.fields,
+      // Downloads are published in Japanese and English, whatever languages the pages have.
+      title: bilingual(t.schema.title),
+      description: bilingual(t.schema.description),
+      fields: t.schema.fields.map((f) => ({ ...f, title: bilingual(f.title), ...(f.unit ? { unit: bilingual(f.unit) } : {}) })),
       rows: t.rows,
       primaryKey: t.schema.primaryKey,
       foreignKeys: t.schema.foreignKeys,

@@ -12,7 +12,7 @@
  * One card per family and language; this module only writes the SVG, card-raster.ts draws it.
  */
 import { textWidth, wrapText } from '../../charts/text-width.ts';
-import type { Lang } from '../i18n.ts';
+import { pick, type Lang } from '../i18n.ts';
 import { areaInfo, areaMetrics } from '../present/groups.ts';
 import { formatValue, unitShort } from '../present/metric-text.ts';
 import { vintageText } from '../present/views.ts';
@@ -71,13 +71,14 @@ export function cardFor(site: SiteData, lang: Lang, path: string): Card {
 const cache = new WeakMap<SiteData, Map<string, Card>>();
 
 function buildCard(site: SiteData, lang: Lang, family: ReturnType<typeof cardFamily>, file: string): Card {
-  const t = (ja: string, en: string) => (lang === 'ja' ? ja : en);
-  const siteTitle = site.config.title[lang];
-  const footer = site.config.publisher.name[lang];
+  // Card text not yet in the catalogues: a language without its own falls back along its chain (やさしい日本語 → 日本語).
+  const t = (ja: string, en: string) => pick(lang, { ja, en });
+  const siteTitle = pick(lang, site.config.title);
+  const footer = pick(lang, site.config.publisher.name);
   if (family.kind === 'metric') {
     const spec = site.derived.specs.find((s) => s.id === family.id)!;
     const subtitle = t('地域ごとの比較', 'Compared area by area');
-    return { file, alt: t(`${siteTitle}：${spec.label[lang]}（${subtitle}）`, `${siteTitle}: ${spec.label[lang]} (${subtitle})`), lines: { small: siteTitle, title: spec.label[lang], subtitle, footer } };
+    return { file, alt: t(`${siteTitle}：${pick(lang, spec.label)}（${subtitle}）`, `${siteTitle}: ${pick(lang, spec.label)} (${subtitle})`), lines: { small: siteTitle, title: pick(lang, spec.label), subtitle, footer } };
   }
   if (family.kind === 'city') {
     const name = areaInfo(site.tables, family.code)?.name[lang] ?? family.code;
@@ -91,7 +92,7 @@ function buildCard(site: SiteData, lang: Lang, family: ReturnType<typeof cardFam
     const when = vintageText(headline.vintage ?? null, lang);
     // A date is a point in time; a period or fiscal year reads as itself.
     const point = headline.vintage && !headline.vintage.includes('/') && !headline.vintage.startsWith('FY');
-    const subtitle = `${headline.spec.label[lang]}${when ? `\n${point ? t(`${when}時点`, `as of ${when}`) : when}` : ''}`;
+    const subtitle = `${pick(lang, headline.spec.label)}${when ? `\n${point ? t(`${when}時点`, `as of ${when}`) : when}` : ''}`;
     const figure = { value: formatValue(headline.value, headline.spec, lang, false), unit: unitShort(headline.spec, lang) };
     const said = formatValue(headline.value, headline.spec, lang);
     return { file, alt: t(`${siteTitle}：${name}、${subtitle.replace('\n', '、')} ${said}`, `${siteTitle}: ${name}, ${subtitle.replace('\n', ', ')}: ${said}`), lines: { small: siteTitle, title: name, subtitle, figure, footer } };
@@ -101,7 +102,7 @@ function buildCard(site: SiteData, lang: Lang, family: ReturnType<typeof cardFam
     const subtitle = t('市町村ごとの数値と比較', 'Figures and comparisons, municipality by municipality');
     return { file, alt: t(`${siteTitle}：${title}、${subtitle}`, `${siteTitle}: ${title}, ${subtitle}`), lines: { small: siteTitle, title, subtitle, footer } };
   }
-  return { file, alt: siteTitle, lines: { small: footer, title: siteTitle, subtitle: site.config.description[lang], footer: '' } };
+  return { file, alt: siteTitle, lines: { small: footer, title: siteTitle, subtitle: pick(lang, site.config.description), footer: '' } };
 }
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -3,6 +3,7 @@
  * licence: read from the site configuration (data/site.json), in one place.
  */
 import type { Text } from '../i18n.ts';
+import { bilingual } from '../i18n/labels.ts';
 import type { SiteData } from '../site-data.ts';
 
 export interface SiteInfo {
@@ -17,6 +18,6 @@ export function siteInfo(site: SiteData): SiteInfo {
   return {
     title,
     publisher: publisher.name,
-    license: { id: licence.data.id, title: licence.data.name.en, url: licence.data.url },
+    license: { id: licence.data.id, title: bilingual(licence.data.name).en, url: licence.data.url },
   };
 }

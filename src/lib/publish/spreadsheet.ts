@@ -12,6 +12,7 @@ import type { SiteData } from '../site-data.ts';
 import { folderRelease } from './downloads.ts';
 import { siteInfo } from './site-info.ts';
 import type { Text } from '../i18n.ts';
+import { bilingual } from '../i18n/labels.ts';
 import type { DownloadTable } from './downloads.ts';
 import { withZipDates } from './zip-dates.ts';
 
@@ -37,7 +38,7 @@ export async function tableWorkbook(table: DownloadTable, about: WorkbookAbout):
   const date = /^\d{4}-\d{2}-\d{2}$/.test(about.releasedOn) ? new Date(`${about.releasedOn}T00:00:00Z`) : new Date(0);
   book.created = date;
   book.modified = date;
-  book.creator = about.site.ja;
+  book.creator = bilingual(about.site).ja;
   book.title = `${table.title.ja} / ${table.title.en}`;
 
   const columns = table.fields.map((f) => f.name);

@@ -5,6 +5,7 @@
  * two versions and prints the result.
  */
 import type { Tables } from '../dataset.ts';
+import { bilingual } from '../i18n/labels.ts';
 import type { MetricSpec } from '../derive/metric-spec.ts';
 import { vintageOf } from '../derive/vintage.ts';
 import { deriveWardMetrics, type WardMetricValue } from '../derive/ward-metrics.ts';
@@ -221,7 +222,7 @@ export function diffRanks(before: Tables, after: Tables, specs: SpecsPair): Metr
     const definitionChanged = Boolean(sa && sb && JSON.stringify(sa) !== JSON.stringify(sb));
     if (status === 'changed' && !definitionChanged && moves.length === 0 && wa.error === wb.error) continue;
     out.push({
-      metricId: id, label: spec.label, digits: spec.digits, status, definitionChanged,
+      metricId: id, label: bilingual(spec.label), digits: spec.digits, status, definitionChanged,
       errorBefore: wa.error, errorAfter: wb.error, moves,
     });
   }

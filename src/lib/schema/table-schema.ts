@@ -4,9 +4,11 @@
  * turns the unknown JSON into a checked `TableSchema`; everything downstream uses only that type.
  */
 import { z } from 'zod';
+import { labelSchema } from '../i18n/labels.ts';
 import { compilePattern } from '../validate/pattern.ts';
 
-const text = z.object({ ja: z.string().min(1), en: z.string().min(1) }).strict();
+// Labels per language: only the default language is required; the others fall back (src/lib/i18n/labels.ts).
+const text = labelSchema;
 
 export const fieldTypes = ['string', 'integer', 'number', 'date', 'boolean'] as const;
 export type FieldType = (typeof fieldTypes)[number];

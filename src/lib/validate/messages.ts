@@ -227,6 +227,30 @@ export const messages = {
     ja: `${a.what}を変換しました: ${q(a.value)} → ${q(a.to)}${a.count > 1 ? `（このファイルで計${a.count}か所、最初の箇所）` : ''}`,
     en: `${a.whatEn}: ${e(a.value)} read as ${e(a.to)}${a.count > 1 ? ` (${a.count} cells in this file; first shown)` : ''}`,
   }),
+  'label-default-missing': (a: { pointer: string; lang: string }) => ({
+    ja: `${a.pointer} の表示名に、サイトの最初の言語${q(a.lang)}がありません（ほかの言語はこれを代わりに使います）`,
+    en: `${a.pointer}: the label has no entry in ${e(a.lang)}, the site's first language (the others fall back to it)`,
+  }),
+  'language-unknown': (a: { lang: string; file: string }) => ({
+    ja: `言語${q(a.lang)}の文言ファイル ${a.file} がありません。ページの文言はすべて代わりの言語で表示されます`,
+    en: `no catalogue ${a.file} for the language ${e(a.lang)}; its pages show every text in its fallback language`,
+  }),
+  'catalogue-key-missing': (a: { key: string; fallback: string }) => ({
+    ja: `文言${q(a.key)}がありません（${a.fallback}の文言で表示されます）`,
+    en: `the key ${e(a.key)} is missing (shown in ${a.fallback})`,
+  }),
+  'catalogue-key-unknown': (a: { key: string; reference: string }) => ({
+    ja: `文言${q(a.key)}は${a.reference}にないため、使われません`,
+    en: `the key ${e(a.key)} is not in ${a.reference}, so it is never used`,
+  }),
+  'catalogue-placeholder-unknown': (a: { key: string; name: string }) => ({
+    ja: `文言${q(a.key)}の{${a.name}}は、元の文言にない差し込み項目です`,
+    en: `the message ${e(a.key)} uses {${a.name}}, which its original message does not have`,
+  }),
+  'catalogue-invalid': (a: { detail: string }) => ({
+    ja: `文言ファイルを読み取れません（${a.detail}）`,
+    en: `cannot read the catalogue (${a.detail})`,
+  }),
 } satisfies Record<string, (a: never) => Msg>;
 
 export type MessageCode = keyof typeof messages;

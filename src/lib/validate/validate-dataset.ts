@@ -23,6 +23,10 @@ import { siteConfigSchema, type SiteConfig } from '../config/site-config.ts';
 import { withCountVariants } from '../derive/metric-families.ts';
 import { checkMetricOperands, checkMetricValues } from './validate-metrics.ts';
 import { validateTable, type Table } from './validate-table.ts';
+import { validateCatalogues } from './validate-catalogues.ts';
+import { normalizeLanguages } from '../config/languages.ts';
+import { buildLanguages, chainsOf } from '../i18n/languages.ts';
+import { fillLabels } from '../i18n/labels.ts';
 
 export interface DatasetResult {
   tables: Map<string, Table>;
@@ -82,6 +86,7 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
 
   // Each table: its schema through the declaration gate, then its rows.
   const schemas = new Map<string, TableSchema>();
+  const schemaAt = new Map<string, { file: string; at: (path: JsonPath) => { line: number; column: number } }>();
   for (const name of [...csvs].filter((n) => schemaNames.has(n))) {
     const schemaFile = shown(`${name}.schema.json`);
     const declared = validateDeclaration(dir, `${name}.schema.json`, tableSchema, schemaFile);
@@ -92,6 +97,7 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
       continue;
     }
     schemas.set(name, declared.value);
+    schemaAt.set(name, { file: schemaFile, at: declared.at });
     const csvFile = shown(`${name}.csv`);
     const read = readDataFile(dir, `${name}.csv`, fileLimits.csvBytes);
     if (!read.ok) {
@@ -128,7 +134,16 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
     problems.push(...declared.problems);
     config = declared.value ?? undefined;
     if (config && metrics.value) problems.push(...checkSiteConfig(siteFile, config, withCountVariants(metrics.value, tables), tables, declared.at));
+    if (config) {
+      problems.push(...validateCatalogues(dir, config.languages, displayRoot));
+      problems.push(...labelProblems(siteFile, config, declared.at, config, dir));
+    }
   } else if (options.requireSiteConfig && !options.siteConfig) problems.push(problem(siteFile, 1, 0, 'site-config-missing', {}));
+  // Labels in every configured language, each filled once from its fallback chain.
+  if (config) {
+    if (metrics.value) problems.push(...labelProblems(metricsFile, metrics.value, metrics.at, config, dir));
+    for (const [name, schema] of schemas) problems.push(...labelProblems(schemaAt.get(name)!.file, schema, schemaAt.get(name)!.at, config, dir));
+  }
 
   // The build's own computations, run here so that what would stop the build is reported first.
   if (countErrors(problems) > 0 || !metrics.value) return done();
@@ -152,6 +167,15 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
 }
 
 /** The metrics and areas the site configuration names, each placed at its line and column. */
+/** Fills the labels of a declaration for the configured languages; a label without the default language is an error at its place. */
+function labelProblems(file: string, value: unknown, at: (path: JsonPath) => { line: number; column: number }, config: SiteConfig, dir: string): Problem[] {
+  const languages = buildLanguages(normalizeLanguages(config.languages), dir);
+  const lang = languages[0]!.code;
+  return fillLabels(value, chainsOf(languages), lang).map((path) => ({
+    file, ...at(path), severity: 'error' as const, code: 'label-default-missing', ...messages['label-default-missing']({ pointer: pointerOf(path), lang }),
+  }));
+}
+
 function checkSiteConfig(file: string, config: SiteConfig, specs: readonly MetricSpec[], tables: ReadonlyMap<string, Table>, at: (path: JsonPath) => { line: number; column: number }): Problem[] {
   const problems: Problem[] = [];
   const ids = new Set(specs.map((s) => s.id));

@@ -1,0 +1,138 @@
+/**
+ * ふりがな for editions that declare `ruby` (やさしい日本語): every kanji outside the basic list
+ * (locales/kanji-grades-1-2.txt) gets its reading in `<ruby>…<rt>…</rt></ruby>`, at build time.
+ * Readings come first from the data (area names from `name_kana`, glossary terms from
+ * `reading_ja`), then from kuromoji's morphological analysis with its IPA dictionary. The page's
+ * text nodes are rewritten; tags, attributes and the text of SVG charts, scripts, styles and the
+ * title are left as they are (ruby cannot go there).
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { projectLocales } from './catalogue.ts';
+import kuromoji from 'kuromoji';
+
+type Tokenizer = kuromoji.Tokenizer<kuromoji.IpadicFeatures>;
+
+const kanji = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF々〆]/;
+const kanjiRun = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF々〆]+/g;
+
+/** The kanji read without ふりがな, from the declared list (lines starting with # are comments). */
+export function basicKanji(file = join(projectLocales(), 'kanji-grades-1-2.txt')): Set<string> {
+  const text = readFileSync(file, 'utf8');
+  return new Set([...text.split('\n').filter((l) => !l.startsWith('#')).join('')].filter((c) => kanji.test(c)));
+}
+
+let tokenizer: Promise<Tokenizer> | null = null;
+
+/** kuromoji's tokenizer, built once per process (loading the dictionary takes about a second). */
+export function loadTokenizer(): Promise<Tokenizer> {
+  tokenizer ??= new Promise((done, fail) => {
+    const dicPath = join(dirname(createRequire(import.meta.url).resolve('kuromoji/package.json')), 'dict');
+    kuromoji.builder({ dicPath }).build((err, t) => (err ? fail(err) : done(t)));
+  });
+  return tokenizer;
+}
+
+const hiragana = (katakana: string) => katakana.replace(/[\u30A1-\u30F6]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0x60));
+const ruby = (base: string, reading: string) => `<ruby>${base}<rp>（</rp><rt>${reading}</rt><rp>）</rp></ruby>`;
+
+export interface Furigana {
+  /** Text with ruby over every kanji word beyond the basic list. */
+  text(plain: string): string;
+  /** A whole HTML page, its text nodes only. */
+  html(page: string): string;
+}
+
+/**
+ * A ruby writer: `known` gives readings that the data records (word → reading in hiragana),
+ * used before the analyser, longest word first.
+ */
+export function furigana(t: Tokenizer, basic: ReadonlySet<string>, known: ReadonlyMap<string, string> = new Map()): Furigana {
+  const needsReading = (s: string) => [...s].some((c) => kanji.test(c) && !basic.has(c));
+  const words = [...known.keys()].filter(needsReading).sort((a, b) => b.length - a.length);
+  const readingOf = (surface: string): string | null => {
+    const [only, ...rest] = t.tokenize(surface);
+    return only && rest.length === 0 && only.reading && only.reading !== '*' ? hiragana(only.reading) : null;
+  };
+
+  // One word: ruby over its kanji runs, the kana around them aligned with the reading (届け出た → とど・で).
+  const word = (surface: string, reading: string | null): string => {
+    if (!needsReading(surface)) return surface;
+    if (reading) {
+      const parts = surface.split(/([\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF々〆]+)/).filter(Boolean);
+      const pattern = new RegExp(`^${parts.map((p) => (kanji.test(p) ? '(.+?)' : escape(hiragana(p)))).join('')}$`);
+      const m = pattern.exec(reading);
+      if (m) {
+        let i = 1;
+        return parts.map((p) => (kanji.test(p) ? (needsReading(p) ? ruby(p, m[i++]!) : (i++, p)) : p)).join('');
+      }
+      return ruby(surface, reading);
+    }
+    // No reading from the dictionary: each kanji run, then each kanji, read on its own.
+    return surface.replace(kanjiRun, (run) => {
+      if (!needsReading(run)) return run;
+      const r = readingOf(run);
+      if (r) return ruby(run, r);
+      return [...run].map((c) => (basic.has(c) ? c : ruby(c, readingOf(c) ?? '?'))).join('');
+    });
+  };
+
+  const analysed = (plain: string) =>
+    t.tokenize(plain).map((tok) => word(tok.surface_form, tok.reading && tok.reading !== '*' ? hiragana(tok.reading) : null)).join('');
+
+  // A word the data reads: by the analyser's smaller words where they read the same (a long compound
+  // can then wrap on a phone), else as one word with the data's reading.
+  const knownWord = (w: string, reading: string) => {
+    // The analyser's words in turn, each reading a prefix of the data's reading; the last takes
+    // what remains (在宅・療養・支援・診療・所 → …しんりょう・じょ, where the dictionary alone says しょ).
+    const tokens = t.tokenize(w);
+    let rest = reading;
+    const parts: string[] = [];
+    for (const [i, tok] of tokens.entries()) {
+      const own = tok.reading && tok.reading !== '*' ? hiragana(tok.reading) : hiragana(tok.surface_form);
+      const r = i === tokens.length - 1 ? rest : rest.startsWith(own) ? own : null;
+      if (!r) return word(w, reading);
+      parts.push(word(tok.surface_form, r));
+      rest = rest.slice(r.length);
+    }
+    return parts.join('');
+  };
+
+  const text = (plain: string): string => {
+    if (!needsReading(plain)) return plain;
+    // Words the data gives a reading for, then the analyser for what lies between them.
+    for (const w of words) {
+      const at = plain.indexOf(w);
+      if (at >= 0) return text(plain.slice(0, at)) + knownWord(w, hiragana(known.get(w)!)) + text(plain.slice(at + w.length));
+    }
+    return analysed(plain);
+  };
+
+  const html = (page: string): string => {
+    // Open elements, each marked when its text must stay plain (and so everything inside it).
+    const open: { name: string; plain: boolean }[] = [];
+    let inBody = false;
+    return page.replace(/<!--[\s\S]*?-->|<(\/?)([a-zA-Z][\w-]*)(?:[^>"']|"[^"]*"|'[^']*')*>|[^<]+/g, (chunk, close: string | undefined, tag: string | undefined) => {
+      if (tag) {
+        const name = tag.toLowerCase();
+        if (name === 'body') inBody = !close;
+        if (close) {
+          const at = open.map((e) => e.name).lastIndexOf(name);
+          if (at >= 0) open.length = at;
+        } else if (!voids.has(name) && !chunk.endsWith('/>')) open.push({ name, plain: unreadable.has(name) || /\sdata-no-ruby[\s=>]/.test(chunk) });
+        return chunk;
+      }
+      const skip = open.some((e) => e.plain);
+      if (chunk.startsWith('<!--') || !inBody || skip) return chunk;
+      return text(chunk);
+    });
+  };
+  return { text, html };
+}
+
+// Elements whose text cannot carry ruby, or already does; elements marked `data-no-ruby` (text
+// that is copied as it is, such as a citation) are left plain as well.
+const unreadable = new Set(['svg', 'script', 'style', 'title', 'textarea', 'option', 'ruby', 'template']);
+const voids = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -1,0 +1,94 @@
+/**
+ * The やさしい日本語 edition (/yasashii/): every page of the site is built in it, marked as Japanese
+ * and offered from every page by its own name; on the pages it translates (the top page, every
+ * area page, the comparison pages and the glossary) every kanji beyond the first two school grades
+ * (locales/kanji-grades-1-2.txt) carries its reading in <ruby>…<rt>; and its area summaries state
+ * the very numbers of the ordinary ones.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, inject, it } from 'vitest';
+
+const site = inject('siteDir');
+const pages = (prefix: string) =>
+  (readdirSync(join(site, prefix), { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('index.html')).map((f) => f.split(sep).join('/')).sort();
+const read = (path: string) => parseHTML(readFileSync(join(site, path), 'utf8')).document;
+
+const basic = new Set([...readFileSync('locales/kanji-grades-1-2.txt', 'utf8').split('\n').filter((l) => !l.startsWith('#')).join('')]);
+const isKanji = (c: string) => /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF々]/.test(c);
+// Text a reader cannot see, or that cannot carry ruby (charts keep plain text; titles and scripts are not shown).
+const unreadable = new Set(['SCRIPT', 'STYLE', 'TITLE', 'TEMPLATE', 'RT', 'RP']);
+
+/** Kanji outside the list that a page shows without a reading, with the text they sit in. */
+function unread(path: string): string[] {
+  const { body } = read(path);
+  const out: string[] = [];
+  const walk = (node: Node, ruby: Element | null) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === 3) {
+        const text = child.textContent ?? '';
+        const beyond = [...text].filter((c) => isKanji(c) && !basic.has(c));
+        if (beyond.length === 0) continue;
+        // A kanji is read only as the base of a ruby whose <rt> gives its reading.
+        if (!ruby || !(ruby.querySelector('rt')?.textContent ?? '').trim()) out.push(`${path}: ${beyond.join('')} in “${text.trim().slice(0, 40)}”`);
+      } else if (child.nodeType === 1) {
+        const el = child as Element;
+        // Text copied as it is (a chart's citation) is marked to stay plain.
+        if (unreadable.has(el.tagName) || el.tagName.toLowerCase() === 'svg' || el.hasAttribute('data-no-ruby')) continue;
+        walk(el, el.tagName === 'RUBY' ? el : ruby);
+      }
+    }
+  };
+  walk(body, null);
+  return out;
+}
+
+describe('the やさしい日本語 edition', () => {
+  const easy = pages('yasashii');
+
+  it('has every page the English edition has, marked as Japanese', () => {
+    expect(easy.length).toBeGreaterThan(100);
+    expect(easy).toEqual(pages('en'));
+    for (const f of ['index.html', 'wards/14101/index.html', 'glossary/index.html']) expect(read(`yasashii/${f}`).documentElement.getAttribute('lang')).toBe('ja');
+  });
+
+  it('is offered by name from every page of every edition', () => {
+    const failures: string[] = [];
+    for (const f of [...pages('en').map((p) => `en/${p}`), ...easy.map((p) => `yasashii/${p}`), 'index.html', 'wards/14101/index.html', 'compare/index.html']) {
+      const links = [...read(f).querySelectorAll('.lang-switch a')];
+      const own = f.startsWith('yasashii/');
+      const easyLink = links.find((a) => a.textContent === 'やさしい にほんご');
+      if (own ? easyLink : !easyLink?.getAttribute('href')?.startsWith('/yasashii/')) failures.push(f);
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('puts a reading over every kanji beyond the first two grades on the pages it translates', () => {
+    const translated = easy.filter((f) => f === 'index.html' || /^wards\/\d+\/index\.html$/.test(f) || f.startsWith('compare/') || f.startsWith('glossary/'));
+    expect(translated.length).toBeGreaterThan(40);
+    const failures = translated.flatMap((f) => unread(`yasashii/${f}`));
+    expect(failures.slice(0, 20)).toEqual([]);
+    // The pages do carry ruby: the check above is not passing on pages without kanji.
+    expect(read('yasashii/wards/14101/index.html').querySelectorAll('ruby rt').length).toBeGreaterThan(50);
+  });
+
+  it('states in its area summaries the same numbers as the ordinary edition', () => {
+    const numbers = (path: string) => {
+      const items = [...read(path).querySelectorAll('section[aria-labelledby="summary"] li')];
+      // Readings are not part of the sentence's figures.
+      return items.map((li) => {
+        for (const rt of li.querySelectorAll('rt, rp')) rt.remove();
+        return (li.textContent ?? '').match(/\d[\d,]*(\.\d+)?/g) ?? [];
+      });
+    };
+    const areas = easy.filter((f) => /^wards\/\d+\/index\.html$/.test(f));
+    let compared = 0;
+    for (const f of areas) {
+      const ordinary = numbers(f);
+      expect(numbers(`yasashii/${f}`), f).toEqual(ordinary);
+      compared += ordinary.length;
+    }
+    expect(compared).toBeGreaterThan(20);
+  });
+});
