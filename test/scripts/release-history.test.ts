@@ -134,7 +134,7 @@ describe('the build from two releases', () => {
 
   it('the update-history page lists 1.1.0 before 1.0.0 with its changed values and rank moves', () => {
     const doc = page('releases');
-    expect([...doc.querySelectorAll('h2')].map((h) => h.textContent)).toEqual(['版 1.1.0（2026年12月1日）', '版 1.0.0（2026年11月23日）']);
+    expect([...doc.querySelectorAll('section[aria-labelledby^="v"] > h2')].map((h) => h.textContent)).toEqual(['版 1.1.0（2026年12月1日）', '版 1.0.0（2026年11月23日）']);
     const section = doc.querySelector('section[aria-labelledby="v1-1-0"]')!;
     expect(section.textContent).toContain('西区の数値を更新');
     expect(section.textContent).toContain('版 1.0.0 からの変更');

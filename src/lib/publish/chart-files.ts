@@ -27,8 +27,9 @@ export interface ChartFileInput {
   source: string;
   /** The chart as rendered for the page: one <svg>, or a wide and a narrow one. */
   svg: string;
-  /** The site's name, for the embed page's title. */
+  /** The site's name, for the embed page's title, and its publisher. */
   siteTitle: string;
+  publisher: string;
   /** Absolute URL of the figure on its page (with the anchor), printed into the SVG. */
   pageUrl: string;
   /** Site-relative address of the figure on its page, linked from the embed page. */
@@ -154,9 +155,11 @@ export function embedPage(input: ChartFileInput): string {
     `<p class="meta">${xml(input.source)}</p></main>`,
     `<footer><nav aria-label="${t('この図の出典ページとデータ', 'Page and data of this chart')}"><ul>`,
     `<li>${link(input.pageHref, t(`「${input.siteTitle}」で見る`, `View on ${input.siteTitle}`))}</li>`,
-    ...input.data.map((d) => `<li>${link(d.href, `${t('データ：', 'Data: ')}${d.label}`)}</li>`),
+    // A table that is both numerator and denominator is linked once.
+    ...[...new Map(input.data.map((d) => [d.href, d])).values()].map((d) => `<li>${link(d.href, `${t('データ：', 'Data: ')}${d.label}`)}</li>`),
     `<li><a href="${xml(input.licence.href)}" rel="license" target="_top">${xml(input.licence.name)}</a></li>`,
-    '</ul></nav></footer>',
+    '</ul></nav>',
+    `<p class="meta">${xml(`${t('発行：', 'Published by ')}${input.publisher}`)}</p></footer>`,
     '</body></html>\n',
   ].join('');
 }

@@ -13,9 +13,10 @@ const input: ChartFileInput = {
   source: '出典：市「資料 <第2版> & 別表」',
   svg: chart,
   siteTitle: '統計',
+  publisher: '編集チーム',
   pageUrl: 'https://example.org/compare/g/m/#x-trend',
   pageHref: '/compare/g/m/#x-trend',
-  data: [{ label: 'm.csv', href: '/downloads/v1.0.0/m.csv' }],
+  data: [{ label: 'm.csv', href: '/downloads/v1.0.0/m.csv' }, { label: 'm.csv', href: '/downloads/v1.0.0/m.csv' }],
   licence: { name: 'CC BY 4.0', href: 'https://creativecommons.org/licenses/by/4.0/' },
 };
 
@@ -46,6 +47,7 @@ describe('chart files', () => {
     expect(document.querySelectorAll('svg.chart').length).toBe(2);
     expect(document.querySelector('meta[name="robots"]')!.getAttribute('content')).toBe('noindex');
     expect([...document.querySelectorAll('a')].map((a) => a.getAttribute('href'))).toEqual(['#main', input.pageHref, '/downloads/v1.0.0/m.csv', input.licence.href]);
+    expect(document.querySelector('footer')!.textContent).toContain('発行：編集チーム');
   });
 
   it('offers an iframe snippet sized for the wide chart', () => {
