@@ -18,6 +18,8 @@ import { writeInBackground } from './file-writer.ts';
 
 export interface ChartFileInput {
   lang: Lang;
+  /** The `lang` attribute of the page's language (やさしい日本語 is `ja`), when it differs from its code. */
+  htmlLang?: string;
   /** The chart's anchor on its page. */
   anchor: string;
   title: string;
@@ -96,7 +98,7 @@ export function standaloneSvg(input: ChartFileInput): string {
   const height = Math.ceil(y + pad);
   return [
     '<?xml version="1.0" encoding="UTF-8"?>\n',
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${xml(fontFamily)}" fill="#1a1a1c" color="#1a1a1c" lang="${input.lang}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${xml(fontFamily)}" fill="#1a1a1c" color="#1a1a1c" lang="${input.htmlLang ?? input.lang}">`,
     `<title>${xml(input.title)}</title>`,
     `<desc>${xml([input.unit && `${grammarOf(input.lang) === 'ja' ? '単位：' : 'Unit: '}${input.unit}`, input.source, input.pageUrl].filter(Boolean).join(' / '))}</desc>`,
     `<rect width="${width}" height="${height}" fill="#fff"/>`,
@@ -139,7 +141,7 @@ export function embedPage(input: ChartFileInput): string {
   const link = (href: string, text: string) => `<a href="${xml(href)}" target="_top">${xml(text)}</a>`;
   return [
     '<!DOCTYPE html>\n',
-    `<html lang="${input.lang}"><head><meta charset="utf-8">`,
+    `<html lang="${input.htmlLang ?? input.lang}"><head><meta charset="utf-8">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<meta http-equiv="content-security-policy" content="${xml(embedCsp)}">`,
     '<meta name="robots" content="noindex">',
