@@ -12,7 +12,12 @@ import { describe, expect, inject, it } from 'vitest';
 
 const site = inject('siteDir');
 const pages = (prefix: string) =>
-  (readdirSync(join(site, prefix), { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('index.html')).map((f) => f.split(sep).join('/')).sort();
+  (readdirSync(join(site, prefix), { recursive: true, encoding: 'utf8' }) as string[])
+    .filter((f) => f.endsWith('index.html'))
+    .map((f) => f.split(sep).join('/'))
+    // A chart's embed page (`…/charts/<anchor>/`) is the chart alone: no language switch, and no ruby yet.
+    .filter((f) => !f.split('/').includes('charts'))
+    .sort();
 const read = (path: string) => parseHTML(readFileSync(join(site, path), 'utf8')).document;
 
 const basic = new Set([...readFileSync('locales/kanji-grades-1-2.txt', 'utf8').split('\n').filter((l) => !l.startsWith('#')).join('')]);
