@@ -7,7 +7,6 @@ import { formatDate, formatPeriod } from '../format.ts';
 import type { Lang } from '../i18n.ts';
 import { translate } from '../i18n/translate.ts';
 
-const groupings = new WeakMap<object, Map<string, Map<string, unknown[]>>>();
 const memos = new WeakMap<object, Map<string, unknown>>();
 
 /**
@@ -29,21 +28,16 @@ export function memo<T>(owner: object, key: string, compute: () => T): T {
  * one area's rows thousands of times in a national build.
  */
 export function byKey<T>(rows: readonly T[], name: string, key: (row: T) => string): Map<string, T[]> {
-  const cacheKey = rows as unknown as object;
-  let byName = groupings.get(cacheKey);
-  if (!byName) groupings.set(cacheKey, (byName = new Map()));
-  let map = byName.get(name) as Map<string, T[]> | undefined;
-  if (!map) {
-    map = new Map();
+  return memo(rows, `by-key|${name}`, () => {
+    const map = new Map<string, T[]>();
     for (const row of rows) {
       const k = key(row);
       const list = map.get(k);
       if (list) list.push(row);
       else map.set(k, [row]);
     }
-    byName.set(name, map as Map<string, unknown[]>);
-  }
-  return map;
+    return map;
+  });
 }
 
 /** A vintage key (`2015-10-31`, `2015-04-01/2015-12-31`, `FY2021`) in words. */
