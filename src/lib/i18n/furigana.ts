@@ -16,6 +16,10 @@ type Tokenizer = kuromoji.Tokenizer<kuromoji.IpadicFeatures>;
 
 const kanji = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF々〆]/;
 const kanjiRun = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF々〆]+/g;
+const isKanji = (c: string) => {
+  const u = c.charCodeAt(0);
+  return (u >= 0x3400 && u <= 0x4dbf) || (u >= 0x4e00 && u <= 0x9fff) || (u >= 0xf900 && u <= 0xfaff) || u === 0x3005 || u === 0x3006;
+};
 
 /** The kanji read without ふりがな, from the declared list (lines starting with # are comments). */
 export function basicKanji(file = join(projectLocales(), 'kanji-grades-1-2.txt')): Set<string> {
@@ -49,8 +53,36 @@ export interface Furigana {
  * used before the analyser, longest word first.
  */
 export function furigana(t: Tokenizer, basic: ReadonlySet<string>, known: ReadonlyMap<string, string> = new Map()): Furigana {
-  const needsReading = (s: string) => [...s].some((c) => kanji.test(c) && !basic.has(c));
+  const needsReading = (s: string) => {
+    for (const c of s) if (isKanji(c) && !basic.has(c)) return true;
+    return false;
+  };
+  // Known words by first character, longest first, each with its rank among all of them: a page
+  // holds thousands of text nodes and the data thousands of names, so each node is scanned once
+  // rather than searched for every name.
   const words = [...known.keys()].filter(needsReading).sort((a, b) => b.length - a.length);
+  const byFirst = new Map<string, { word: string; rank: number }[]>();
+  for (const [rank, word] of words.entries()) {
+    const list = byFirst.get(word[0]!) ?? [];
+    list.push({ word, rank });
+    byFirst.set(word[0]!, list);
+  }
+  // The longest known word in `plain` (the earlier declared among equals), at its first place.
+  const firstKnown = (plain: string): { word: string; at: number } | null => {
+    let best: { word: string; rank: number } | null = null;
+    let at = -1;
+    for (let i = 0; i < plain.length; i++) {
+      for (const w of byFirst.get(plain[i]!) ?? []) {
+        if (best && w.rank >= best.rank) break;
+        if (plain.startsWith(w.word, i)) {
+          best = w;
+          at = i;
+          break;
+        }
+      }
+    }
+    return best ? { word: best.word, at } : null;
+  };
   const readingOf = (surface: string): string | null => {
     const [only, ...rest] = t.tokenize(surface);
     return only && rest.length === 0 && only.reading && only.reading !== '*' ? hiragana(only.reading) : null;
@@ -99,14 +131,27 @@ export function furigana(t: Tokenizer, basic: ReadonlySet<string>, known: Readon
     return parts.join('');
   };
 
-  const text = (plain: string): string => {
+  const uncached = (plain: string): string => {
     if (!needsReading(plain)) return plain;
     // Words the data gives a reading for, then the analyser for what lies between them.
-    for (const w of words) {
-      const at = plain.indexOf(w);
-      if (at >= 0) return text(plain.slice(0, at)) + knownWord(w, hiragana(known.get(w)!)) + text(plain.slice(at + w.length));
+    const found = firstKnown(plain);
+    if (found) {
+      const { word: w, at } = found;
+      return text(plain.slice(0, at)) + knownWord(w, hiragana(known.get(w)!)) + text(plain.slice(at + w.length));
     }
     return analysed(plain);
+  };
+  // The same text recurs on every page of an edition (navigation, headings, labels); it is read
+  // once. The cache is emptied when it grows large, so a national build keeps its memory.
+  const cache = new Map<string, string>();
+  const text = (plain: string): string => {
+    let out = cache.get(plain);
+    if (out === undefined) {
+      if (cache.size >= 50_000) cache.clear();
+      out = uncached(plain);
+      cache.set(plain, out);
+    }
+    return out;
   };
 
   const html = (page: string): string => {
@@ -118,7 +163,8 @@ export function furigana(t: Tokenizer, basic: ReadonlySet<string>, known: Readon
         const name = tag.toLowerCase();
         if (name === 'body') inBody = !close;
         if (close) {
-          const at = open.map((e) => e.name).lastIndexOf(name);
+          let at = open.length - 1;
+          while (at >= 0 && open[at]!.name !== name) at--;
           if (at >= 0) open.length = at;
         } else if (!voids.has(name) && !chunk.endsWith('/>')) open.push({ name, plain: unreadable.has(name) || /\sdata-no-ruby[\s=>]/.test(chunk) });
         return chunk;
