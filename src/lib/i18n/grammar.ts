@@ -27,15 +27,27 @@ const isGrammar = (code: string): code is GrammarId => code in grammars;
 /** The grammar a language writes with. */
 export function grammarOf(lang: string): GrammarId {
   if (isGrammar(lang)) return lang;
-  const language = siteLanguages().find((l) => l.code === lang);
-  return language?.chain.find(isGrammar) ?? 'ja';
+  // Asked for every number on every page: looked up once per configuration and language.
+  const languages = siteLanguages();
+  let known = grammarsOfLanguages.get(languages);
+  if (!known) grammarsOfLanguages.set(languages, (known = new Map()));
+  let id = known.get(lang);
+  if (id === undefined) known.set(lang, (id = languages.find((l) => l.code === lang)?.chain.find(isGrammar) ?? 'ja'));
+  return id;
 }
+const grammarsOfLanguages = new WeakMap<object, Map<string, GrammarId>>();
 
 /** `plural('en', 2, 'ward', 'wards')` → wards. */
 export const plural = (lang: string, n: number, one: string, other: string) => grammars[grammarOf(lang)].plural(n, one, other);
 
 /** `roundPeople('ja', 50000)` → 5万人; `roundPeople('en', 50000)` → 50,000. */
-export const roundPeople = (lang: string, n: number) => grammars[grammarOf(lang)].people(n, (v) => new Intl.NumberFormat(numberLocale(lang), { maximumFractionDigits: 0 }).format(v));
+export const roundPeople = (lang: string, n: number) => grammars[grammarOf(lang)].people(n, (v) => wholeNumbers(numberLocale(lang)).format(v));
+const wholeNumberFormats = new Map<string, Intl.NumberFormat>();
+const wholeNumbers = (locale: string) => {
+  let f = wholeNumberFormats.get(locale);
+  if (!f) wholeNumberFormats.set(locale, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })));
+  return f;
+};
 
 /** Whether a count is written with its counter (0.74か所 in Japanese; 0.74 in English, the unit in the heading). */
 export const countsWithCounter = (lang: string) => grammarOf(lang) === 'ja';

@@ -25,11 +25,13 @@ const cache = new Map<string, Language[]>();
 
 /** The configured languages of a data folder (default DATA_DIR), default first. */
 export function siteLanguages(dataDir = process.env.DATA_DIR ?? 'data'): Language[] {
+  // Asked for on every page many times: the folder as given is looked up before it is resolved.
+  const given = cache.get(dataDir);
+  if (given) return given;
   const key = resolve(dataDir);
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const languages = buildLanguages(normalizeLanguages(readLanguageField(dataDir)), dataDir);
-  cache.set(key, languages);
+  let languages = cache.get(key);
+  if (!languages) cache.set(key, (languages = buildLanguages(normalizeLanguages(readLanguageField(dataDir)), dataDir)));
+  cache.set(dataDir, languages);
   return languages;
 }
 

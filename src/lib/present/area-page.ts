@@ -17,7 +17,7 @@ import { areaInfo, areaMetrics, groupInfo, groupOfArea, metricView, shortName } 
 import { formatValue, markedName, rankText, valueCell, wardSentence } from './metric-text.ts';
 import { attendanceText, countText, openedText } from './record-text.ts';
 import { sourceText } from './sources.ts';
-import { ageText, anchorOf, metricTables, sourceOrNote, vintageDates, vintageText } from './views.ts';
+import { ageText, anchorOf, memo, metricTables, sourceOrNote, vintageDates, vintageText } from './views.ts';
 import { comparePage, MAX_BARS } from './compare-page.ts';
 import { DISAGREEMENT_MARK, disagreementOf, disagreementsIn } from './disagreements.ts';
 import { areaTrends } from './trends.ts';
@@ -126,7 +126,7 @@ function headlineChart(site: SiteData, code: string, name: string, m: { spec: Me
   const reference = isCount ? view.total.mean : view.total.value;
   const refLabel = isCount ? t('common.mean', { mean: formatValue(view.total.mean, spec, lang, false) }) : `${info.wholeName} ${formatValue(view.total.value, spec, lang, false)}`;
   // A large group shows the ranks around the area; a small one shows every member.
-  const ranked = view.areas.filter((a) => a.rank !== null).sort((a, b) => a.rank! - b.rank!);
+  const ranked = memo(view, 'ranked', () => view.areas.filter((a) => a.rank !== null).sort((a, b) => a.rank! - b.rank!));
   let shown = view.areas;
   if (view.areas.length > MAX_BARS) {
     const at = ranked.findIndex((a) => a.area_code === code);

@@ -15,6 +15,10 @@ import { roundPeople } from '../i18n/grammar.ts';
 
 /** 「同じ規模で高齢化が同程度の市町村（人口10万～20万人、75歳以上の割合が中位の3分の1）」 */
 export function peerGroupName(group: PeerGroup, lang: Lang): string {
+  return memo(group, `name|${lang}`, () => nameOfGroup(group, lang));
+}
+
+function nameOfGroup(group: PeerGroup, lang: Lang): string {
   if (group.kind === 'designated') return translate(lang, 'peers.otherDesignatedCities');
   const b = group.band!;
   const n = (v: number) => roundPeople(lang, v);
