@@ -14,7 +14,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { countErrors, formatProblem, sortProblems } from '../src/lib/problems.ts';
 import { validateDataDir } from '../src/lib/validate/validate-dataset.ts';
-import { handOverGateResult } from '../src/lib/site-data.ts';
+import { handedGateResult, handOverGateResult } from '../src/lib/site-data.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const dataDir = resolve(process.env.DATA_DIR ?? join(root, 'data'));
@@ -55,9 +55,10 @@ function hold(moment: string) {
 }
 
 /** Runs scripts/write-workbooks.ts on a worker thread, writing into `dir`. */
-function writeWorkbooksAside(dir: string): Promise<number> {
+function writeWorkbooksAside(dir: string, gate: ReturnType<typeof handedGateResult>): Promise<number> {
   return new Promise((done, failed) => {
-    const worker = new Worker(new URL('./write-workbooks.ts', import.meta.url), { workerData: { outDir: dir } });
+    // It needs the data and one workbook at a time: a small heap keeps the build's memory for the pages.
+    const worker = new Worker(new URL('./write-workbooks.ts', import.meta.url), { workerData: { outDir: dir, gate }, resourceLimits: { maxOldGenerationSizeMb: 512 } });
     worker.once('message', (m: { ok: boolean; count?: number; message?: string }) => (m.ok ? done(m.count!) : failed(new Error(`spreadsheet edition: ${m.message}`))));
     worker.once('error', failed);
     worker.once('exit', (code) => failed(new Error(`spreadsheet edition: the worker stopped (${code})`)));
@@ -147,7 +148,7 @@ try {
   process.env.RELEASES_DIR = releasesDir;
   process.env.ASTRO_OUT_DIR = staging;
   process.env.WORKBOOKS_BY_BUILD = '1';
-  const workbooks = writeWorkbooksAside(workbooksDir);
+  const workbooks = writeWorkbooksAside(workbooksDir, handedGateResult());
   // A failed workbook is reported when the pages are done, not as an unhandled rejection.
   workbooks.catch(() => {});
   const { build } = await import('astro');

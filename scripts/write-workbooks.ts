@@ -10,7 +10,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { downloadFolders, downloadTables } from '../src/lib/publish/downloads.ts';
 import { siteTableWorkbook } from '../src/lib/publish/spreadsheet.ts';
 import { tableFile } from '../src/lib/publish/table-files.ts';
-import { loadSiteData } from '../src/lib/site-data.ts';
+import { handOverGateResult, loadSiteData } from '../src/lib/site-data.ts';
 
 /** Writes every folder's workbooks under `outDir` (as `downloads/<folder>/spreadsheet/…`); returns the count. */
 export async function writeWorkbooks(outDir: string): Promise<number> {
@@ -28,6 +28,8 @@ export async function writeWorkbooks(outDir: string): Promise<number> {
 }
 
 if (parentPort && workerData?.outDir) {
+  // The build's gate result, when it hands it on: the data is not validated a second time.
+  if (workerData.gate) handOverGateResult(workerData.gate.dataDir, workerData.gate.result);
   try {
     parentPort.postMessage({ ok: true, count: await writeWorkbooks(workerData.outDir) });
   } catch (err) {

@@ -13,5 +13,5 @@ export const onRequest: MiddlewareHandler = async (context, next) => {
   if (!lang?.ruby || response.status !== 200) return response;
   const html = await response.text();
   const writer = await furiganaForSite();
-  return new Response(writer.html(html), { status: response.status, headers: response.headers });
+  return new Response(await writer.html(html), { status: response.status, headers: response.headers });
 };

@@ -48,7 +48,7 @@ export function renderChart(spec: ChartSpec, { label, reuse }: RenderOptions): C
 }
 
 const drawings = new Map<string, string>();
-const MAX_DRAWINGS = 5000;
+const MAX_DRAWINGS = 1000;
 const LABEL_SLOT = '\u{E000}chart-label\u{E000}';
 const escapeAttribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 

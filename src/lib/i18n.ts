@@ -18,6 +18,16 @@ export function langPaths() {
   return siteLanguages().map((l) => ({ params: { lang: l.path || undefined }, props: { lang: l.code as Lang } }));
 }
 
+/**
+ * The static paths of a `[...lang]` route with more parameters: every item in every language, an
+ * item's languages one after another. Pages in each language share what does not depend on it
+ * (a trend chart is drawn once per build and kept for a short while), so they are rendered together.
+ */
+export function langPathsOf<P extends Record<string, string>>(items: readonly P[]) {
+  const languages = langPaths();
+  return items.flatMap((item) => languages.map((l) => ({ params: { ...l.params, ...item }, props: { ...l.props, ...item } })));
+}
+
 /** Where the site is mounted (`/` locally, `/<repo>/` on a project's GitHub Pages). */
 const base = ((import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/').replace(/\/?$/, '/');
 

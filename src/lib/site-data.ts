@@ -39,6 +39,11 @@ export function handOverGateResult(dataDir: string, result: ReturnType<typeof va
   (globalThis as Record<symbol, GateHandOver | undefined>)[GATE_RESULT] = { dataDir: resolve(dataDir), result };
 }
 
+/** What was handed over on this thread, to hand on to the threads that render pages. */
+export function handedGateResult(): GateHandOver | null {
+  return (globalThis as Record<symbol, GateHandOver | undefined>)[GATE_RESULT] ?? null;
+}
+
 /**
  * The validated data of a folder (default DATA_DIR), read once per build and folder, with what
  * the gate derived from it. A release snapshot keeps the data as published, not the site's

@@ -1,21 +1,79 @@
 /**
  * The ふりがな writer of the site: kuromoji, the basic kanji list, and the readings the data
  * records — area names (`name_kana` in areas.csv) and glossary terms (`reading_ja`).
+ *
+ * During a build the pages are rewritten on a thread of their own (src/lib/i18n/ruby-thread.ts),
+ * so the analysis overlaps the rendering of the next pages: the build registers the thread's
+ * file with `useRubyThread`. Without it (the dev server, tests) the writer runs in place.
  */
-import { basicKanji, furigana, loadTokenizer, type Furigana } from '../i18n/furigana.ts';
+import { Worker } from 'node:worker_threads';
+import { basicKanji, furigana, loadTokenizer } from '../i18n/furigana.ts';
 import { loadGlossary } from '../glossary.ts';
 import { loadSiteData } from '../site-data.ts';
 
-let writer: Promise<Furigana> | null = null;
+export interface PageFurigana {
+  /** A whole HTML page with ruby over its text (see furigana.ts). */
+  html(page: string): Promise<string>;
+}
 
-export function furiganaForSite(): Promise<Furigana> {
+// The integration that registers the thread is loaded apart from the pages' bundle: both find it on globalThis.
+const threadKey = Symbol.for('zaitaku-iryo-dashboard.ruby-thread');
+type Registry = { file: string | null };
+const registry = () => ((globalThis as Record<symbol, Registry | undefined>)[threadKey] ??= { file: null });
+
+/** Rewrites pages on a thread running `file` (ruby-thread.ts) instead of in place; null to stop. */
+export function useRubyThread(file: string | null): void {
+  registry().file = file;
+}
+
+let writer: Promise<PageFurigana> | null = null;
+
+export function furiganaForSite(): Promise<PageFurigana> {
   writer ??= (async () => {
-    const site = loadSiteData();
-    // Era names the format module writes; the IPA dictionary predates 令和 and reads it wrongly.
-    const known = new Map<string, string>([['令和', 'れいわ'], ['平成', 'へいせい'], ['昭和', 'しょうわ']]);
-    for (const row of site.tables.get('areas')?.rows ?? []) if (row.name_ja && row.name_kana) known.set(String(row.name_ja), String(row.name_kana));
-    for (const term of loadGlossary(site.dataDir)) if (term.ja.reading) known.set(term.ja.term.replace(/（.*?）/g, ''), term.ja.reading.replace(/（.*?）/g, ''));
-    return furigana(await loadTokenizer(), basicKanji(), known);
+    const known = knownReadings();
+    const file = registry().file;
+    if (file) return onThread(file, known);
+    const local = furigana(await loadTokenizer(), basicKanji(), known);
+    return { html: async (page) => local.html(page) };
   })();
   return writer;
+}
+
+function knownReadings(): Map<string, string> {
+  const site = loadSiteData();
+  // Era names the format module writes; the IPA dictionary predates 令和 and reads it wrongly.
+  const known = new Map<string, string>([['令和', 'れいわ'], ['平成', 'へいせい'], ['昭和', 'しょうわ']]);
+  for (const row of site.tables.get('areas')?.rows ?? []) if (row.name_ja && row.name_kana) known.set(String(row.name_ja), String(row.name_kana));
+  for (const term of loadGlossary(site.dataDir)) if (term.ja.reading) known.set(term.ja.term.replace(/（.*?）/g, ''), term.ja.reading.replace(/（.*?）/g, ''));
+  return known;
+}
+
+function onThread(file: string, known: Map<string, string>): PageFurigana {
+  // The dictionary lives outside the heap; the heap holds the readings and the pages in passing.
+  const thread = new Worker(file, { workerData: { known: [...known] }, resourceLimits: { maxOldGenerationSizeMb: 384 } });
+  const waiting = new Map<number, { done: (html: string) => void; failed: (err: Error) => void }>();
+  let next = 0;
+  thread.on('message', ({ id, html, error }: { id: number; html?: string; error?: string }) => {
+    const entry = waiting.get(id);
+    waiting.delete(id);
+    if (error !== undefined) entry?.failed(new Error(`ふりがな / furigana: ${error}`));
+    else entry?.done(html!);
+    // Idle between pages and after the last one: it must not keep the build alive.
+    if (waiting.size === 0) thread.unref();
+  });
+  const stop = (err: Error) => {
+    for (const entry of waiting.values()) entry.failed(err);
+    waiting.clear();
+  };
+  thread.on('error', stop);
+  thread.on('exit', (code) => stop(new Error(`the furigana thread stopped (exit code ${code})`)));
+  return {
+    html: (page) =>
+      new Promise((done, failed) => {
+        const id = next++;
+        waiting.set(id, { done, failed });
+        thread.ref();
+        thread.postMessage({ id, html: page });
+      }),
+  };
 }
