@@ -25,6 +25,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration, AstroIntegrationLogger, AstroPrerenderer, RouteData } from 'astro';
+import { splitLanguagePath } from '../lib/i18n.ts';
 import { siteLanguages } from '../lib/i18n/languages.ts';
 import { handedGateResult } from '../lib/site-data.ts';
 
@@ -101,14 +102,6 @@ class RenderThread {
 /** A route as both threads know it (the worker finds its own RouteData by this). */
 export const routeKey = (r: Pick<RouteData, 'component' | 'route' | 'type'>) => `${r.type}\u0000${r.component}\u0000${r.route}`;
 
-/** The page a path belongs to in every language: the path without its language prefix. */
-export function pageFamily(pathname: string, base: string, languagePaths: readonly string[]): string {
-  let inside = pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\//, '');
-  const own = languagePaths.find((p) => p && (inside === p || inside.startsWith(`${p}/`)));
-  if (own) inside = inside.slice(own.length).replace(/^\//, '');
-  return inside;
-}
-
 /** A thread for a page family, 0 to threads − 1 (FNV-1a: stable across runs and machines). */
 export function threadOf(family: string, threads: number): number {
   let h = 0x811c9dc5;
@@ -165,9 +158,10 @@ function threaded(base: AstroPrerenderer, threads: number, workerFile: string, l
         scripts: options.settings.scripts.map(({ stage, content }) => ({ stage, content })),
         gate: handedGateResult(),
       };
-      const languagePaths = siteLanguages().map((l) => l.path);
+      // A page and its translations are one family: the page's path without its language.
+      const languages = siteLanguages();
       const mount = options.settings.config.base.replace(/\/?$/, '/');
-      family = (p) => pageFamily(p, mount, languagePaths);
+      family = (p) => splitLanguagePath(p, languages, mount).inside;
       workers = Array.from({ length: threads - 1 }, () => new RenderThread(workerFile, start));
       await Promise.all(workers.map((w) => w.ready));
     },

@@ -44,12 +44,21 @@ export function href(lang: Lang, path = ''): string {
 /** A file of the site that is the same in every language (downloads): `asset('downloads/…')`. */
 export const asset = (path: string) => `${base}${path.replace(/^\//, '')}`;
 
+/**
+ * A path of the site split into its language and the page inside it: `/en/wards/` → en and
+ * `wards/`. `mount` is where the site is served from; a path in no language's folder is in the
+ * first language.
+ */
+export function splitLanguagePath<L extends { path: string }>(path: string, languages: readonly L[], mount = base): { language: L; inside: string } {
+  const inSite = path.startsWith(mount) ? path.slice(mount.length) : path.replace(/^\//, '');
+  const own = languages.find((l) => l.path && (inSite === l.path || inSite.startsWith(`${l.path}/`)));
+  return { language: own ?? languages[0]!, inside: own ? inSite.slice(own.path.length).replace(/^\//, '') : inSite };
+}
+
 /** The same page in every language, for the language switch and hreflang links. */
 export function langVersions(path: string): Record<Lang, string> {
-  const inside = path.startsWith(base) ? path.slice(base.length) : path.replace(/^\//, '');
   const languages = siteLanguages();
-  const own = languages.find((l) => l.path && (inside === l.path || inside.startsWith(`${l.path}/`)));
-  const bare = own ? inside.slice(own.path.length).replace(/^\//, '') : inside;
+  const bare = splitLanguagePath(path, languages).inside;
   return Object.fromEntries(languages.map((l) => [l.code, `${base}${l.path ? `${l.path}/` : ''}${bare}`]));
 }
 
@@ -63,9 +72,7 @@ export function otherLangs(lang: Lang, path: string): { lang: Lang; htmlLang: st
 
 /** The language a path of the site is in (its path prefix, else the default language). */
 export function languageOfPath(path: string): Language {
-  const inside = path.startsWith(base) ? path.slice(base.length) : path.replace(/^\//, '');
-  const languages = siteLanguages();
-  return languages.find((l) => l.path && (inside === l.path || inside.startsWith(`${l.path}/`))) ?? languages[0]!;
+  return splitLanguagePath(path, siteLanguages()).language;
 }
 
 /** The `lang` attribute of a language's pages (やさしい日本語 is `ja`). */

@@ -55,7 +55,7 @@ export function loadSiteData(dataDir = process.env.DATA_DIR ?? 'data'): SiteData
   if (hit) return hit;
   const main = resolve(process.env.DATA_DIR ?? 'data');
   const siteConfig = key === main || existsSync(join(dataDir, 'site.json')) ? undefined : loadSiteData(main).config;
-  const handed = (globalThis as Record<symbol, GateHandOver | undefined>)[GATE_RESULT];
+  const handed = handedGateResult();
   const result = handed?.dataDir === key ? handed.result : validateDataDir(dataDir, process.cwd(), { siteConfig, requireSiteConfig: true });
   if (countErrors(result.problems) > 0 || !result.specs || !result.derived || !result.quality || !result.config)
     throw new Error(`data errors in ${dataDir}:\n${result.problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n')}`);

@@ -7,24 +7,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { pageFamily, threadOf } from '../../src/integrations/parallel-prerender.ts';
-
-const languagePaths = ['', 'en', 'yasashii'];
-
-describe('pageFamily', () => {
-  it('is a page without its language prefix, so its translations render on one thread', () => {
-    expect(pageFamily('/wards/14101/', '/', languagePaths)).toBe('wards/14101/');
-    expect(pageFamily('/en/wards/14101/', '/', languagePaths)).toBe('wards/14101/');
-    expect(pageFamily('/yasashii/wards/14101/', '/', languagePaths)).toBe('wards/14101/');
-    expect(pageFamily('/en/', '/', languagePaths)).toBe('');
-    expect(pageFamily('/', '/', languagePaths)).toBe('');
-  });
-
-  it('keeps paths that only begin like a language prefix, and removes the mount path first', () => {
-    expect(pageFamily('/english/', '/', languagePaths)).toBe('english/');
-    expect(pageFamily('/dash/en/budget/', '/dash/', languagePaths)).toBe('budget/');
-  });
-});
+import { threadOf } from '../../src/integrations/parallel-prerender.ts';
 
 describe('threadOf', () => {
   it('gives every family a thread in range, the same one each time, and uses every thread', () => {
