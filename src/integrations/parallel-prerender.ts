@@ -28,6 +28,7 @@ import type { AstroIntegration, AstroIntegrationLogger, AstroPrerenderer, RouteD
 import { splitLanguagePath } from '../lib/i18n.ts';
 import { siteLanguages } from '../lib/i18n/languages.ts';
 import { handedGateResult } from '../lib/site-data.ts';
+import { threadCalls, type ThreadCalls } from '../lib/thread-calls.ts';
 
 /** What a worker needs to render the built bundle's pages (see prerender-worker.ts). */
 export interface WorkerStart {
@@ -37,60 +38,36 @@ export interface WorkerStart {
   gate: ReturnType<typeof handedGateResult>;
 }
 
-type Reply =
-  | { type: 'ready' }
-  | { type: 'fatal'; message: string }
-  | { id: number; status: number; statusText: string; headers: [string, string][]; body: ArrayBuffer | null }
-  | { id: number; error: { message: string; stack?: string } }
-  | { id: number; settled: true; cards: number };
+type Rendered = { status: number; statusText: string; headers: [string, string][]; body: ArrayBuffer | null };
 
 /** One worker thread and the renders it has been asked for. */
 class RenderThread {
-  private next = 0;
-  private readonly waiting = new Map<number, { done: (r: Reply) => void; failed: (e: Error) => void }>();
   readonly ready: Promise<void>;
   private readonly worker: Worker;
+  private readonly calls: ThreadCalls;
 
   constructor(file: string, start: WorkerStart) {
     this.worker = new Worker(file, { workerData: start });
+    this.calls = threadCalls(this.worker, { name: 'a page-rendering thread' });
     this.ready = new Promise((done, failed) => {
-      this.worker.on('message', (m: Reply) => {
-        if ('type' in m) return m.type === 'ready' ? done() : failed(new Error(m.message));
-        const entry = this.waiting.get(m.id);
-        this.waiting.delete(m.id);
-        entry?.done(m);
+      this.worker.on('message', (m: { type?: 'ready' | 'fatal'; message?: string }) => {
+        if (m.type === 'ready') done();
+        else if (m.type === 'fatal') failed(new Error(m.message));
       });
-      const fail = (err: Error) => {
-        failed(err);
-        for (const entry of this.waiting.values()) entry.failed(err);
-        this.waiting.clear();
-      };
-      this.worker.on('error', fail);
-      this.worker.on('exit', (code) => fail(new Error(`a page-rendering thread stopped (exit code ${code})`)));
+      this.worker.on('error', failed);
+      this.worker.on('exit', (code) => failed(new Error(`a page-rendering thread stopped (exit code ${code})`)));
     });
     this.ready.catch(() => {});
   }
 
-  private ask(message: object): Promise<Reply> {
-    const id = this.next++;
-    return new Promise((done, failed) => {
-      this.waiting.set(id, { done, failed });
-      this.worker.postMessage({ ...message, id });
-    });
-  }
-
   async render(url: string, route: RouteData): Promise<Response> {
-    const reply = await this.ask({ type: 'render', url, route: routeKey(route) });
-    if ('error' in reply) throw Object.assign(new Error(reply.error.message), { stack: reply.error.stack });
-    if (!('status' in reply)) throw new Error('unexpected reply from a page-rendering thread');
+    const reply = await this.calls.call<Rendered>({ type: 'render', url, route: routeKey(route) });
     return new Response(reply.body, { status: reply.status, statusText: reply.statusText, headers: reply.headers });
   }
 
   /** Waits for the files the thread's pages write in the background; returns its preview-card count. */
   async settle(): Promise<number> {
-    const reply = await this.ask({ type: 'settle' });
-    if ('error' in reply) throw new Error(reply.error.message);
-    return 'cards' in reply ? reply.cards : 0;
+    return (await this.calls.call<{ cards: number }>({ type: 'settle' })).cards;
   }
 
   stop(): Promise<number> {

@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { basicKanji, furigana, loadTokenizer } from '../i18n/furigana.ts';
 import { loadGlossary } from '../glossary.ts';
 import { loadSiteData } from '../site-data.ts';
+import { threadCalls } from '../thread-calls.ts';
 
 export interface PageFurigana {
   /** A whole HTML page with ruby over its text (see furigana.ts). */
@@ -51,29 +52,7 @@ function knownReadings(): Map<string, string> {
 function onThread(file: string, known: Map<string, string>): PageFurigana {
   // The dictionary lives outside the heap; the heap holds the readings and the pages in passing.
   const thread = new Worker(file, { workerData: { known: [...known] }, resourceLimits: { maxOldGenerationSizeMb: 384 } });
-  const waiting = new Map<number, { done: (html: string) => void; failed: (err: Error) => void }>();
-  let next = 0;
-  thread.on('message', ({ id, html, error }: { id: number; html?: string; error?: string }) => {
-    const entry = waiting.get(id);
-    waiting.delete(id);
-    if (error !== undefined) entry?.failed(new Error(`ふりがな / furigana: ${error}`));
-    else entry?.done(html!);
-    // Idle between pages and after the last one: it must not keep the build alive.
-    if (waiting.size === 0) thread.unref();
-  });
-  const stop = (err: Error) => {
-    for (const entry of waiting.values()) entry.failed(err);
-    waiting.clear();
-  };
-  thread.on('error', stop);
-  thread.on('exit', (code) => stop(new Error(`the furigana thread stopped (exit code ${code})`)));
-  return {
-    html: (page) =>
-      new Promise((done, failed) => {
-        const id = next++;
-        waiting.set(id, { done, failed });
-        thread.ref();
-        thread.postMessage({ id, html: page });
-      }),
-  };
+  // Idle between pages and after the last one: it must not keep the build alive.
+  const calls = threadCalls(thread, { name: 'the furigana thread', errorPrefix: 'ふりがな / furigana: ', unrefWhenIdle: true });
+  return { html: async (page) => (await calls.call<{ html: string }>({ html: page })).html };
 }

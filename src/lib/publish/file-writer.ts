@@ -5,6 +5,7 @@
  * every write at its end (pending-writes.ts), and a failed write fails the build.
  */
 import { Worker } from 'node:worker_threads';
+import { threadCalls, type ThreadCalls } from '../thread-calls.ts';
 import { track } from './pending-writes.ts';
 
 // Plain JavaScript evaluated in the worker, so that it needs no file of its own in the bundle.
@@ -26,35 +27,18 @@ parentPort.on('message', ({ id, files }) => {
   }
 });`;
 
-let worker: Worker | null = null;
-let next = 0;
-const waiting = new Map<number, { done: () => void; failed: (err: Error) => void }>();
+let writer: ThreadCalls | null = null;
 
-function writer(): Worker {
-  if (worker) return worker;
+function writerThread(): ThreadCalls {
+  if (writer) return writer;
   const w = new Worker(WRITER, { eval: true });
-  w.on('message', ({ id, error }: { id: number; error?: string }) => {
-    const entry = waiting.get(id);
-    waiting.delete(id);
-    if (error) entry?.failed(new Error(error));
-    else entry?.done();
-    // Idle between builds of `npm run dev` and after the last write: it must not keep the process alive.
-    if (waiting.size === 0) w.unref();
-  });
-  w.on('error', (err) => {
-    for (const entry of waiting.values()) entry.failed(err);
-    waiting.clear();
-    worker = null;
-  });
-  worker = w;
-  return w;
+  // A failed thread is replaced by a new one at the next write.
+  w.on('error', () => (writer = null));
+  // Idle between builds of `npm run dev` and after the last write: it must not keep the process alive.
+  return (writer = threadCalls(w, { name: 'the file-writing thread', unrefWhenIdle: true }));
 }
 
 /** Writes the files (absolute paths) on the writer thread; the build waits for them at its end. */
 export function writeInBackground(files: [path: string, text: string][]): void {
-  const id = next++;
-  const w = writer();
-  w.ref();
-  track(new Promise<void>((done, failed) => waiting.set(id, { done, failed })));
-  w.postMessage({ id, files });
+  track(writerThread().call({ files }));
 }
