@@ -17,12 +17,21 @@ export function formatNumber(value: number, digits = 0, lang: string = 'ja'): st
   const key = `${locale}${digits}`;
   let f = formatters.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
-    formatters.set(key, f);
+    const format = new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    formatters.set(key, (f = { format, written: new Map() }));
   }
-  return f.format(value);
+  // The same figures recur on many pages (an area's value on its page, its group's and every
+  // comparison), and formatting costs ten times a lookup. Bounded for long dev sessions.
+  // Zero is not kept: the map does not tell 0 from −0, which Intl writes as "-0".
+  if (value === 0) return f.format.format(value);
+  let text = f.written.get(value);
+  if (text === undefined) {
+    if (f.written.size >= 100_000) f.written.clear();
+    f.written.set(value, (text = f.format.format(value)));
+  }
+  return text;
 }
-const formatters = new Map<string, Intl.NumberFormat>();
+const formatters = new Map<string, { format: Intl.NumberFormat; written: Map<number, string> }>();
 
 /**
  * A fiscal year as 令和3年度（FY2021）. The era is the one in force for most of the year (on

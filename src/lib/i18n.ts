@@ -80,6 +80,9 @@ export const htmlLang = (lang: Lang) => languageOf(lang).htmlLang;
 
 /** A label in a language, along its fallback chain where the label lacks it. */
 export function pick(lang: Lang, text: Readonly<Record<string, string>>): string {
+  // Every chain starts with its own language, and most labels have it: no lookup of the chain.
+  const own = text[lang];
+  if (own !== undefined) return own;
   for (const code of languageOf(lang).chain) {
     const v = text[code];
     if (v !== undefined) return v;
