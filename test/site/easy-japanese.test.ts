@@ -11,13 +11,14 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
 
 const site = inject('siteDir');
-const pages = (prefix: string) =>
+const allPages = (prefix: string) =>
   (readdirSync(join(site, prefix), { recursive: true, encoding: 'utf8' }) as string[])
     .filter((f) => f.endsWith('index.html'))
     .map((f) => f.split(sep).join('/'))
-    // A chart's embed page (`…/charts/<anchor>/`) is the chart alone: no language switch, and no ruby yet.
-    .filter((f) => !f.split('/').includes('charts'))
     .sort();
+// A chart's embed page (`…/charts/<anchor>/`) is the chart alone, with no language switch.
+const pages = (prefix: string) => allPages(prefix).filter((f) => !f.split('/').includes('charts'));
+const chartPages = (prefix: string) => allPages(prefix).filter((f) => f.split('/').includes('charts'));
 const read = (path: string) => parseHTML(readFileSync(join(site, path), 'utf8')).document;
 
 const basic = new Set([...readFileSync('locales/kanji-grades-1-2.txt', 'utf8').split('\n').filter((l) => !l.startsWith('#')).join('')]);
@@ -76,6 +77,15 @@ describe('the やさしい日本語 edition', () => {
     expect(failures.slice(0, 20)).toEqual([]);
     // The pages do carry ruby: the check above is not passing on pages without kanji.
     expect(read('yasashii/wards/14101/index.html').querySelectorAll('ruby rt').length).toBeGreaterThan(50);
+  });
+
+  it('puts the same readings on the chart-only pages of the pages it translates', () => {
+    // An embedded chart is read away from its page: its title, unit, note and source are the page's words.
+    const embeds = chartPages('yasashii').filter((f) => /^wards\/\d+\/charts\//.test(f) || f.startsWith('compare/'));
+    expect(embeds.length).toBeGreaterThan(40);
+    expect(embeds.flatMap((f) => unread(`yasashii/${f}`)).slice(0, 20)).toEqual([]);
+    const own = embeds.find((f) => f.startsWith('wards/14101/'))!;
+    expect(read(`yasashii/${own}`).querySelectorAll('h1 ruby rt').length, own).toBeGreaterThan(0);
   });
 
   it('states in its area summaries the same numbers as the ordinary edition', () => {

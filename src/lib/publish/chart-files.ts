@@ -15,6 +15,7 @@ import type { Lang } from '../i18n.ts';
 import { grammarOf } from '../i18n/grammar.ts';
 import { cspDirectives } from './csp.ts';
 import { writeInBackground } from './file-writer.ts';
+import { track } from './pending-writes.ts';
 
 export interface ChartFileInput {
   lang: Lang;
@@ -39,6 +40,8 @@ export interface ChartFileInput {
   /** The figure's data files, linked from the embed page. */
   data: { label: string; href: string }[];
   licence: { name: string; href: string };
+  /** ふりがな over the embed page's text, for an edition with readings (やさしい日本語), as its pages get them. */
+  readings?: (html: string) => Promise<string>;
 }
 
 /** Site-relative addresses of a chart's files, from its page's path (ending in /) and anchor. */
@@ -185,8 +188,10 @@ export function writeChartFiles(outDir: string | undefined, base: string, pagePa
   const dir = join(outDir, inside, 'charts');
   // On a thread of their own (file-writer.ts): on the 1,900-area bench the main thread spent
   // about 12 s in synchronous mkdir and writes of these files, next to 19 s drawing every chart.
-  writeInBackground([
-    [join(dir, `${input.anchor}.svg`), standaloneSvg(input)],
-    [join(dir, input.anchor, 'index.html'), embedPage(input)],
-  ]);
+  const svg: [string, string] = [join(dir, `${input.anchor}.svg`), standaloneSvg(input)];
+  const embed = join(dir, input.anchor, 'index.html');
+  if (!input.readings) return writeInBackground([svg, [embed, embedPage(input)]]);
+  writeInBackground([svg]);
+  // Written once its readings are in; the build waits for both steps.
+  track(input.readings(embedPage(input)).then((html) => writeInBackground([[embed, html]])));
 }
