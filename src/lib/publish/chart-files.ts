@@ -192,6 +192,8 @@ export function writeChartFiles(outDir: string | undefined, base: string, pagePa
   const embed = join(dir, input.anchor, 'index.html');
   if (!input.readings) return writeInBackground([svg, [embed, embedPage(input)]]);
   writeInBackground([svg]);
-  // Written once its readings are in; the build waits for both steps.
-  track(input.readings(embedPage(input)).then((html) => writeInBackground([[embed, html]])));
+  // Only the words around the chart go to the writer (a chart carries no readings), and the page is
+  // written once they are back; the build waits for both steps.
+  const marker = '<!--chart-->';
+  track(input.readings(embedPage({ ...input, svg: marker })).then((html) => writeInBackground([[embed, html.replace(marker, () => input.svg)]])));
 }
