@@ -2,7 +2,7 @@
  * Numbers, dates and fiscal years written the way Japanese public documents write them, and in English.
  * A language writes them as its grammar does (src/lib/i18n/grammar.ts): やさしい日本語 as Japanese.
  */
-import { grammarOf, numberLocale } from './i18n/grammar.ts';
+import { grammarOf, numberLocale, peopleIn } from './i18n/grammar.ts';
 
 const eraStarts: [string, string, number, string][] = [
   ['令和', 'R', 2019, '2019-05-01'],
@@ -32,6 +32,9 @@ export function formatNumber(value: number, digits = 0, lang: string = 'ja'): st
   return text;
 }
 const formatters = new Map<string, { format: Intl.NumberFormat; written: Map<number, string> }>();
+
+/** `roundPeople('ja', 50000)` → 5万人; `roundPeople('en', 50000)` → 50,000. */
+export const roundPeople = (lang: string, n: number) => peopleIn(lang, n, (v) => formatNumber(v, 0, lang));
 
 /**
  * A fiscal year as 令和3年度（FY2021）. The era is the one in force for most of the year (on

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFiscalYear, formatNumber } from '../../src/lib/format.ts';
+import { formatFiscalYear, formatNumber, roundPeople } from '../../src/lib/format.ts';
 
 describe('formatNumber', () => {
   it('writes figures with separators and the asked digits, the same on every call', () => {
@@ -24,6 +24,13 @@ describe('formatNumber', () => {
     expect(formatNumber(0, 1)).toBe('0.0');
     expect(formatNumber(0, 2)).toBe('0.00');
     expect(formatNumber(-0, 2)).toBe('-0.00');
+  });
+
+  it('writes population bounds in round words: 万 in Japanese, whole numbers in English', () => {
+    expect(roundPeople('ja', 50_000)).toBe('5万人');
+    expect(roundPeople('ja', 1_000_000)).toBe('100万人');
+    expect(roundPeople('yasashii', 300_000)).toBe('30万人');
+    expect(roundPeople('en', 50_000)).toBe('50,000');
   });
 
   it('writes やさしい日本語 as Japanese and fiscal years by era', () => {

@@ -40,14 +40,8 @@ const grammarsOfLanguages = new WeakMap<object, Map<string, GrammarId>>();
 /** `plural('en', 2, 'ward', 'wards')` → wards. */
 export const plural = (lang: string, n: number, one: string, other: string) => grammars[grammarOf(lang)].plural(n, one, other);
 
-/** `roundPeople('ja', 50000)` → 5万人; `roundPeople('en', 50000)` → 50,000. */
-export const roundPeople = (lang: string, n: number) => grammars[grammarOf(lang)].people(n, (v) => wholeNumbers(numberLocale(lang)).format(v));
-const wholeNumberFormats = new Map<string, Intl.NumberFormat>();
-const wholeNumbers = (locale: string) => {
-  let f = wholeNumberFormats.get(locale);
-  if (!f) wholeNumberFormats.set(locale, (f = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })));
-  return f;
-};
+/** A population bound in a language's round words, each figure written by `format` (see roundPeople in format.ts). */
+export const peopleIn = (lang: string, n: number, format: (v: number) => string) => grammars[grammarOf(lang)].people(n, format);
 
 /** Whether a count is written with its counter (0.74か所 in Japanese; 0.74 in English, the unit in the heading). */
 export const countsWithCounter = (lang: string) => grammarOf(lang) === 'ja';

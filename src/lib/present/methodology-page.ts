@@ -3,7 +3,7 @@
  * parentheses, the dates of numerator and denominator, and the rules every comparison follows.
  */
 import type { MetricSpec } from '../derive/metric-spec.ts';
-import { formatNumber } from '../format.ts';
+import { formatNumber, roundPeople } from '../format.ts';
 import { pick, type Lang } from '../i18n.ts';
 import { grammarOf } from '../i18n/grammar.ts';
 import type { SiteData } from '../site-data.ts';
@@ -12,7 +12,6 @@ import { SAME_TOLERANCE } from './metric-text.ts';
 import { vintageText } from './views.ts';
 import { DEFAULT_POPULATION_BANDS } from '../derive/peers.ts';
 import { translator } from '../i18n/translate.ts';
-import { roundPeople } from '../i18n/grammar.ts';
 
 /** （新規相談者数 ÷ 稼働月数 × 12）÷ 75歳以上人口 × 10,000 */
 export function formulaText(spec: MetricSpec, lang: Lang, columnTitle: (table: string, column: string) => string): string {

@@ -4,14 +4,13 @@
  * own value (Σ numerator / Σ denominator over the peers at the same date).
  */
 import type { PeerGroup } from '../derive/peers.ts';
-import { formatNumber } from '../format.ts';
+import { formatNumber, roundPeople } from '../format.ts';
 import { pick, type Lang } from '../i18n.ts';
 import type { SiteData } from '../site-data.ts';
 import { areaName, metricView, MUNICIPAL_GROUP } from './groups.ts';
 import { memo } from './views.ts';
 import { formatValue } from './metric-text.ts';
 import { translator, translate } from '../i18n/translate.ts';
-import { roundPeople } from '../i18n/grammar.ts';
 
 /** 「同じ規模で高齢化が同程度の市町村（人口10万～20万人、75歳以上の割合が中位の3分の1）」 */
 export function peerGroupName(group: PeerGroup, lang: Lang): string {
