@@ -4,14 +4,17 @@ import { backgroundWrites } from './src/integrations/background-writes.ts';
 import { parallelPrerender } from './src/integrations/parallel-prerender.ts';
 import { rubyThread } from './src/integrations/ruby-thread.ts';
 import { cspDirectives } from './src/lib/publish/csp.ts';
+import { siteAddress } from './src/lib/config/site-address.ts';
+
+// `npm run build` passes the address it resolved from site.json and the environment
+// (scripts/build.ts); the dev server takes the environment's, or serves from the root.
+const address = siteAddress(undefined, process.env);
 
 // Static output only: the site is a folder of files that any web server (or GitHub Pages) serves.
-// SITE_URL and BASE_PATH come from the hosting (GitHub Pages passes its URL and base path to
-// the workflow); locally the site is served from the root.
 export default defineConfig({
   output: 'static',
-  site: process.env.SITE_URL || undefined,
-  base: process.env.BASE_PATH || '/',
+  site: address.site,
+  base: address.base,
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },

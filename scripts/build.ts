@@ -15,6 +15,7 @@ import { Worker } from 'node:worker_threads';
 import { countErrors, formatProblem, sortProblems } from '../src/lib/problems.ts';
 import { validateDataDir } from '../src/lib/validate/validate-dataset.ts';
 import { handedGateResult, handOverGateResult } from '../src/lib/site-data.ts';
+import { noAddressRefusal, noAddressWarning, siteAddress, type SiteAddress } from '../src/lib/config/site-address.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const dataDir = resolve(process.env.DATA_DIR ?? join(root, 'data'));
@@ -22,6 +23,8 @@ const outDir = resolve(process.env.OUT_DIR ?? join(root, 'dist'));
 const releasesDir = resolve(process.env.RELEASES_DIR ?? join(root, 'releases'));
 const sitesDir = join(dirname(outDir), `.${basename(outDir)}.sites`);
 const stagingRoot = join(root, '.build-staging');
+// A release build is one that will be published: it refuses to write local addresses into it.
+const releaseBuild = process.argv.slice(2).includes('--release');
 const siteId = `${new Date().toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 15)}-${process.pid}`;
 
 /** Bilingual words for the file-system failures a maintainer can act on. */
@@ -129,6 +132,24 @@ if (errors > 0) {
   process.exit(1);
 }
 
+// The public address every absolute link is written against (site-address.ts).
+let address: SiteAddress;
+try {
+  address = siteAddress(result.config?.url, { SITE_URL: process.env.SITE_URL, BASE_PATH: process.env.BASE_PATH });
+} catch (err) {
+  console.error(`error: ${(err as Error).message}`);
+  console.error(`${outDir} は変更していません / ${outDir} is unchanged.`);
+  process.exit(1);
+}
+if (!address.site) {
+  if (releaseBuild) {
+    console.error(noAddressRefusal);
+    console.error(`${outDir} は変更していません / ${outDir} is unchanged.`);
+    process.exit(1);
+  }
+  console.error(noAddressWarning);
+}
+
 handOverGateResult(dataDir, result);
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 try {
@@ -152,7 +173,7 @@ try {
   // A failed workbook is reported when the pages are done, not as an unhandled rejection.
   workbooks.catch(() => {});
   const { build } = await import('astro');
-  await build({ root, outDir: staging, logLevel: 'warn' });
+  await build({ root, outDir: staging, logLevel: 'warn', site: address.site, base: address.base });
   await workbooks;
   moveInto(workbooksDir, staging);
 } catch (err) {

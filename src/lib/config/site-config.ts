@@ -30,6 +30,11 @@ const keyFigure = z.discriminatedUnion('kind', [
 
 export const siteConfigSchema = z
   .object({
+    /**
+     * The site's public address: the home page's absolute http(s) URL, with the folder the site is
+     * served under (`https://example.org/home-care/`). SITE_URL and BASE_PATH override it (site-address.ts).
+     */
+    url: z.url({ protocol: /^https?$/, message: 'an absolute http:// or https:// address' }).optional(),
     title: text,
     description: text,
     /** Who publishes the site (not who published the source documents: those are in sources.csv). */
