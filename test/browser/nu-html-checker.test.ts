@@ -3,6 +3,10 @@
  * vnu-jar package; needs Java 8 or later). It knows HTML and SVG content models that
  * html-validate does not: a script after </html>, an attribute SVG does not define. One run over
  * all files, as the checker is slow to start.
+ *
+ * Java is the one thing npm cannot bring: the project's machines and CI have it (Java 17), a
+ * bare machine with only Node.js and npm may not. There the check is reported as skipped, with
+ * the reason, so the README's commands still pass; under CI (CI=true) a missing Java fails it.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -26,8 +30,13 @@ interface VnuMessage {
   message: string;
 }
 
+const java = spawnSync('java', ['-version'], { encoding: 'utf8' });
+const hasJava = !java.error && java.status === 0;
+if (!hasJava && !process.env.CI) console.warn('Nu HTML Checker skipped: java not found (Java 8 or later is needed) / Java がないため Nu HTML Checker を省略しました');
+
 describe(`Nu HTML Checker on all ${files.length} pages`, () => {
-  it('reports no error', () => {
+  it.skipIf(!hasJava && !process.env.CI)('reports no error', () => {
+    expect(files.length).toBeGreaterThan(100);
     const run = spawnSync('java', ['-jar', jar, '--errors-only', '--format', 'json', ...files], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     expect(run.error, 'java could not be started').toBeUndefined();
     // vnu writes its JSON report to stderr.
