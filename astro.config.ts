@@ -1,7 +1,6 @@
 import { defineConfig } from 'astro/config';
 import { dataWatch } from './src/integrations/data-watch.ts';
 import { backgroundWrites } from './src/integrations/background-writes.ts';
-import { parallelPrerender } from './src/integrations/parallel-prerender.ts';
 import { rubyThread } from './src/integrations/ruby-thread.ts';
 import { cspDirectives } from './src/lib/publish/csp.ts';
 import { siteAddress } from './src/lib/config/site-address.ts';
@@ -19,7 +18,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   devToolbar: { enabled: false },
-  integrations: [dataWatch(), backgroundWrites(), parallelPrerender(), rubyThread()],
+  integrations: [dataWatch(), backgroundWrites(), rubyThread()],
   // A Content-Security-Policy in every page: scripts and styles only from the site itself or
   // hashed by Astro, and nothing fetched from any other host.
   security: {

@@ -1,44 +1,23 @@
 /**
- * Files the pages add to the build's output (each chart's SVG and embed page), written on a
- * thread of their own: tens of thousands of small synchronous writes cost a national build's
- * main thread, which renders the pages, more than drawing the charts did. The build waits for
- * every write at its end (pending-writes.ts), and a failed write fails the build.
+ * Files the pages add to the build's output (each chart's SVG and embed page), written through
+ * Node's asynchronous file system calls: libuv's own threads do the writing while the main thread
+ * goes on rendering pages (tens of thousands of small synchronous writes cost a national build's
+ * main thread more than drawing the charts did). The build waits for every write at its end
+ * (pending-writes.ts), and a failed write fails the build.
  */
-import { Worker } from 'node:worker_threads';
-import { threadCalls, type ThreadCalls } from '../thread-calls.ts';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { track } from './pending-writes.ts';
 
-// Plain JavaScript evaluated in the worker, so that it needs no file of its own in the bundle.
-const WRITER = `
-const { parentPort } = require('node:worker_threads');
-const { mkdirSync, writeFileSync } = require('node:fs');
-const { dirname } = require('node:path');
-const made = new Set();
-parentPort.on('message', ({ id, files }) => {
-  try {
-    for (const [file, text] of files) {
-      const dir = dirname(file);
-      if (!made.has(dir)) mkdirSync(dir, { recursive: true }), made.add(dir);
-      writeFileSync(file, text);
-    }
-    parentPort.postMessage({ id });
-  } catch (err) {
-    parentPort.postMessage({ id, error: String(err && err.message || err) });
-  }
-});`;
+/** Each folder is made once; its files wait for it. */
+const folders = new Map<string, Promise<unknown>>();
 
-let writer: ThreadCalls | null = null;
-
-function writerThread(): ThreadCalls {
-  if (writer) return writer;
-  const w = new Worker(WRITER, { eval: true });
-  // A failed thread is replaced by a new one at the next write.
-  w.on('error', () => (writer = null));
-  // Idle between builds of `npm run dev` and after the last write: it must not keep the process alive.
-  return (writer = threadCalls(w, { name: 'the file-writing thread', unrefWhenIdle: true }));
-}
-
-/** Writes the files (absolute paths) on the writer thread; the build waits for them at its end. */
+/** Writes the files (absolute paths) in the background; the build waits for them at its end. */
 export function writeInBackground(files: [path: string, text: string][]): void {
-  track(writerThread().call({ files }));
+  for (const [file, text] of files) {
+    const dir = dirname(file);
+    let made = folders.get(dir);
+    if (!made) folders.set(dir, (made = mkdir(dir, { recursive: true })));
+    track(made.then(() => writeFile(file, text)));
+  }
 }
