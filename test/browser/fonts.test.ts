@@ -1,7 +1,7 @@
 /**
  * The browser the checks and screenshots use draws pages in the font npm installs, BIZ UDPGothic,
  * and in nothing else, even with every font of this machine hidden: headings, body text, bold
- * text, table figures and chart labels, on screen and in the printed margins' font stack alike.
+ * text, table figures and chart labels on screen, and the printed sheets, whose text reads back.
  */
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
+import { printToPdf, sheetTexts } from '../../scripts/lib/print.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { FONT_FAMILY } from '../../src/lib/publish/font.ts';
 
@@ -72,5 +73,17 @@ describe('the browser’s font', () => {
   it(`names ${FONT_FAMILY} first in the page’s font stack`, async () => {
     const family = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
     expect(family.split(',')[0]!.trim().replace(/["']/g, '')).toBe(FONT_FAMILY);
+  });
+
+  it(`prints in ${FONT_FAMILY}, and each sheet's Japanese text reads back`, async () => {
+    const heading = (await page.locator('h1').innerText()).trim();
+    const { bytes, sheets } = await printToPdf(page);
+    // Chromium embeds a subset of each font it drew with, named "ABCDEF+<PostScript name>".
+    const embedded = new Set([...bytes.toString('latin1').matchAll(/\/BaseFont\s*\/[A-Z]{6}\+([^\s/<>\[\]()]+)/g)].map((m) => m[1]));
+    expect([...embedded].sort()).toEqual(['BIZUDPGothic-Bold', 'BIZUDPGothic-Regular']);
+    const texts = await sheetTexts(bytes);
+    expect(texts).toHaveLength(sheets);
+    expect(texts[0]!.replace(/\s+/g, '')).toContain(heading.replace(/\s+/g, ''));
+    for (const [i, text] of texts.entries()) expect(text, `sheet ${i + 1}`).toMatch(/印刷\s*\d{4}年\d{1,2}月\d{1,2}日/);
   });
 });
