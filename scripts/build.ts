@@ -12,6 +12,7 @@
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { useFontInProcess } from '../src/lib/publish/font.ts';
 import { countErrors, formatProblem, sortProblems } from '../src/lib/problems.ts';
 import { validateDataDir } from '../src/lib/validate/validate-dataset.ts';
 import { handedGateResult, handOverGateResult } from '../src/lib/site-data.ts';
@@ -156,6 +157,15 @@ try {
   cleanLeftovers();
 } catch (err) {
   fail({ ja: '前回のビルドの残りを削除できません', en: 'cannot remove what an earlier build left' }, err);
+}
+// The preview cards' text is drawn by native code that reads the process's environment once; pages
+// may render on worker threads, which cannot change it, so it is set here, before any page.
+try {
+  useFontInProcess();
+} catch (err) {
+  console.error((err as Error).message);
+  console.error(`${outDir} は変更していません / ${outDir} is unchanged.`);
+  process.exit(1);
 }
 
 // 2. Build into staging. Astro resolves packages from its outDir while prerendering, so the

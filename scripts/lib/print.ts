@@ -2,7 +2,6 @@
  * Prints the loaded page on A4 the way Chromium does for a reader's print dialog (print media,
  * the stylesheet's @page rules), for the page-count checks and to look at the paper copy.
  */
-import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 
 export interface Printed {
@@ -25,9 +24,24 @@ export function countPdfPages(bytes: Buffer): number {
   return bytes.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
 }
 
-/** The text of each sheet, through pdftotext (Debian's poppler-utils). */
-export function sheetTexts(bytes: Buffer): string[] {
-  const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: bytes, encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 });
-  // pdftotext ends every page with a form feed.
-  return text.split('\f').slice(0, -1);
+/** Opens a PDF with PDF.js (Mozilla's reader, in JavaScript: no program to install). */
+export async function openPdf(bytes: Uint8Array) {
+  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // A copy: PDF.js may hand the buffer it is given over to its worker.
+  return getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+}
+
+/** The text of each sheet, in the order PDF.js reads it, a line break where a line of the sheet ends. */
+export async function sheetTexts(bytes: Uint8Array): Promise<string[]> {
+  const pdf = await openPdf(bytes);
+  try {
+    const texts: string[] = [];
+    for (let n = 1; n <= pdf.numPages; n++) {
+      const { items } = await (await pdf.getPage(n)).getTextContent();
+      texts.push(items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
+    }
+    return texts;
+  } finally {
+    await pdf.loadingTask.destroy();
+  }
 }

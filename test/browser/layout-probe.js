@@ -17,7 +17,9 @@
     const rects = [];
     const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      if (!n.textContent.trim()) continue;
+      // A reading (ふりがな) sits above its base text, not on a line of its own: in a font whose
+      // glyph boxes are short (BIZ UDPGothic) the two boxes do not overlap and would count twice.
+      if (!n.textContent.trim() || n.parentElement?.closest('rt, rp')) continue;
       const range = document.createRange();
       range.selectNodeContents(n);
       for (const r of range.getClientRects()) if (visible(r)) rects.push(r);

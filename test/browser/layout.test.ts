@@ -4,7 +4,7 @@
  * lines, no chart text outside its chart, truncated or on top of another label, no chart text
  * under 11 CSS px on the phone, no sideways scrolling of the page; and on A4 paper a ward profile
  * on at most two sheets and a comparison page on at most three, each sheet naming the page's
- * address, the data release and the print date (read back with pdftotext). Each page is visited once per
+ * address, the data release and the print date (read back with PDF.js). Each page is visited once per
  * width and measured in one call; the paper copy is printed during the desktop visit.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -64,7 +64,7 @@ async function visitAll(width: number, print: boolean) {
         const printed = await printToPdf(page);
         sheets.set(path, printed.sheets);
         const release = await page.evaluate(() => document.body.dataset.release ?? '');
-        sheetTexts(printed.bytes).forEach((text, i) => {
+        (await sheetTexts(printed.bytes)).forEach((text, i) => {
           const flat = text.replace(/\s+/g, '');
           if (!release || !flat.includes(`${server.url}${path}`.replace(/\s+/g, '')) || !flat.includes(release) || !/(印刷\d{4}年\d{1,2}月\d{1,2}日|Printed\d{1,2}[A-Z][a-z]{2}\d{4})/.test(flat)) unmarked.push(`${path} sheet ${i + 1}`);
         });

@@ -4,13 +4,13 @@
  * so cards are drawn while the pages go on rendering on the main thread; the build waits for
  * them at its end (pending-writes.ts).
  *
- * The text is set in a Japanese font found with fc-list (Debian's fonts-noto-cjk): without one,
- * the build stops with a message, rather than publishing cards whose Japanese shows as boxes.
+ * The text is set in the font npm installs (font.ts), never a system font: without it the build
+ * stops with a message, rather than publishing cards whose Japanese is missing.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import sharp from 'sharp';
+import { FONT_FAMILY, useFontInProcess } from './font.ts';
 import { track } from './pending-writes.ts';
 
 interface Registry {
@@ -26,27 +26,16 @@ function registry(): Registry {
   return (store[registryKey] ??= { drawn: new Set(), font: null });
 }
 
-/** Font families, in order of preference, that draw Japanese; the first installed one is used. */
-const preferred = ['Noto Sans CJK JP', 'Noto Sans JP', 'IPAexGothic', 'IPAGothic', 'TakaoGothic'];
-
-/** The family name of an installed font that covers Japanese, per fc-list; an error in both languages when there is none. */
+/**
+ * The family the cards' text is set in. The first call points fontconfig at the font: scripts/build.ts
+ * has done so before any page renders (rendering threads cannot), and this covers any other
+ * process that draws cards (the dev server, tests), before its first text.
+ */
 export function japaneseFont(): string {
   const r = registry();
   if (r.font) return r.font;
-  let listed = '';
-  try {
-    listed = execFileSync('fc-list', [':lang=ja', 'family'], { encoding: 'utf8' });
-  } catch {
-    // No fontconfig tools: treated as no font found.
-  }
-  const families = new Set(listed.split('\n').flatMap((line) => line.split(',').map((f) => f.trim())).filter(Boolean));
-  const font = preferred.find((f) => families.has(f)) ?? [...families].find((f) => !/mono/i.test(f));
-  if (!font)
-    throw new Error(
-      'error: 共有用画像に使う日本語フォントが見つかりません（fc-list :lang=ja）。Debian なら fonts-noto-cjk を入れてください / ' +
-        'no Japanese font found for the preview images (fc-list :lang=ja); on Debian, install fonts-noto-cjk',
-    );
-  return (r.font = font);
+  useFontInProcess();
+  return (r.font = FONT_FAMILY);
 }
 
 /** Starts drawing the card `svg()` gives into `file` under `outDir` unless this build already did; returns at once. */
@@ -54,6 +43,8 @@ export function queueCard(outDir: string, file: string, svg: () => string): void
   const r = registry();
   if (r.drawn.has(file)) return;
   r.drawn.add(file);
+  // Before sharp's first text: fontconfig reads its configuration once.
+  japaneseFont();
   const path = join(outDir, file);
   mkdirSync(dirname(path), { recursive: true });
   track(sharp(Buffer.from(svg())).png({ compressionLevel: 6 }).toFile(path));
