@@ -32,13 +32,20 @@ export async function openPdf(bytes: Uint8Array) {
 }
 
 /** The text of each sheet, in the order PDF.js reads it, a line break where a line of the sheet ends. */
+/**
+ * A font may map one glyph to a Kangxi radical and to the ideograph alike (Noto Sans JP's 月 reads
+ * back as ⽉, U+2F49): those two blocks are read as the ideographs they look like, and nothing else
+ * is normalised (full-width brackets and digits stay as printed).
+ */
+const radicalsAsIdeographs = (text: string) => text.replace(/[\u2E80-\u2FDF]/g, (c) => c.normalize('NFKC'));
+
 export async function sheetTexts(bytes: Uint8Array): Promise<string[]> {
   const pdf = await openPdf(bytes);
   try {
     const texts: string[] = [];
     for (let n = 1; n <= pdf.numPages; n++) {
       const { items } = await (await pdf.getPage(n)).getTextContent();
-      texts.push(items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
+      texts.push(radicalsAsIdeographs(items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join('')));
     }
     return texts;
   } finally {

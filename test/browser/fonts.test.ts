@@ -1,5 +1,5 @@
 /**
- * The browser the checks and screenshots use draws pages in the font npm installs, BIZ UDPGothic,
+ * The browser the checks and screenshots use draws pages in the font npm installs, Noto Sans JP,
  * and in nothing else, even with every font of this machine hidden: headings, body text, bold
  * text, table figures and chart labels on screen, and the printed sheets, whose text reads back.
  */
@@ -80,7 +80,7 @@ describe('the browser’s font', () => {
     const { bytes, sheets } = await printToPdf(page);
     // Chromium embeds a subset of each font it drew with, named "ABCDEF+<PostScript name>".
     const embedded = new Set([...bytes.toString('latin1').matchAll(/\/BaseFont\s*\/[A-Z]{6}\+([^\s/<>\[\]()]+)/g)].map((m) => m[1]));
-    expect([...embedded].sort()).toEqual(['BIZUDPGothic-Bold', 'BIZUDPGothic-Regular']);
+    expect([...embedded].sort()).toEqual(['NotoSansJP-Bold', 'NotoSansJP-Regular']);
     const texts = await sheetTexts(bytes);
     expect(texts).toHaveLength(sheets);
     expect(texts[0]!.replace(/\s+/g, '')).toContain(heading.replace(/\s+/g, ''));

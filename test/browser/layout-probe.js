@@ -18,7 +18,7 @@
     const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       // A reading (ふりがな) sits above its base text, not on a line of its own: in a font whose
-      // glyph boxes are short (BIZ UDPGothic) the two boxes do not overlap and would count twice.
+      // glyph boxes are short the two boxes do not overlap and would count as two lines.
       if (!n.textContent.trim() || n.parentElement?.closest('rt, rp')) continue;
       const range = document.createRange();
       range.selectNodeContents(n);

@@ -1,5 +1,5 @@
 /**
- * Preview cards are set in the font npm installs (BIZ UDPGothic), with no system font: with every
+ * Preview cards are set in the font npm installs (Noto Sans JP), with no system font: with every
  * system font hidden they still show their Japanese, and without the package the build says to run npm ci.
  */
 import { spawnSync } from 'node:child_process';
@@ -53,13 +53,13 @@ async function ink(png: Buffer): Promise<number> {
 }
 
 describe('the preview cards’ font', () => {
-  it('is BIZ UDPGothic from npm, and fontconfig is told of that font’s folder alone', () => {
+  it('is Noto Sans JP from npm, and fontconfig is told of that font’s two weights alone', () => {
     const { font } = drawCards(['在宅医療'], process.env);
-    expect(font).toBe('BIZ UDPGothic');
+    expect(font).toBe('Noto Sans JP');
     const conf = readFileSync(fontconfigFile(), 'utf8');
-    expect(conf.match(/<dir>([^<]*)<\/dir>/g)).toEqual([`<dir>${fontDir()}</dir>`]);
+    expect(conf.match(/<dir>([^<]*)<\/dir>/g)).toEqual([`<dir>${fontDir()}/400Regular</dir>`, `<dir>${fontDir()}/700Bold</dir>`]);
     expect(conf).not.toMatch(/<include/);
-    expect(fontDir()).toContain('node_modules/@expo-google-fonts/biz-udpgothic');
+    expect(fontDir()).toContain('node_modules/@expo-google-fonts/noto-sans-jp');
   });
 
   it('draws Japanese glyphs with every system font hidden', async () => {
@@ -69,7 +69,7 @@ describe('the preview cards’ font', () => {
     // environment hides this machine's fonts.
     const missing = run(
       `const sharp = (await import('sharp')).default;
-       for (const t of ['在宅医療', '訪問看護']) process.stdout.write((await sharp(Buffer.from((${svg.toString()})(t, 'BIZ UDPGothic'))).png().toBuffer()).toString('base64') + '\\n');`,
+       for (const t of ['在宅医療', '訪問看護']) process.stdout.write((await sharp(Buffer.from((${svg.toString()})(t, 'Noto Sans JP'))).png().toBuffer()).toString('base64') + '\\n');`,
       env,
     );
     expect(missing.status, missing.stderr).toBe(0);
