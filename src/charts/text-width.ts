@@ -4,7 +4,8 @@
  * Yu Gothic match within a few percent), rounded up so a label given room by these figures fits.
  */
 
-const wide = /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2460-\u24ff\u25a0-\u25ff]/u;
+// † ‡ § ※ are JIS X 0208 symbols, drawn a full em wide by Japanese fonts.
+const wide = /[\u2020\u2021\u00a7\u203b\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u2460-\u24ff\u25a0-\u25ff]/u;
 
 /** Width of one character in ems. */
 function charWidth(c: string): number {
