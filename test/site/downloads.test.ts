@@ -41,7 +41,7 @@ describe('downloads', () => {
       });
       // JSON carries the same rows.
       const json = JSON.parse(readFileSync(join(latest, file.replace('.csv', '.json')), 'utf8'));
-      expect(json.rows.length, file).toBe(source.length);
+      expect(json.length, file).toBe(source.length);
     }
     expect(cells).toBeGreaterThan(5000);
   });
