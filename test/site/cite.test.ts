@@ -1,7 +1,7 @@
 /**
  * Citing a figure: every chart on every page has a readable anchor, its data table one derived
  * from it, and a citation naming the release, the page's anchor, the exact data files of that
- * release and the licence; the copy button is hidden until a script can use the clipboard.
+ * release and the licence site.json configures; the copy button is hidden until a script can use the clipboard.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
@@ -10,6 +10,8 @@ import { describe, expect, inject, it } from 'vitest';
 
 const site = inject('siteDir');
 const release = readFileSync('data/releases.csv', 'utf8').trim().split('\n').at(-1)!.split(',')[0]!;
+// The licence data/site.json configures, named by its identifier and address.
+const licence = JSON.parse(readFileSync('data/site.json', 'utf8')).licence.data as { id: string; url: string };
 const pages = (readdirSync(site, { recursive: true }) as string[]).filter((f) => f === 'index.html' || f.endsWith(`${sep}index.html`));
 const docOf = (f: string) => parseHTML(readFileSync(join(site, f), 'utf8')).document;
 
@@ -37,7 +39,8 @@ describe('chart citations', () => {
         const expected = [
           english ? `release ${release} (` : `版 ${release}（`,
           `/${f.split(sep).slice(0, -1).join('/')}${f === 'index.html' ? '' : '/'}#${id}`.replace(/^\/\//, '/'),
-          'CC BY 4.0',
+          licence.id,
+          licence.url,
           // The heading as written: ふりがな (an edition's <rt>, <rp>) are not part of the title.
           headingText(figure.querySelector('h2, h3')!),
           // The exact files of the release the page links.

@@ -41,7 +41,7 @@ describe('downloads', () => {
       });
       // JSON carries the same rows.
       const json = JSON.parse(readFileSync(join(latest, file.replace('.csv', '.json')), 'utf8'));
-      expect(json.rows.length, file).toBe(source.length);
+      expect(json.length, file).toBe(source.length);
     }
     expect(cells).toBeGreaterThan(5000);
   });
@@ -83,7 +83,8 @@ describe('downloads', () => {
     expect(descriptor.licenses[0].name).toBe('CC-BY-4.0');
     expect(descriptor.version).toBe(release);
     const paths = descriptor.resources.map((r: { path: string }) => r.path).sort();
-    const files = [...sourceFiles, ...readdirSync(join(latest, 'derived')).filter((f) => f.endsWith('.csv')).map((f) => `derived/${f}`)].sort();
+    // Every canonical CSV; the Excel editions beside them (<table>.excel.csv, with a BOM) are not resources.
+    const files = [...sourceFiles, ...readdirSync(join(latest, 'derived')).filter((f) => f.endsWith('.csv') && !f.endsWith('.excel.csv')).map((f) => `derived/${f}`)].sort();
     expect(paths).toEqual(files);
     const population = descriptor.resources.find((r: { name: string }) => r.name === 'population');
     expect(population.schema.fields.find((f: { name: string }) => f.name === 'population').unit).toEqual({ ja: '人', en: 'people' });

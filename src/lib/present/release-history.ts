@@ -19,6 +19,8 @@ export interface ReleaseEntry {
   /** `v1-1-0`: the section's id. */
   id: string;
   date: string;
+  /** YYYY-MM-DD. */
+  releasedOn: string;
   note: string;
   /** `v1.1.0`, or null when the build publishes no folder for this release. */
   folder: string | null;
@@ -78,6 +80,7 @@ export function releaseHistory(site: SiteData, lang: Lang, snapshots = releasesD
         version: r.version,
         id: folder.replace(/\./g, '-'),
         date: formatDate(r.releasedOn, lang),
+        releasedOn: r.releasedOn,
         note: grammarOf(lang) === 'ja' ? r.noteJa : r.noteEn,
         folder: published.has(folder) ? folder : null,
       };

@@ -4,7 +4,8 @@
  * run as a formula are neutralised (OWASP, "CSV Injection"): a text cell beginning with =, +, -,
  * @, a tab or a carriage return gets a leading apostrophe. Numbers are written as numbers;
  * booleans as TRUE and FALSE, the form spreadsheets write back, so a file opened and saved again
- * keeps them. Excel users get the spreadsheet edition (.xlsx) instead of this file.
+ * keeps them. Excel users get this text after a BOM (`<table>.excel.csv`, see table-files.ts) or
+ * the spreadsheet edition (.xlsx) instead of this file.
  */
 import Papa from 'papaparse';
 

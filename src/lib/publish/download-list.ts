@@ -15,8 +15,9 @@ export interface TableFiles {
   title: DownloadTable['title'];
   rows: number;
   columns: number;
-  /** Paths under `downloads/`. */
+  /** Paths under `downloads/`: the canonical CSV, its Excel edition (BOM), the workbook and JSON. */
   csv: string;
+  excelCsv: string;
   xlsx: string;
   json: string;
 }
@@ -48,6 +49,7 @@ const filesOf = (folder: string, site: SiteData): TableFiles[] =>
     rows: t.rows.length,
     columns: t.fields.length,
     csv: `downloads/${folder}/${tableFile(t, 'csv')}`,
+    excelCsv: `downloads/${folder}/${tableFile(t, 'excel-csv')}`,
     xlsx: `downloads/${folder}/${tableFile(t, 'xlsx')}`,
     json: `downloads/${folder}/${tableFile(t, 'json')}`,
   }));

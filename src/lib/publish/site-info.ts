@@ -9,7 +9,8 @@ import type { SiteData } from '../site-data.ts';
 export interface SiteInfo {
   title: Text;
   publisher: Text;
-  license: { id: string; title: string; url: string };
+  /** `title` is the licence's English name, as Data Packages and feeds give it; `name` its name in every language. */
+  license: { id: string; title: string; name: Text; url: string };
 }
 
 /** The site's title, publisher and data licence. */
@@ -18,6 +19,6 @@ export function siteInfo(site: SiteData): SiteInfo {
   return {
     title,
     publisher: publisher.name,
-    license: { id: licence.data.id, title: bilingual(licence.data.name).en, url: licence.data.url },
+    license: { id: licence.data.id, title: bilingual(licence.data.name).en, name: licence.data.name, url: licence.data.url },
   };
 }

@@ -1,7 +1,8 @@
 /**
- * sitemap.xml (sitemaps.org protocol 0.9): every page of the site once, as an absolute URL. The
- * pages are read from the routes themselves (each page file and the paths its getStaticPaths
- * returns), so a page added later is listed without touching this file.
+ * sitemap.xml (sitemaps.org protocol 0.9): every page of the site once, as an absolute URL, with
+ * the date of the data release it shows as its `lastmod`. The pages are read from the routes
+ * themselves (each page file and the paths its getStaticPaths returns), so a page added later is
+ * listed without touching this file. robots.txt names the sitemap.
  */
 
 export interface RouteFile {
@@ -37,13 +38,22 @@ export function pagePaths(routes: readonly RouteFile[]): string[] {
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** The sitemap of the given page paths under the site's absolute root URL. */
-export function sitemapXml(root: string, paths: readonly string[]): string {
+/**
+ * The sitemap of the given page paths under the site's absolute root URL; `lastmod` gives a page's
+ * date (YYYY-MM-DD: the release of the data it shows), or null to leave it undated.
+ */
+export function sitemapXml(root: string, paths: readonly string[], lastmod: (path: string) => string | null = () => null): string {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    ...paths.map((p) => `  <url><loc>${escape(new URL(p, root).href)}</loc></url>`),
+    ...paths.map((p) => {
+      const date = lastmod(p);
+      return `  <url><loc>${escape(new URL(p, root).href)}</loc>${date ? `<lastmod>${escape(date)}</lastmod>` : ''}</url>`;
+    }),
     '</urlset>',
     '',
   ].join('\n');
 }
+
+/** robots.txt: every crawler may read every page; the sitemap is at `sitemapUrl` (absolute). */
+export const robotsTxt = (sitemapUrl: string) => `User-agent: *\nAllow: /\n\nSitemap: ${sitemapUrl}\n`;

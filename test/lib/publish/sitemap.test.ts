@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pagePaths, sitemapXml } from '../../../src/lib/publish/sitemap.ts';
+import { pagePaths, robotsTxt, sitemapXml } from '../../../src/lib/publish/sitemap.ts';
 
 describe('pagePaths', () => {
   it('fills each route file with its parameters; index pages and an empty rest parameter collapse', () => {
@@ -22,6 +22,15 @@ describe('sitemapXml', () => {
       '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' +
         '  <url><loc>https://example.org/dash/</loc></url>\n  <url><loc>https://example.org/dash/en/data/</loc></url>\n</urlset>\n',
     );
+  });
+  it('dates each entry as asked, and leaves an entry without a date undated', () => {
+    expect(sitemapXml('https://example.org/', ['', 'data/'], (p) => (p === '' ? '2026-11-23' : null))).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' +
+        '  <url><loc>https://example.org/</loc><lastmod>2026-11-23</lastmod></url>\n  <url><loc>https://example.org/data/</loc></url>\n</urlset>\n',
+    );
+  });
+  it('robots.txt lets every crawler in and names the sitemap', () => {
+    expect(robotsTxt('https://example.org/dash/sitemap.xml')).toBe('User-agent: *\nAllow: /\n\nSitemap: https://example.org/dash/sitemap.xml\n');
   });
   it('leaves out the not-found page and moved addresses', () => {
     expect(pagePaths([

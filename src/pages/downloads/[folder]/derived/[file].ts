@@ -1,20 +1,20 @@
-/** Every derived table (metrics, shares, budget figures) as CSV and JSON, in every download folder. */
+/** Every derived table (metrics, shares, budget figures) as CSV, its Excel edition and JSON, in every download folder. */
 import { downloadFolders, downloadTables } from '../../../../lib/publish/downloads.ts';
-import { tableCsv, tableJson } from '../../../../lib/publish/table-files.ts';
+import { tableFile, tableText } from '../../../../lib/publish/table-files.ts';
 import { loadSiteData } from '../../../../lib/site-data.ts';
+
+const formats = ['csv', 'excel-csv', 'json'] as const;
 
 export function getStaticPaths() {
   return downloadFolders(loadSiteData()).flatMap(({ folder, dataDir }) =>
     downloadTables(loadSiteData(dataDir))
       .filter((t) => t.kind === 'derived')
-      .flatMap((t) => [`${t.name}.csv`, `${t.name}.json`])
-      .map((file) => ({ params: { folder, file }, props: { dataDir } })),
+      .flatMap((t) => formats.map((format) => ({ params: { folder, file: tableFile(t, format).replace(/^derived\//, '') }, props: { dataDir, name: t.name, format } }))),
   );
 }
 
-export function GET({ params, props }: { params: { file: string }; props: { dataDir: string } }) {
+export function GET({ props }: { props: { dataDir: string; name: string; format: (typeof formats)[number] } }) {
   const site = loadSiteData(props.dataDir);
-  const [name, ext] = params.file.split('.') as [string, string];
-  const table = downloadTables(site).find((t) => t.name === name && t.kind === 'derived')!;
-  return new Response(ext === 'json' ? tableJson(table) : tableCsv(table));
+  const table = downloadTables(site).find((t) => t.name === props.name && t.kind === 'derived')!;
+  return new Response(tableText(table, props.format));
 }
