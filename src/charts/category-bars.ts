@@ -31,7 +31,9 @@ export function categoryBars(rows: readonly CategoryBar[], format: (v: number) =
   const negativeRoom = negatives.length > 0 ? Math.ceil(Math.max(...negatives.map((r) => textWidth(r.text, fontSize))) + 8) : 1;
   const longest = Math.max(...values.map((r) => textWidth(r.label, fontSize)));
   const beside = longest <= width / 3;
-  const sideRoom = beside ? Math.ceil(longest) + 8 : 0;
+  // 4 px more than the estimate needs on the left: the estimate is per character, and a font
+  // drawn a hair wider must still not touch the chart's edge.
+  const sideRoom = beside ? Math.ceil(longest) + 12 : 0;
   const marginLeft = sideRoom + negativeRoom;
   let top = 4;
   const placed = values.map((r) => {
