@@ -1,24 +1,25 @@
 /**
- * Every built page in a real browser (headless Chromium from npm), as a person meets it: zero
+ * The built pages in a real browser (headless Chromium from npm), as a person meets them: zero
  * axe-core violations for the WCAG 2.x A and AA rules, no request to any host but the site's own,
- * no Content-Security-Policy violation, and keyboard use with a visible focus.
+ * no Content-Security-Policy violation, and keyboard use with a visible focus. The pages checked
+ * are every page family in every language, at the extremes of its data (./page-sample.ts):
+ * pages of one family share their template and differ only in figures and names.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { siteLanguages } from '../../src/lib/i18n/languages.ts';
+import { samplePages } from './page-sample.ts';
 
 const site = inject('siteDir');
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 // Pages that moved are stubs that send the browser on at once (meta refresh): the browser sees
 // their targets; the static checks read the stubs themselves.
-const paths = readdirSync(site, { recursive: true, encoding: 'utf8' })
-  .filter((f) => f.endsWith('index.html') && !readFileSync(join(site, f), 'utf8').includes('http-equiv="refresh"'))
-  .map((f) => '/' + f.replace(/index\.html$/, ''))
-  .sort();
+const sample = samplePages(site);
+const paths = sample.paths;
 
 let server: StaticServer;
 let browser: Browser;
@@ -52,9 +53,25 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
-describe(`axe-core on all ${paths.length} pages`, () => {
+describe(`axe-core on ${paths.length} of ${sample.total} pages, every family in every language`, () => {
+  it('samples every page family in every language', () => {
+    expect(sample.families.size).toBeGreaterThan(100);
+    let families = 0;
+    for (const [family, count] of sample.families) {
+      const taken = paths.filter((p) => sample.familyOf.get(p) === family).length;
+      // At least one page of every family, at most four, and the whole of a family of one or two.
+      expect(taken, family).toBeGreaterThanOrEqual(Math.min(count, 2));
+      expect(taken, family).toBeLessThanOrEqual(Math.min(count, 4));
+      families++;
+    }
+    expect(families).toBe(sample.families.size);
+    expect(new Set([...sample.families.keys()].map((f) => f.split(' ')[0])).size).toBe(siteLanguages().length);
+    expect(paths.length).toBeLessThan(sample.total / 2);
+  });
+
   it('finds no WCAG 2.2 A/AA violation, no foreign request and no CSP violation', async () => {
     const violations: string[] = [];
+    let checked = 0;
     // Two pages at a time: the machine has two cores.
     const queue = [...paths];
     const worker = async () => {
@@ -71,12 +88,14 @@ describe(`axe-core on all ${paths.length} pages`, () => {
             runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
           }),
         )) as { violations: { id: string; nodes: { target: string[] }[] }[] };
+        checked++;
         for (const v of result.violations) violations.push(`${path}: ${v.id} ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(' | ')}`);
       }
       await page.close();
     };
     await Promise.all([worker(), worker()]);
     console.log(`axe: ${paths.length} pages checked, ${violations.length} violations`);
+    expect(checked).toBe(paths.length);
     expect(violations).toEqual([]);
     expect(foreign).toEqual([]);
     expect(cspViolations).toEqual([]);

@@ -1,20 +1,21 @@
 /**
- * What a reader sees inside the pages, on every page in both languages at a phone width (360 px)
- * and a desktop width (1280 px): no short table cell (a name, a number) wrapping onto several
+ * What a reader sees inside the pages, on every page family in every language (the sample of
+ * ./page-sample.ts: each template at the extremes of its data, the longest names and the largest
+ * tables) at a phone width (360 px) and a desktop width (1280 px): no short table cell (a name, a number) wrapping onto several
  * lines, no chart text outside its chart, truncated or on top of another label, no chart text
  * under 11 CSS px on the phone, no sideways scrolling of the page; and on A4 paper a ward profile
  * on at most two sheets and a comparison page on at most three, each sheet naming the page's
  * address, the data release and the print date (read back with PDF.js). Each page is visited once per
  * width and measured in one call; the paper copy is printed during the desktop visit.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { printToPdf, sheetTexts } from '../../scripts/lib/print.ts';
 import { serveStatic, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { siteLanguages } from '../../src/lib/i18n/languages.ts';
+import { samplePages } from './page-sample.ts';
 
 interface Findings {
   wrappedCells: string[];
@@ -28,10 +29,8 @@ interface Findings {
 const site = inject('siteDir');
 const probe = readFileSync(new URL('./layout-probe.js', import.meta.url), 'utf8');
 // Moved pages send the browser on at once (meta refresh); their targets are measured instead.
-const paths = readdirSync(site, { recursive: true, encoding: 'utf8' })
-  .filter((f) => f.endsWith('.html') && !readFileSync(join(site, f), 'utf8').includes('http-equiv="refresh"'))
-  .map((f) => '/' + f.replace(/index\.html$/, ''))
-  .sort();
+const sample = samplePages(site);
+const paths = sample.paths;
 // Every configured edition's pages, under its path prefix (none for the default language).
 const edition = `(?:/(?:${siteLanguages().filter((l) => l.path).map((l) => l.path).join('|')}))?`;
 // An edition with ふりがな prints a ward profile on one more sheet: its readings and its shorter,
@@ -90,9 +89,10 @@ afterAll(async () => {
 const all = (key: keyof Omit<Findings, 'overflow'>, width?: number) =>
   [...measured].filter(([k]) => width === undefined || k.startsWith(`${width} `)).flatMap(([k, f]) => f[key].map((m) => `${k}: ${m}`));
 
-describe(`layout of all ${paths.length} pages at 360 px and 1280 px`, () => {
-  it('measured every page at both widths', () => {
+describe(`layout of ${paths.length} of ${sample.total} pages, every family in every language, at 360 px and 1280 px`, () => {
+  it('measured every sampled page at both widths, every family among them', () => {
     expect(measured.size).toBe(paths.length * 2);
+    expect(new Set(paths.map((p) => sample.familyOf.get(p))).size).toBe(sample.families.size);
   });
 
   it('has no table cell whose short text wraps onto several lines', () => {
@@ -120,8 +120,14 @@ describe(`layout of all ${paths.length} pages at 360 px and 1280 px`, () => {
 describe('on A4 paper', () => {
   it('prints a ward profile on at most 2 sheets and a comparison page on at most 3', () => {
     const printed = [...sheets].map(([path, n]) => ({ path, n, limit: sheetLimit(path)! }));
-    expect(printed.filter((p) => p.limit === 2).length).toBeGreaterThanOrEqual(38);
-    expect(printed.filter((p) => p.limit === 3).length).toBeGreaterThanOrEqual(34);
+    // Every sampled profile and comparison page, so every family of them in every language.
+    expect(printed.map((p) => p.path).sort()).toEqual(paths.filter((p) => sheetLimit(p) !== null));
+    const printedFamilies = new Set(printed.map((p) => sample.familyOf.get(p.path)));
+    const printable = [...sample.families.keys()].filter((f) => /^\S+ (wards\/:[a-z_]+|compare\/[^/]+\/:metric)$/.test(f));
+    expect(printable.length).toBeGreaterThanOrEqual(4 * siteLanguages().length);
+    for (const f of printable) expect(printedFamilies.has(f), f).toBe(true);
+    expect(printed.filter((p) => p.limit === 2).length).toBeGreaterThanOrEqual(4);
+    expect(printed.filter((p) => p.limit === 3).length).toBeGreaterThanOrEqual(4);
     console.log(`A4 sheets: ${printed.map((p) => `${p.path} ${p.n}`).join(', ')}`);
     expect(printed.filter((p) => p.n > p.limit).map((p) => `${p.path}: ${p.n} sheets (at most ${p.limit})`)).toEqual([]);
   });
