@@ -8,8 +8,10 @@ export const siteTests = [
   'test/browser/**/*.test.ts',
   'test/site/**/*.test.ts',
   'test/corpus/**/*.test.ts',
-  'test/integrations/parallel-prerender.test.ts',
+  // Installs, validates, tests and builds a fresh clone.
+  'test/workflow-rehearsal.test.ts',
   'test/scripts/build.test.ts',
+  'test/scripts/build-release.test.ts',
   'test/scripts/build-kill.test.ts',
   'test/scripts/release-history.test.ts',
 ];

@@ -6,7 +6,7 @@
  * is not committed, a variable nobody sets — fails here before it fails a city's deploy.
  *
  * Two steps are stood in for, and the test says so: the test step runs the README's test command on
- * one small test file (the whole suite inside the suite would run for ever), and the upload step is
+ * one small unit test file (the whole suite inside the suite would run for ever), and the upload step is
  * checked for the folder it would upload. The checkout is the clone itself.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -124,7 +124,7 @@ describe('the workflow’s publishing run, rehearsed in a fresh clone', () => {
       for (const [k, v] of Object.entries(step.env ?? {})) env[k] = substitute(v, ctx);
       let script = substitute(step.run!, ctx);
       // The README's test command, on one small file (see the top of this file).
-      if (script.trim() === 'npm test') script = 'npm test -- test/lib/format.test.ts';
+      if (script.trim() === 'npm test') script = 'npm test -- --project unit test/lib/format.test.ts';
       const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', script], { cwd: clone, env, encoding: 'utf8', timeout: 400_000 });
       ran.push({ step: label, status: r.status, output: `${r.stdout}\n${r.stderr}`.slice(-3000) });
       runs++;

@@ -1,5 +1,4 @@
 /** The site's public address: site.json's url, overridden by the hosting's SITE_URL and BASE_PATH. */
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { siteAddress } from '../../../src/lib/config/site-address.ts';
 
@@ -21,16 +20,5 @@ describe('siteAddress', () => {
     for (const bad of ['javascript:alert(1)', 'ftp://example.org/', 'example.org/home']) {
       expect(() => siteAddress(undefined, { SITE_URL: bad }), bad).toThrow(/http:\/\/ か https:\/\/ .* \/ the site address .* is not an http/);
     }
-  });
-});
-
-describe('npm run build -- --release', () => {
-  it('refuses to build without an address, before building anything', () => {
-    const env = { ...process.env, SITE_URL: '', DATA_DIR: 'data', OUT_DIR: '/nonexistent/never-written' };
-    const r = spawnSync(process.execPath, ['scripts/build.ts', '--release'], { env, encoding: 'utf8' });
-    expect(r.status).toBe(1);
-    expect(r.stderr).toContain('公開用のビルド（--release）にはサイトの公開アドレスが必要です');
-    expect(r.stderr).toContain('a release build (--release) needs the site');
-    expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 });
