@@ -40,7 +40,9 @@ const PAGES_URL = 'https://example-city.github.io/home-care/';
  * made with a separate index so the repository's own index and branches are untouched.
  */
 function snapshotCommit(work: string): string {
-  const env = { ...process.env, GIT_INDEX_FILE: join(work, 'index') };
+  // A fixed identity: a fresh machine may have none, and git refuses to commit without one.
+  const who = { GIT_AUTHOR_NAME: 'rehearsal', GIT_AUTHOR_EMAIL: 'rehearsal@localhost', GIT_COMMITTER_NAME: 'rehearsal', GIT_COMMITTER_EMAIL: 'rehearsal@localhost' };
+  const env = { ...process.env, ...who, GIT_INDEX_FILE: join(work, 'index') };
   const git = (...args: string[]) => execFileSync('git', args, { env, encoding: 'utf8' }).trim();
   git('read-tree', 'HEAD');
   git('add', '-A');
