@@ -14,8 +14,9 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { useFontInProcess } from '../src/lib/publish/font.ts';
 import { countErrors, formatProblem, sortProblems } from '../src/lib/problems.ts';
-import { validateDataDir } from '../src/lib/validate/validate-dataset.ts';
-import { handedGateResult, handOverGateResult } from '../src/lib/site-data.ts';
+import { runGate } from '../src/lib/pipeline.ts';
+import { inBuild, type BuildContext } from '../src/lib/build-context.ts';
+import { fileEffects } from '../src/lib/publish/build-effects.ts';
 import { noAddressRefusal, noAddressWarning, siteAddress, type SiteAddress } from '../src/lib/config/site-address.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -58,11 +59,11 @@ function hold(moment: string) {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 600_000);
 }
 
-/** Runs scripts/write-workbooks.ts on a worker thread, writing into `dir`. */
-function writeWorkbooksAside(dir: string, gate: ReturnType<typeof handedGateResult>): Promise<number> {
+/** Runs scripts/write-workbooks.ts on a worker thread, writing into `dir` from the build's data. */
+function writeWorkbooksAside(dir: string, context: Pick<BuildContext, 'dataDir' | 'releasesDir' | 'gate'>): Promise<number> {
   return new Promise((done, failed) => {
     // It needs the data and one workbook at a time: a small heap keeps the build's memory for the pages.
-    const worker = new Worker(new URL('./write-workbooks.ts', import.meta.url), { workerData: { outDir: dir, gate }, resourceLimits: { maxOldGenerationSizeMb: 512 } });
+    const worker = new Worker(new URL('./write-workbooks.ts', import.meta.url), { workerData: { outDir: dir, context }, resourceLimits: { maxOldGenerationSizeMb: 512 } });
     worker.once('message', (m: { ok: boolean; count?: number; message?: string }) => (m.ok ? done(m.count!) : failed(new Error(`spreadsheet edition: ${m.message}`))));
     worker.once('error', failed);
     worker.once('exit', (code) => failed(new Error(`spreadsheet edition: the worker stopped (${code})`)));
@@ -119,9 +120,9 @@ function cleanLeftovers() {
 }
 
 // 1. The gate: nothing is built from data it refuses.
-let result: ReturnType<typeof validateDataDir>;
+let result: ReturnType<typeof runGate>;
 try {
-  result = validateDataDir(dataDir, process.cwd(), { requireSiteConfig: true });
+  result = runGate(dataDir, process.cwd(), { requireSiteConfig: true });
 } catch (err) {
   fail({ ja: 'データを検査できませんでした（内部エラー）', en: 'the data could not be checked (internal error)' }, err);
 }
@@ -151,15 +152,14 @@ if (!address.site) {
   console.error(noAddressWarning);
 }
 
-handOverGateResult(dataDir, result);
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 try {
   cleanLeftovers();
 } catch (err) {
   fail({ ja: '前回のビルドの残りを削除できません', en: 'cannot remove what an earlier build left' }, err);
 }
-// The preview cards' text is drawn by native code that reads the process's environment once; pages
-// may render on worker threads, which cannot change it, so it is set here, before any page.
+// The preview cards' text is drawn by native code that reads the process's environment once: it
+// is set here, before any page.
 try {
   useFontInProcess();
 } catch (err) {
@@ -174,16 +174,23 @@ const staging = join(stagingRoot, `dist-${process.pid}`);
 // The spreadsheet edition is written on a second thread meanwhile (scripts/write-workbooks.ts),
 // into its own folder, and moved into the site once both are done.
 const workbooksDir = join(stagingRoot, `workbooks-${process.pid}`);
+// What the pages are given (src/lib/build-context.ts): the folders, the gate's result, and the one
+// writer every file beside Astro's pages goes through.
+const context: BuildContext = {
+  dataDir,
+  releasesDir,
+  gate: { dataDir, result },
+  effects: fileEffects(staging),
+  workbooksAside: true,
+};
 try {
-  process.env.DATA_DIR = dataDir;
-  process.env.RELEASES_DIR = releasesDir;
-  process.env.ASTRO_OUT_DIR = staging;
-  process.env.WORKBOOKS_BY_BUILD = '1';
-  const workbooks = writeWorkbooksAside(workbooksDir, handedGateResult());
+  const workbooks = writeWorkbooksAside(workbooksDir, { dataDir, releasesDir, gate: context.gate });
   // A failed workbook is reported when the pages are done, not as an unhandled rejection.
   workbooks.catch(() => {});
   const { build } = await import('astro');
-  await build({ root, outDir: staging, logLevel: 'warn', site: address.site, base: address.base });
+  await inBuild(context, () => build({ root, outDir: staging, logLevel: 'warn', site: address.site, base: address.base }));
+  // The files still in flight when the last page was done.
+  await context.effects.drain();
   await workbooks;
   moveInto(workbooksDir, staging);
 } catch (err) {

@@ -19,7 +19,7 @@ import { diffRanks, diffTables } from '../src/lib/release/diff-data.ts';
 import { formatDiffReport } from '../src/lib/release/format-diff.ts';
 import { compareVersions, isVersion, latestWithRevision, releaseCsvLine, type Release } from '../src/lib/release/releases.ts';
 import { parseTableSchema } from '../src/lib/schema/table-schema.ts';
-import { validateDataDir } from '../src/lib/validate/validate-dataset.ts';
+import { runGate } from '../src/lib/pipeline.ts';
 import { validateTable } from '../src/lib/validate/validate-table.ts';
 import type { ReleaseChanges } from '../src/lib/release/snapshots.ts';
 import { recordSnapshot } from './lib/release-snapshot.ts';
@@ -184,7 +184,7 @@ function snapshotOnly(version: string, values: { repo?: string; data?: string; r
 
 /** Validates the data folder, or prints every problem and exits 1: nothing is recorded from bad data. */
 function validateOrExit(dataDir: string, whatJa: string, whatEn: string) {
-  const result = validateDataDir(dataDir);
+  const result = runGate(dataDir);
   const errors = countErrors(result.problems);
   if (errors > 0) {
     for (const p of sortProblems(result.problems)) console.error(formatProblem(p));

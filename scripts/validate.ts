@@ -6,7 +6,7 @@
  */
 import { countErrors, formatProblem, sortProblems } from '../src/lib/problems.ts';
 import { annotation, stepSummary } from '../src/lib/validate/github-output.ts';
-import { validateDataDir } from '../src/lib/validate/validate-dataset.ts';
+import { runGate } from '../src/lib/pipeline.ts';
 
 const args = process.argv.slice(2);
 const strict = args.includes('--strict');
@@ -15,7 +15,7 @@ const github = args.includes('--github');
 const dir = args.find((a) => !a.startsWith('--')) ?? process.env.DATA_DIR ?? 'data';
 
 try {
-  const result = validateDataDir(dir, process.cwd(), { requireSiteConfig: true });
+  const result = runGate(dir, process.cwd(), { requireSiteConfig: true });
   const problems = sortProblems(result.problems).map((p) => (strict && p.severity === 'warning' ? { ...p, severity: 'error' as const } : p));
   const errors = countErrors(problems);
   const warnings = problems.length - errors;

@@ -7,10 +7,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { downloadFolders, downloadTables } from '../src/lib/publish/downloads.ts';
+import { downloadTables } from '../src/lib/publish/downloads.ts';
+import { downloadFolders } from '../src/lib/release/folders.ts';
 import { siteTableWorkbook } from '../src/lib/publish/spreadsheet.ts';
 import { tableFile } from '../src/lib/publish/table-files.ts';
-import { handOverGateResult, loadSiteData } from '../src/lib/site-data.ts';
+import { loadSiteData } from '../src/lib/site-data.ts';
+import { inBuild, noEffects } from '../src/lib/build-context.ts';
 
 /** Writes every folder's workbooks under `outDir` (as `downloads/<folder>/spreadsheet/…`); returns the count. */
 export async function writeWorkbooks(outDir: string): Promise<number> {
@@ -28,10 +30,10 @@ export async function writeWorkbooks(outDir: string): Promise<number> {
 }
 
 if (parentPort && workerData?.outDir) {
-  // The build's gate result, when it hands it on: the data is not validated a second time.
-  if (workerData.gate) handOverGateResult(workerData.gate.dataDir, workerData.gate.result);
+  // The build's folders and gate result: the data is not validated a second time.
+  const context = { ...workerData.context, effects: noEffects, workbooksAside: true };
   try {
-    parentPort.postMessage({ ok: true, count: await writeWorkbooks(workerData.outDir) });
+    parentPort.postMessage({ ok: true, count: await inBuild(context, () => writeWorkbooks(workerData.outDir)) });
   } catch (err) {
     parentPort.postMessage({ ok: false, message: err instanceof Error ? err.message.split('\n')[0] : String(err) });
   }

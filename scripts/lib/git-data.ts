@@ -8,11 +8,11 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Tables } from '../../src/lib/dataset.ts';
-import { parseMetricSpecs, type MetricSpec } from '../../src/lib/derive/metric-spec.ts';
+import { parseMetricSpecs, type MetricSpec } from '../../src/lib/schema/metric-spec.ts';
 import { countErrors, formatProblem, sortProblems } from '../../src/lib/problems.ts';
 import { releasesFromRows, type Release } from '../../src/lib/release/releases.ts';
 import { parseTableSchema } from '../../src/lib/schema/table-schema.ts';
-import { validateDataDir } from '../../src/lib/validate/validate-dataset.ts';
+import { runGate } from '../../src/lib/pipeline.ts';
 import { validateTable } from '../../src/lib/validate/validate-table.ts';
 
 export class DataSideError extends Error {
@@ -109,7 +109,7 @@ function read(dir: string, displayRoot: string, revision: string | null, label: 
   try {
     // Problems are shown relative to the repository, as `data/population.csv:5:3`, whichever
     // copy they were found in.
-    const result = validateDataDir(dir, displayRoot);
+    const result = runGate(dir, displayRoot);
     const problems = sortProblems(result.problems).map(formatProblem);
     const errors = countErrors(result.problems);
     if (errors > 0)

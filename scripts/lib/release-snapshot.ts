@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseMetricSpecs } from '../../src/lib/derive/metric-spec.ts';
+import { parseMetricSpecs } from '../../src/lib/schema/metric-spec.ts';
 import { countErrors, formatProblem, sortProblems } from '../../src/lib/problems.ts';
 import { compareVersions } from '../../src/lib/release/releases.ts';
 import {
@@ -17,13 +17,13 @@ import {
   type ReleaseChanges,
   type SnapshotSide,
 } from '../../src/lib/release/snapshots.ts';
-import { validateDataDir } from '../../src/lib/validate/validate-dataset.ts';
+import { runGate } from '../../src/lib/pipeline.ts';
 import { DataSideError } from './git-data.ts';
 
 /** A snapshot's tables and metric declarations, validated. */
 export function readSnapshot(root: string, version: string): SnapshotSide {
   const dir = snapshotDataDir(root, version);
-  const result = validateDataDir(dir);
+  const result = runGate(dir);
   const errors = countErrors(result.problems);
   if (errors > 0)
     throw new DataSideError(

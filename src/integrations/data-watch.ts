@@ -1,44 +1,13 @@
 /**
- * `npm run dev` shows CSV edits live. Pages read the data once per process through a cache, and
- * data/ is not part of Vite's module graph, so an edited CSV would otherwise stay unseen until a
- * restart. This integration watches DATA_DIR during `astro dev`; when a .csv or .json file there
- * is added, changed or removed, it runs the cache resets registered with `registerDataReset` and
- * reloads the browser.
- *
- * The integration is loaded with astro.config.ts, but pages run in Vite's server-side module
- * runner, which loads its own copy of this file. Resets are therefore kept on `globalThis`, which
- * both copies share within the one dev-server process.
+ * `npm run dev` shows CSV edits live. Pages read the data once per process through module-level
+ * caches (site-data.ts, i18n/languages.ts), and data/ is not part of Vite's module graph, so an
+ * edited CSV would otherwise stay unseen until a restart. This integration watches the data folder
+ * during `astro dev`; when a .csv or .json file there is added, changed or removed, it has Vite
+ * evaluate the server-side modules again, which starts every cache empty, and reloads the browser.
  */
 import { extname, relative, resolve, sep } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import type { Plugin, ViteDevServer } from 'vite';
-
-type Registry = Map<string, () => void>;
-const registryKey = Symbol.for('zaitaku-iryo-dashboard.data-watch.resets');
-
-function registry(): Registry {
-  const store = globalThis as Record<symbol, Registry | undefined>;
-  return (store[registryKey] ??= new Map());
-}
-
-/**
- * Registers a cache reset to run whenever the data changes under `npm run dev`. A reset under the
- * same name replaces the earlier one, so a module that is evaluated again does not pile up stale
- * resets. Harmless outside the dev server: nothing ever calls it there.
- */
-export function registerDataReset(name: string, reset: () => void): void {
-  registry().set(name, reset);
-}
-
-/** Runs every registered reset; returns their names (empty when none is registered). */
-export function resetDataCaches(): string[] {
-  const names: string[] = [];
-  for (const [name, reset] of registry()) {
-    reset();
-    names.push(name);
-  }
-  return names;
-}
 
 /** Whether a path is a data file (.csv, or .json: schemas and metrics.json) inside `dataDir`. */
 export function isDataFile(dataDir: string, file: string): boolean {
@@ -48,7 +17,7 @@ export function isDataFile(dataDir: string, file: string): boolean {
 }
 
 export interface DataWatchOptions {
-  /** The folder to watch; default DATA_DIR, else `data`, as the pages read it. */
+  /** The folder to watch (default `data`, the folder the dev server's pages read). */
   dataDir?: string;
   /** Quiet time after the last change before reloading: spreadsheet programs save in bursts. */
   debounceMs?: number;
@@ -60,7 +29,7 @@ export function dataWatchPlugin(options: DataWatchOptions = {}): Plugin {
     name: 'data-watch',
     apply: 'serve',
     configureServer(server: ViteDevServer) {
-      const dataDir = resolve(options.dataDir ?? process.env.DATA_DIR ?? 'data');
+      const dataDir = resolve(options.dataDir ?? 'data');
       const debounceMs = options.debounceMs ?? 100;
       // A data folder outside the project root is not watched by Vite by default.
       server.watcher.add(dataDir);
@@ -70,12 +39,8 @@ export function dataWatchPlugin(options: DataWatchOptions = {}): Plugin {
         timer = undefined;
         const files = [...pending].map((f) => relative(process.cwd(), f));
         pending.clear();
-        const reset = resetDataCaches();
-        if (reset.length === 0) {
-          // Nothing registered a reset: re-evaluate the server-side modules instead, so every
-          // module-level cache starts empty.
-          server.environments.ssr?.hot.send({ type: 'full-reload', path: '*' });
-        }
+        // The server-side modules are evaluated again on the next request: every cache starts empty.
+        server.environments.ssr?.hot.send({ type: 'full-reload', path: '*' });
         server.config.logger.info(`データが変わりました。再読み込みします / data changed, reloading: ${files.join(', ')}`, { timestamp: true });
         server.ws.send({ type: 'full-reload', path: '*' });
       };

@@ -1,7 +1,9 @@
 /**
- * What the pages read: the validated tables of DATA_DIR, the metric declarations, the derived
+ * What the pages read: the validated tables of the build's data folder, the metric declarations, the derived
  * tables and the data-quality report, computed once per build. Pages never publish from data
- * with errors: the build script validates first, and this throws as well.
+ * with errors: the build script runs the gate first, and this throws as well. Under `npm run dev`
+ * an edited data file makes Vite evaluate this module again (integrations/data-watch.ts), and
+ * with it an empty cache.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -9,10 +11,10 @@ import { countErrors, formatProblem } from './problems.ts';
 import type { QualityReport } from './quality/run-checks.ts';
 import type { Tables } from './dataset.ts';
 import type { Derived } from './derive/derive-all.ts';
-import type { MetricSpec } from './derive/metric-spec.ts';
+import type { MetricSpec } from './schema/metric-spec.ts';
 import type { SiteConfig } from './config/site-config.ts';
-import { validateDataDir } from './validate/validate-dataset.ts';
-import { registerDataReset } from '../integrations/data-watch.ts';
+import { runGate, type GateResult } from './pipeline.ts';
+import { buildContext } from './build-context.ts';
 
 export interface SiteData {
   dataDir: string;
@@ -28,35 +30,19 @@ export interface SiteData {
 const cache = new Map<string, SiteData>();
 
 /**
- * The build script runs the gate before Astro starts, and Astro's prerendering loads its own copy of
- * this module: the gate's result is handed over through a global, so the pages read what the gate
- * derived instead of validating and deriving the whole folder a second time.
+ * The validated data of a folder (default: the build's data folder, see build-context.ts), read
+ * once per process and folder, with what the gate derived from it: a build that ran the gate
+ * before Astro started hands its result over in its context. A release snapshot keeps the data
+ * as published, not the site's configuration: it is read with the site's own.
  */
-const GATE_RESULT = Symbol.for('zaitaku-iryo-dashboard.gate-result');
-type GateHandOver = { dataDir: string; result: ReturnType<typeof validateDataDir> };
-
-export function handOverGateResult(dataDir: string, result: ReturnType<typeof validateDataDir>): void {
-  (globalThis as Record<symbol, GateHandOver | undefined>)[GATE_RESULT] = { dataDir: resolve(dataDir), result };
-}
-
-/** What was handed over on this thread, to hand on to the threads that render pages. */
-export function handedGateResult(): GateHandOver | null {
-  return (globalThis as Record<symbol, GateHandOver | undefined>)[GATE_RESULT] ?? null;
-}
-
-/**
- * The validated data of a folder (default DATA_DIR), read once per build and folder, with what
- * the gate derived from it. A release snapshot keeps the data as published, not the site's
- * configuration: it is read with the site's own.
- */
-export function loadSiteData(dataDir = process.env.DATA_DIR ?? 'data'): SiteData {
+export function loadSiteData(dataDir = buildContext().dataDir): SiteData {
   const key = resolve(dataDir);
   const hit = cache.get(key);
   if (hit) return hit;
-  const main = resolve(process.env.DATA_DIR ?? 'data');
+  const main = resolve(buildContext().dataDir);
   const siteConfig = key === main || existsSync(join(dataDir, 'site.json')) ? undefined : loadSiteData(main).config;
-  const handed = handedGateResult();
-  const result = handed?.dataDir === key ? handed.result : validateDataDir(dataDir, process.cwd(), { siteConfig, requireSiteConfig: true });
+  const gate = buildContext().gate;
+  const result = gate && resolve(gate.dataDir) === key ? (gate.result as GateResult) : runGate(dataDir, process.cwd(), { siteConfig, requireSiteConfig: true });
   if (countErrors(result.problems) > 0 || !result.specs || !result.derived || !result.quality || !result.config)
     throw new Error(`data errors in ${dataDir}:\n${result.problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n')}`);
   const site: SiteData = {
@@ -71,12 +57,3 @@ export function loadSiteData(dataDir = process.env.DATA_DIR ?? 'data'): SiteData
   cache.set(key, site);
   return site;
 }
-
-/** Forgets every cached folder, so the next page render reads the data again (used by `npm run dev`). */
-export function resetSiteData(): void {
-  cache.clear();
-  delete (globalThis as Record<symbol, GateHandOver | undefined>)[GATE_RESULT];
-}
-
-// `npm run dev` reloads the data when a CSV in DATA_DIR changes.
-registerDataReset('site-data', resetSiteData);

@@ -7,7 +7,7 @@
 import type { APIContext } from 'astro';
 import { pagePaths, sitemapXml, type RouteFile } from '../lib/publish/sitemap.ts';
 import { asset } from '../lib/i18n.ts';
-import { releasesOf } from '../lib/publish/downloads.ts';
+import { releasesOf } from '../lib/release/folders.ts';
 import { loadSiteData } from '../lib/site-data.ts';
 
 type PageModule = { getStaticPaths?: () => RouteFile['paths'] | Promise<RouteFile['paths']> };

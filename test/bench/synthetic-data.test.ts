@@ -10,14 +10,14 @@ import { lgCode } from '../../bench/lib/lg-code.ts';
 import { generateDataDir } from '../../bench/lib/synthetic-data.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { runChecks } from '../../src/lib/quality/run-checks.ts';
-import { validateDataDir } from '../../src/lib/validate/validate-dataset.ts';
+import { runGate } from '../../src/lib/pipeline.ts';
 
 const N = 200;
 const V = 3;
 const work = mkdtempSync(join(tmpdir(), 'synthetic-data-'));
 const dir = join(work, 'a');
 const summary = generateDataDir({ areas: N, vintages: V, outDir: dir });
-const result = validateDataDir(dir);
+const result = runGate(dir);
 const rows = (table: string) => result.tables.get(table)?.rows ?? [];
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -69,7 +69,7 @@ describe('synthetic data directory', () => {
   });
 
   it('adds no disagreement to the consistency checks', () => {
-    const real = runChecks(validateDataDir('data').tables);
+    const real = runChecks(runGate('data').tables);
     const known = new Set(real.disagreements.map((d) => d.subject.en));
     const report = runChecks(result.tables);
     expect(report.compared).toBeGreaterThanOrEqual(real.compared);

@@ -11,7 +11,7 @@
  * - `locales/` (src/lib/i18n/catalogue.ts) and the `languages` field of site.json as written
  *   (src/lib/i18n/languages.ts);
  * - the raw bytes of the data files, only to compare them with the newest release snapshot
- *   (src/lib/publish/downloads.ts `unreleasedChanges`), and git's history of the folder when they
+ *   (src/lib/release/folders.ts `unreleasedChanges`), and git's history of the folder when they
  *   differ (src/lib/publish/data-dates.ts): both enter through `dataDates`, computed here by the
  *   same function the data page calls.
  * releases/ and the project's own locales/ are the same for every case. The folder's own path is
@@ -25,7 +25,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { dataDates } from '../../src/lib/publish/data-dates.ts';
 import type { SiteData } from '../../src/lib/site-data.ts';
-import { validateDataDir } from '../../src/lib/validate/validate-dataset.ts';
+import { runGate } from '../../src/lib/pipeline.ts';
 
 /** Every value as text, in the order it holds its entries; the folder's path as `<data>`. */
 function canonical(value: unknown, dir: string, seen: unknown[] = []): string {
@@ -55,7 +55,7 @@ function filesUnder(dir: string, sub: string): string[] {
 /** The fingerprint of an accepted data folder, as `scripts/build.ts` run from `root` would read it. */
 export function gateFingerprint(dataDir: string, root: string): string {
   const dir = resolve(dataDir);
-  const result = validateDataDir(dir, root, { requireSiteConfig: true });
+  const result = runGate(dir, root, { requireSiteConfig: true });
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0 || !result.config || !result.specs || !result.derived || !result.quality) throw new Error(`not an accepted folder: ${dir}`);
   const site: SiteData = { dataDir: dir, config: result.config, tables: result.tables, rowCounts: result.rowCounts, specs: result.specs, derived: result.derived, quality: result.quality };

@@ -14,7 +14,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { validateDataDir } from '../../src/lib/validate/validate-dataset.ts';
+import { runGate } from '../../src/lib/pipeline.ts';
 import { cases, type CorpusCase, type Tools } from './corpus-cases.ts';
 import { gateFingerprint } from './gate-fingerprint.ts';
 
@@ -249,7 +249,7 @@ describe(`what validate accepts builds (${acceptedCases.length} cases)`, () => {
       for (const part of batch.parts) for (const f of part.files!) (cpSync(join(part.build.dir, f), join(dir, f)), copied++);
       // Each changed file comes from one case only.
       expect(copied).toBe(batch.files.size);
-      expect(validateDataDir(dir, root, { requireSiteConfig: true }).problems.filter((p) => p.severity === 'error')).toEqual([]);
+      expect(runGate(dir, root, { requireSiteConfig: true }).problems.filter((p) => p.severity === 'error')).toEqual([]);
       const combined: Build = { key: `combined-${i}`, dir, members: batch.parts.flatMap((p) => p.build.members) };
       for (const part of batch.parts) for (const m of part.build.members) plan.set(m, { build: combined, representative: plan.get(m)!.representative, alone: part.build });
       builds.push(combined);

@@ -7,10 +7,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseMetricSpecs } from '../../src/lib/derive/metric-spec.ts';
+import { parseMetricSpecs } from '../../src/lib/schema/metric-spec.ts';
 import { deriveWardMetrics } from '../../src/lib/derive/ward-metrics.ts';
 import { formatProblem, sortProblems } from '../../src/lib/problems.ts';
-import { validateDataDir } from '../../src/lib/validate/validate-dataset.ts';
+import { runGate } from '../../src/lib/pipeline.ts';
 
 const guide = readFileSync('docs/maintainer-guide.md', 'utf8');
 /** The fenced block that follows `<!-- example: name -->`. */
@@ -38,7 +38,7 @@ describe('docs/maintainer-guide.md', () => {
     const care = join(root, 'data', 'care_need_certified.csv');
     writeFileSync(care, readFileSync(care, 'utf8').replace('14103,2015-01-01,3797', '14199,2015-01-01,3797'));
 
-    const shown = sortProblems(validateDataDir(join(root, 'data'), root).problems).map(formatProblem);
+    const shown = sortProblems(runGate(join(root, 'data'), root).problems).map(formatProblem);
     // The summary line counts the tables of the day; the problem lines must match exactly.
     const documented = example('validate-output').split('\n').filter((l) => !l.startsWith('data: '));
     expect(shown).toEqual(documented);
@@ -54,7 +54,7 @@ describe('docs/maintainer-guide.md', () => {
     const metrics = [...JSON.parse(readFileSync(join(data, 'metrics.json'), 'utf8')), declared];
     writeFileSync(join(data, 'metrics.json'), JSON.stringify(metrics, null, 2));
 
-    const result = validateDataDir(data, root);
+    const result = runGate(data, root);
     expect(result.problems.map(formatProblem)).toEqual([]);
     const specs = parseMetricSpecs(metrics);
     const spec = specs.find((s) => s.id === 'care_manager_offices_per_10k_aged_75')!;

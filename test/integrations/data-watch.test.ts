@@ -8,10 +8,8 @@ import { EventEmitter, once } from 'node:events';
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { dataWatch, dataWatchPlugin, isDataFile, registerDataReset, resetDataCaches } from '../../src/integrations/data-watch.ts';
-
-const registry = () => (globalThis as unknown as Record<symbol, Map<string, () => void>>)[Symbol.for('zaitaku-iryo-dashboard.data-watch.resets')]!;
+import { describe, expect, it, vi } from 'vitest';
+import { dataWatch, dataWatchPlugin, isDataFile } from '../../src/integrations/data-watch.ts';
 
 function fakeServer() {
   const watcher = Object.assign(new EventEmitter(), { add: vi.fn() });
@@ -48,9 +46,6 @@ function within<T>(promise: Promise<T>, what: string, ms = 30_000): Promise<T> {
 }
 const settle = () => new Promise((r) => setTimeout(r, 60));
 
-beforeEach(() => registerDataReset('probe', () => {}));
-afterEach(() => registry().clear());
-
 describe('isDataFile', () => {
   it('takes .csv and .json files inside the data folder only', () => {
     expect(isDataFile('data', 'data/population.csv')).toBe(true);
@@ -65,19 +60,17 @@ describe('isDataFile', () => {
 });
 
 describe('dataWatchPlugin', () => {
-  it('watches the data folder, runs the resets and reloads the page once per burst of saves', async () => {
-    const reset = vi.fn();
-    registerDataReset('site-data', reset);
+  it('watches the data folder, re-evaluates the server-side modules and reloads the page once per burst of saves', async () => {
     const server = start('data');
     expect(server.watcher.add).toHaveBeenCalledWith(resolve('data'));
     server.watcher.emit('change', resolve('data/population.csv'));
     server.watcher.emit('change', resolve('data/population.csv'));
     server.watcher.emit('add', resolve('data/population.schema.json'));
     await settle();
-    expect(reset).toHaveBeenCalledTimes(1);
+    expect(server.environments.ssr.hot.send).toHaveBeenCalledTimes(1);
+    expect(server.environments.ssr.hot.send).toHaveBeenCalledWith({ type: 'full-reload', path: '*' });
     expect(server.ws.send).toHaveBeenCalledTimes(1);
     expect(server.ws.send).toHaveBeenCalledWith({ type: 'full-reload', path: '*' });
-    expect(server.environments.ssr.hot.send).not.toHaveBeenCalled();
     expect(server.config.logger.info.mock.calls[0]![0]).toBe(
       'データが変わりました。再読み込みします / data changed, reloading: data/population.csv, data/population.schema.json',
     );
@@ -89,25 +82,6 @@ describe('dataWatchPlugin', () => {
     server.watcher.emit('change', resolve('data/notes.txt'));
     await settle();
     expect(server.ws.send).not.toHaveBeenCalled();
-  });
-
-  it('re-evaluates the server-side modules when no reset is registered', async () => {
-    registry().clear();
-    const server = start('data');
-    server.watcher.emit('unlink', resolve('data/extra.csv'));
-    await settle();
-    expect(server.environments.ssr.hot.send).toHaveBeenCalledWith({ type: 'full-reload', path: '*' });
-    expect(server.ws.send).toHaveBeenCalledTimes(1);
-  });
-
-  it('keeps one reset per name, so a module evaluated again replaces its own', () => {
-    const first = vi.fn();
-    const second = vi.fn();
-    registerDataReset('site-data', first);
-    registerDataReset('site-data', second);
-    expect(resetDataCaches()).toEqual(['probe', 'site-data']);
-    expect(first).not.toHaveBeenCalled();
-    expect(second).toHaveBeenCalledTimes(1);
   });
 });
 
@@ -134,10 +108,8 @@ describe('dataWatch integration', () => {
       join(root, 'src', 'cache.ts'),
       [
         "import { readFileSync } from 'node:fs';",
-        `import { registerDataReset } from ${JSON.stringify(resolve('src/integrations/data-watch.ts'))};`,
         'let cached: number | undefined;',
         `export const rows = () => (cached ??= readFileSync(${JSON.stringify(join(dataDir, 'rows.csv'))}, 'utf8').trim().split('\\n').length - 1);`,
-        "registerDataReset('test-site', () => { cached = undefined; });",
       ].join('\n'),
     );
     writeFileSync(join(root, 'src', 'pages', 'index.astro'), "---\nimport { rows } from '../cache.ts';\n---\n<p>rows:{rows()}</p>\n");

@@ -6,7 +6,7 @@ import { readFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
-import { parseMetricSpecs } from '../../src/lib/derive/metric-spec.ts';
+import { parseMetricSpecs } from '../../src/lib/schema/metric-spec.ts';
 
 const site = inject('siteDir');
 const page = (path: string) => parseHTML(readFileSync(join(site, path, 'index.html'), 'utf8')).document;

@@ -5,7 +5,7 @@
 import type { Tables } from '../dataset.ts';
 import { deriveBudgetChanges, deriveBudgetPerCapita, deriveSettlementRates } from './budget.ts';
 import { deriveCategoryShares } from './category-shares.ts';
-import type { MetricSpec } from './metric-spec.ts';
+import type { MetricSpec } from '../schema/metric-spec.ts';
 import { withCountVariants } from './metric-families.ts';
 import { derivePeerGroups } from './peers.ts';
 import { comparisonGroups, deriveWardMetrics } from './ward-metrics.ts';

@@ -4,7 +4,7 @@
  * count and the rates without a count having to be declared by hand.
  */
 import type { Tables } from '../dataset.ts';
-import type { MetricSpec } from './metric-spec.ts';
+import type { MetricSpec } from '../schema/metric-spec.ts';
 import { countWords, grammarOf } from '../i18n/grammar.ts';
 import { bilingual } from '../i18n/labels.ts';
 

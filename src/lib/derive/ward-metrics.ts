@@ -17,7 +17,7 @@
  */
 import { ascending } from 'd3-array';
 import type { Tables } from '../dataset.ts';
-import type { MetricSpec, Operand } from './metric-spec.ts';
+import type { MetricSpec, Operand } from '../schema/metric-spec.ts';
 import { vintageOf, type Vintage } from './vintage.ts';
 
 /** The group of every municipality in the site: areas without a parent. */

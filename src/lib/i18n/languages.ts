@@ -1,13 +1,14 @@
 /**
  * The languages of the site, from the site configuration (`languages` in site.json) and their
  * catalogues: the first language is the default, at the site's root; every other one is served
- * under its own path. Read once per data folder.
+ * under its own path. Read once per data folder and process (`npm run dev` evaluates this module
+ * again when the data changes, see integrations/data-watch.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { normalizeLanguages, type LanguageEntry } from '../config/languages.ts';
 import { catalogueDirs, readCatalogue, type Catalogue } from './catalogue.ts';
-import { registerDataReset } from '../../integrations/data-watch.ts';
+import { buildContext } from '../build-context.ts';
 
 export interface Language extends LanguageEntry {
   /** The `lang` attribute of its pages. */
@@ -23,8 +24,8 @@ export interface Language extends LanguageEntry {
 
 const cache = new Map<string, Language[]>();
 
-/** The configured languages of a data folder (default DATA_DIR), default first. */
-export function siteLanguages(dataDir = process.env.DATA_DIR ?? 'data'): Language[] {
+/** The configured languages of a data folder (default: the build's, see build-context.ts), default first. */
+export function siteLanguages(dataDir = buildContext().dataDir): Language[] {
   // Asked for on every page many times: the folder as given is looked up before it is resolved.
   const given = cache.get(dataDir);
   if (given) return given;
@@ -79,5 +80,3 @@ export function languageOf(code: string): Language {
 /** The language at the site's root. */
 export const defaultLanguage = (): Language => siteLanguages()[0]!;
 
-// `npm run dev` reads the catalogues again when the data changes.
-registerDataReset('languages', () => cache.clear());

@@ -7,7 +7,7 @@ import { categoryBars } from '../../charts/category-bars.ts';
 import { rankedBars } from '../../charts/ranked-bars.ts';
 import { renderChart } from '../../charts/render.ts';
 import { select } from '../dataset.ts';
-import type { MetricSpec } from '../derive/metric-spec.ts';
+import type { MetricSpec } from '../schema/metric-spec.ts';
 import type { WardMetricValue } from '../derive/ward-metrics.ts';
 import { formatNumber, formatPeriod } from '../format.ts';
 import { local, pick, type Lang } from '../i18n.ts';

@@ -5,7 +5,7 @@
  * marked where it is used, with a note that names both figures and links to the data-quality
  * report; the printed figure itself stays in data/, uncorrected.
  */
-import type { MetricSpec } from '../derive/metric-spec.ts';
+import type { MetricSpec } from '../schema/metric-spec.ts';
 import type { WardMetricValue } from '../derive/ward-metrics.ts';
 import { formatNumber } from '../format.ts';
 import { pick, type Lang } from '../i18n.ts';

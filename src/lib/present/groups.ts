@@ -3,7 +3,7 @@
  * its own city, against that city's value; a municipality among the municipalities of the site.
  */
 import { select, type Tables } from '../dataset.ts';
-import type { MetricSpec } from '../derive/metric-spec.ts';
+import type { MetricSpec } from '../schema/metric-spec.ts';
 import { MUNICIPAL_GROUP, type CityMetricValue, type WardMetricValue } from '../derive/ward-metrics.ts';
 import type { Lang } from '../i18n.ts';
 import type { SiteData } from '../site-data.ts';

@@ -2,7 +2,7 @@
  * How every metric is computed, in words: the formula with the metric's own labels and proper
  * parentheses, the dates of numerator and denominator, and the rules every comparison follows.
  */
-import type { MetricSpec } from '../derive/metric-spec.ts';
+import type { MetricSpec } from '../schema/metric-spec.ts';
 import { formatNumber, roundPeople } from '../format.ts';
 import { pick, type Lang } from '../i18n.ts';
 import { grammarOf } from '../i18n/grammar.ts';

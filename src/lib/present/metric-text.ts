@@ -4,7 +4,7 @@
  */
 import { formatNumber } from '../format.ts';
 import { pick, type Lang } from '../i18n.ts';
-import type { MetricSpec } from '../derive/metric-spec.ts';
+import type { MetricSpec } from '../schema/metric-spec.ts';
 import type { WardMetricValue } from '../derive/ward-metrics.ts';
 import { translate } from '../i18n/translate.ts';
 import { countsWithCounter } from '../i18n/grammar.ts';

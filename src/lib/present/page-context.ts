@@ -3,7 +3,7 @@
  * and its configuration, and the download folder that charts link to.
  */
 import type { Lang } from '../i18n.ts';
-import { stableFolder } from '../publish/downloads.ts';
+import { stableFolder } from '../release/folders.ts';
 import { loadSiteData } from '../site-data.ts';
 import { loadGlossary } from '../glossary.ts';
 import { glossaryLinker } from './glossary-links.ts';

@@ -6,12 +6,13 @@
 import { formatDate, formatNumber } from '../format.ts';
 import { pick, type Lang } from '../i18n.ts';
 import { grammarOf } from '../i18n/grammar.ts';
-import { downloadFolders, releasesOf } from '../publish/downloads.ts';
+import { downloadFolders, releasesOf } from '../release/folders.ts';
 import type { MetricRankDiff, RowDiff } from '../release/diff-data.ts';
 import { readReleaseChanges, releasesDir } from '../release/snapshots.ts';
 import type { SiteData } from '../site-data.ts';
 import type { Value } from '../validate/parse-cell.ts';
-import { areaName, vintageText } from './views.ts';
+import { areaName } from './groups.ts';
+import { vintageText } from './views.ts';
 import { translator } from '../i18n/translate.ts';
 
 export interface ReleaseEntry {

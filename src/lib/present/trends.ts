@@ -5,7 +5,7 @@
  */
 import { trendLines } from '../../charts/trend-lines.ts';
 import { renderChart } from '../../charts/render.ts';
-import type { MetricSpec } from '../derive/metric-spec.ts';
+import type { MetricSpec } from '../schema/metric-spec.ts';
 import type { CityMetricValue, WardMetricValue } from '../derive/ward-metrics.ts';
 import { formatNumber } from '../format.ts';
 import { pick, type Lang } from '../i18n.ts';

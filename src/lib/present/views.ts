@@ -1,7 +1,7 @@
 /**
  * View models the pages render: plain rows computed from the site data, so pages stay wiring.
  */
-import type { MetricSpec } from '../derive/metric-spec.ts';
+import type { MetricSpec } from '../schema/metric-spec.ts';
 import type { CityMetricValue } from '../derive/ward-metrics.ts';
 import { formatDate, formatPeriod } from '../format.ts';
 import type { Lang } from '../i18n.ts';
@@ -56,7 +56,6 @@ export const vintageDates = (c: Pick<CityMetricValue, 'numerator_vintage' | 'den
   [c.numerator_vintage, c.denominator_vintage].filter((v): v is string => !!v).map((v) => v.split('/').at(-1)!);
 
 /** Kept here too for modules that read area names beside vintages. */
-export { areaName } from './groups.ts';
 
 /** 「このページの数値は2015年1月1日から2015年10月31日までの時点のものです。」 from the dates figures describe. */
 export function ageText(ends: readonly string[], lang: Lang, opening: string): string {

@@ -9,13 +9,11 @@
  * `<page>/charts/<anchor>/`.
  */
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { textWidth, wrapText } from '../../charts/text-width.ts';
 import type { Lang } from '../i18n.ts';
 import { grammarOf } from '../i18n/grammar.ts';
 import { cspDirectives } from './csp.ts';
-import { writeInBackground } from './file-writer.ts';
-import { track } from './pending-writes.ts';
+import type { BuildEffects } from '../build-context.ts';
 
 export interface ChartFileInput {
   lang: Lang;
@@ -178,22 +176,18 @@ export function embedSnippet(embedUrl: string, title: string, svg: string): stri
 }
 
 /**
- * Writes a chart's SVG file and embed page into the build's output folder (`outDir`, the folder
- * the site is built into; `base`, the path the site is served under), in the background. Without
- * an output folder (the dev server) nothing is written.
+ * Writes a chart's SVG file and embed page through the build's effects (`base`, the path the site
+ * is served under). Outside a build the effects write nothing.
  */
-export function writeChartFiles(outDir: string | undefined, base: string, pagePath: string, input: ChartFileInput) {
-  if (!outDir) return;
+export async function writeChartFiles(effects: BuildEffects, base: string, pagePath: string, input: ChartFileInput): Promise<void> {
   const inside = pagePath.startsWith(base) ? pagePath.slice(base.length) : pagePath.replace(/^\//, '');
-  const dir = join(outDir, inside, 'charts');
-  // On a thread of their own (file-writer.ts): on the 1,900-area bench the main thread spent
-  // about 12 s in synchronous mkdir and writes of these files, next to 19 s drawing every chart.
-  const svg: [string, string] = [join(dir, `${input.anchor}.svg`), standaloneSvg(input)];
-  const embed = join(dir, input.anchor, 'index.html');
-  if (!input.readings) return writeInBackground([svg, [embed, embedPage(input)]]);
-  writeInBackground([svg]);
-  // Only the words around the chart go to the writer (a chart carries no readings), and the page is
-  // written once they are back; the build waits for both steps.
+  const dir = `${inside.replace(/\/?$/, '/')}charts/`.replace(/^\//, '');
+  await effects.write(`${dir}${input.anchor}.svg`, standaloneSvg(input));
+  const embed = `${dir}${input.anchor}/index.html`;
+  const { readings } = input;
+  if (!readings) return effects.write(embed, embedPage(input));
+  // Only the words around the chart go through the ふりがな writer (a chart carries no readings),
+  // when the writer has room for the page.
   const marker = '<!--chart-->';
-  track(input.readings(embedPage({ ...input, svg: marker })).then((html) => writeInBackground([[embed, html.replace(marker, () => input.svg)]])));
+  await effects.write(embed, async () => (await readings(embedPage({ ...input, svg: marker }))).replace(marker, () => input.svg));
 }

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { readReleaseChanges, releasesDir } from '../release/snapshots.ts';
 import type { SiteData } from '../site-data.ts';
-import { releasesOf, unreleasedChanges } from './downloads.ts';
+import { releasesOf, unreleasedChanges } from '../release/folders.ts';
 
 export interface DataDates {
   /** The newest release and its date (YYYY-MM-DD), or null before the first. */

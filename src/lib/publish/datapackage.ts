@@ -7,7 +7,8 @@
 import { select } from '../dataset.ts';
 import type { SiteData } from '../site-data.ts';
 import { booleanText } from './csv-safe.ts';
-import { downloadTables, folderRelease } from './downloads.ts';
+import { downloadTables } from './downloads.ts';
+import { folderRelease } from '../release/folders.ts';
 import { siteInfo } from './site-info.ts';
 import { csvIntegrity, tableFile } from './table-files.ts';
 

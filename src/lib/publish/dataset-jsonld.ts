@@ -9,7 +9,7 @@ import { select } from '../dataset.ts';
 import { pick, type Lang } from '../i18n.ts';
 import { areaName } from '../present/groups.ts';
 import type { SiteData } from '../site-data.ts';
-import { releasesOf } from './downloads.ts';
+import { releasesOf } from '../release/folders.ts';
 
 /** One file the page offers: its path under the site root and its media type. */
 export interface DatasetFile {

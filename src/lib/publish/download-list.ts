@@ -6,7 +6,8 @@
 import type { SiteData } from '../site-data.ts';
 import { loadSiteData } from '../site-data.ts';
 import { releasesDir } from '../release/snapshots.ts';
-import { downloadFolders, downloadTables, releasesOf, stableFolder, type DownloadTable } from './downloads.ts';
+import { downloadTables, type DownloadTable } from './downloads.ts';
+import { downloadFolders, releasesOf, stableFolder } from '../release/folders.ts';
 import { tableFile } from './table-files.ts';
 
 export interface TableFiles {

@@ -6,7 +6,7 @@
 import { formatDate } from '../format.ts';
 import { readReleaseChanges, releasesDir, type ReleaseChanges } from '../release/snapshots.ts';
 import type { SiteData } from '../site-data.ts';
-import { releasesOf } from './downloads.ts';
+import { releasesOf } from '../release/folders.ts';
 import { siteInfo } from './site-info.ts';
 
 /** Where the site lives: the absolute URL of its root (with the base path), ending in `/`. */

@@ -9,7 +9,7 @@
 import ExcelJS from 'exceljs';
 import { select } from '../dataset.ts';
 import type { SiteData } from '../site-data.ts';
-import { folderRelease } from './downloads.ts';
+import { folderRelease } from '../release/folders.ts';
 import { siteInfo } from './site-info.ts';
 import type { Text } from '../i18n.ts';
 import { bilingual } from '../i18n/labels.ts';

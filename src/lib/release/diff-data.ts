@@ -6,7 +6,7 @@
  */
 import type { Tables } from '../dataset.ts';
 import { bilingual } from '../i18n/labels.ts';
-import type { MetricSpec } from '../derive/metric-spec.ts';
+import type { MetricSpec } from '../schema/metric-spec.ts';
 import { vintageOf } from '../derive/vintage.ts';
 import { deriveWardMetrics, type WardMetricValue } from '../derive/ward-metrics.ts';
 import type { Value } from '../validate/parse-cell.ts';

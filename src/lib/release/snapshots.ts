@@ -7,9 +7,10 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Tables } from '../dataset.ts';
-import type { MetricSpec } from '../derive/metric-spec.ts';
+import type { MetricSpec } from '../schema/metric-spec.ts';
 import { diffRanks, diffTables, type DataDiff, type MetricRankDiff } from './diff-data.ts';
 import { compareVersions } from './releases.ts';
+import { buildContext } from '../build-context.ts';
 
 /** The change report of one release, as stored in `releases/<version>/changes.json`. */
 export type ReleaseChanges =
@@ -27,8 +28,8 @@ export type ReleaseChanges =
       ranks: MetricRankDiff[];
     };
 
-/** Where the snapshots live: RELEASES_DIR, else `releases` under the working directory (the project root in a build). */
-export const releasesDir = (dir = process.env.RELEASES_DIR ?? 'releases') => resolve(dir);
+/** Where the snapshots live: the build's (RELEASES_DIR of `npm run build`), else `releases` under the working directory. */
+export const releasesDir = (dir = buildContext().releasesDir) => resolve(dir);
 
 /** The data folder of a release's snapshot. */
 export const snapshotDataDir = (root: string, version: string) => join(root, version, 'data');

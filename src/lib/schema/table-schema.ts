@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { labelSchema } from '../i18n/labels.ts';
-import { compilePattern } from '../validate/pattern.ts';
+import { compilePattern } from './pattern.ts';
 
 // Labels per language: only the default language is required; the others fall back (src/lib/i18n/labels.ts).
 const text = labelSchema;

@@ -1,27 +1,23 @@
 /**
- * The gate: everything the build relies on, checked the way the build will use it. Each
- * `<table>.csv` is paired with its `<table>.schema.json`; every declaration file is validated
- * with its place; references between tables, the tables the site needs, the metric operands, the
- * derived metrics and the consistency checks are then run on the valid tables, and anything that
- * cannot be computed becomes a problem rather than a crash later in the build.
- * Returns the valid tables and every problem; the caller decides what an error means (the build
- * refuses to publish on any).
+ * Validation, the gate's first phase: every file of a data folder against its declaration. Each
+ * `<table>.csv` is paired with its `<table>.schema.json`; every declaration file (schemas,
+ * metrics.json, site.json, catalogues) is validated with its place; references between tables,
+ * the tables the site needs, the metric operands and every label are checked. Returns the valid
+ * tables, the declarations and every problem; deriving and the consistency checks run after it,
+ * in the pipeline (src/lib/pipeline.ts).
  */
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { countErrors, type Problem } from '../problems.ts';
-import { deriveAll, type Derived } from '../derive/derive-all.ts';
-import { metricSpecList, type MetricSpec } from '../derive/metric-spec.ts';
+import { metricSpecList, type MetricSpec } from '../schema/metric-spec.ts';
 import { fileLimits, readDataFile } from '../load/read-data-file.ts';
-import { runChecks, type QualityReport } from '../quality/run-checks.ts';
 import { tableSchema, type TableSchema } from '../schema/table-schema.ts';
 import { fileProblem } from './file-problem.ts';
 import { messages, type MessageCode } from './messages.ts';
 import { siteTables } from './site-tables.ts';
 import { pointerOf, validateDeclaration, type JsonPath } from './validate-declaration.ts';
 import { siteConfigSchema, type SiteConfig } from '../config/site-config.ts';
-import { withCountVariants } from '../derive/metric-families.ts';
-import { checkMetricOperands, checkMetricValues } from './validate-metrics.ts';
+import { checkMetricOperands } from './validate-metrics.ts';
 import { validateTable, type Table } from './validate-table.ts';
 import { validateCatalogues } from './validate-catalogues.ts';
 import { normalizeLanguages } from '../config/languages.ts';
@@ -33,12 +29,18 @@ export interface DatasetResult {
   problems: Problem[];
   /** Data rows read from each CSV file, valid or not: the count that must reach the site. */
   rowCounts: Map<string, number>;
-  /** The metric declarations, the derived tables and the quality report, when the data has no error. */
+  /** The metric declarations (metrics.json), when they are valid. */
   specs?: MetricSpec[];
   /** The site configuration: the folder's site.json, or the one passed in. */
   config?: SiteConfig;
-  derived?: Derived;
-  quality?: QualityReport;
+  /** Where each declaration's values are, for the later phases' problems. */
+  places?: { metrics?: DeclarationPlace; site?: DeclarationPlace };
+}
+
+/** A declaration file as shown to the maintainer, and the line and column of each of its values. */
+export interface DeclarationPlace {
+  file: string;
+  at: (path: JsonPath) => { line: number; column: number };
 }
 
 export interface GateOptions {
@@ -128,12 +130,13 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
 
   // The site configuration, and what it names: metrics and areas that exist.
   let config: SiteConfig | undefined = options.siteConfig;
+  let sitePlace: DeclarationPlace | undefined;
   const siteFile = shown('site.json');
   if (names.includes('site.json')) {
     const declared = validateDeclaration(dir, 'site.json', siteConfigSchema, siteFile);
     problems.push(...declared.problems);
     config = declared.value ?? undefined;
-    if (config && metrics.value) problems.push(...checkSiteConfig(siteFile, config, withCountVariants(metrics.value, tables), tables, declared.at));
+    if (config) sitePlace = { file: siteFile, at: declared.at };
     if (config) {
       problems.push(...validateCatalogues(dir, config.languages, displayRoot));
       problems.push(...labelProblems(siteFile, config, declared.at, config, dir));
@@ -145,28 +148,10 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
     for (const [name, schema] of schemas) problems.push(...labelProblems(schemaAt.get(name)!.file, schema, schemaAt.get(name)!.at, config, dir));
   }
 
-  // The build's own computations, run here so that what would stop the build is reported first.
-  if (countErrors(problems) > 0 || !metrics.value) return done();
-  const specs = metrics.value;
-  let derived: Derived;
-  try {
-    derived = deriveAll(tables, specs, { scope: config?.areas, budgetArea: config?.budgetArea, populationBands: config?.peers?.populationBands, trends: config?.trends });
-  } catch (err) {
-    problems.push(problem(metricsFile, 1, 0, 'derive-error', { step: '指標 / the metrics', detail: messageOf(err) }));
-    return done();
-  }
-  problems.push(...checkMetricValues(metricsFile, specs, derived.wardMetrics, metrics.at));
-  let quality: QualityReport;
-  try {
-    quality = runChecks(tables);
-  } catch (err) {
-    problems.push(problem(shown(''), 1, 0, 'derive-error', { step: 'データ品質の検査 / the consistency checks', detail: messageOf(err) }));
-    return done();
-  }
-  return { ...done(), specs, config, derived, quality };
+  const places = { metrics: metrics.value ? { file: metricsFile, at: metrics.at } : undefined, site: sitePlace };
+  return { ...done(), specs: metrics.value ?? undefined, config, places };
 }
 
-/** The metrics and areas the site configuration names, each placed at its line and column. */
 /** Fills the labels of a declaration for the configured languages; a label without the default language is an error at its place. */
 function labelProblems(file: string, value: unknown, at: (path: JsonPath) => { line: number; column: number }, config: SiteConfig, dir: string): Problem[] {
   const languages = buildLanguages(normalizeLanguages(config.languages), dir);
@@ -176,28 +161,7 @@ function labelProblems(file: string, value: unknown, at: (path: JsonPath) => { l
   }));
 }
 
-function checkSiteConfig(file: string, config: SiteConfig, specs: readonly MetricSpec[], tables: ReadonlyMap<string, Table>, at: (path: JsonPath) => { line: number; column: number }): Problem[] {
-  const problems: Problem[] = [];
-  const ids = new Set(specs.map((s) => s.id));
-  const areas = new Set((tables.get('areas')?.rows ?? []).map((r) => String(r.area_code)));
-  const check = (path: JsonPath, what: 'metric' | 'area', value: string | undefined) => {
-    if (value === undefined || (what === 'metric' ? ids : areas).has(value)) return;
-    problems.push({ file, ...at(path), severity: 'error', code: 'site-config-unknown', ...messages['site-config-unknown']({ pointer: pointerOf(path), what, value }) });
-  };
-  check(['headlineMetric'], 'metric', config.headlineMetric);
-  config.summaryMetrics.forEach((m, i) => check(['summaryMetrics', i], 'metric', m));
-  if (config.scatter) for (const axis of ['x', 'y'] as const) check(['scatter', axis], 'metric', config.scatter[axis]);
-  config.areas?.forEach((a, i) => check(['areas', i], 'area', a));
-  check(['budgetArea'], 'area', config.budgetArea);
-  config.keyFigures.forEach((k, i) => {
-    if (k.kind === 'metric') check(['keyFigures', i, 'metric'], 'metric', k.metric);
-    if ('area' in k) check(['keyFigures', i, 'area'], 'area', k.area);
-  });
-  return problems;
-}
-
 const countErrorsIn = (problems: readonly Problem[], file: string) => problems.filter((p) => p.file === file && p.severity === 'error').length;
-const messageOf = (err: unknown) => (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
 
 function checkForeignKeys(tables: Map<string, Table>, shown: (name: string) => string): Problem[] {
   const problems: Problem[] = [];

@@ -4,8 +4,7 @@
  * computable for at least one ward. Each problem is placed at the operand's line and column.
  */
 import type { Problem } from '../problems.ts';
-import type { MetricSpec, Operand } from '../derive/metric-spec.ts';
-import type { WardMetricValue } from '../derive/ward-metrics.ts';
+import type { MetricSpec, Operand } from '../schema/metric-spec.ts';
 import type { TableSchema } from '../schema/table-schema.ts';
 import { messages } from './messages.ts';
 import { pointerOf, type JsonPath } from './validate-declaration.ts';
@@ -58,7 +57,7 @@ export function checkMetricOperands(
 }
 
 /** Metrics that no ward can show: a comparison page would have nothing to rank. */
-export function checkMetricValues(file: string, specs: readonly MetricSpec[], wardValues: readonly WardMetricValue[], at: At): Problem[] {
+export function checkMetricValues(file: string, specs: readonly MetricSpec[], wardValues: readonly { metric_id: string; value: number | null }[], at: At): Problem[] {
   const computable = new Set(wardValues.filter((w) => w.value !== null).map((w) => w.metric_id));
   return specs.flatMap((spec, i) =>
     computable.has(spec.id)

@@ -8,7 +8,7 @@ import { decodeCsvBytes } from '../load/decode.ts';
 import { forEachCsvRow, isEmptyRow } from '../load/parse-csv.ts';
 import { messages, type MessageCode } from './messages.ts';
 import { maxCellLength, normalizationNames, parseCell, type Normalization, type Value } from './parse-cell.ts';
-import { compilePattern } from './pattern.ts';
+import { compilePattern } from '../schema/pattern.ts';
 
 /**
  * Problems of one kind shown per file: a 200 MB file of repeated keys must not hold millions of

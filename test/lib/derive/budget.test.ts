@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { deriveBudgetChanges, deriveBudgetPerCapita, deriveSettlementRates } from '../../../src/lib/derive/budget.ts';
 import { deriveCategoryShares } from '../../../src/lib/derive/category-shares.ts';
-import { validateDataDir } from '../../../src/lib/validate/validate-dataset.ts';
+import { runGate } from '../../../src/lib/pipeline.ts';
 
-const { tables } = validateDataDir('data');
+const { tables } = runGate('data');
 
 describe('budget changes FY2020 → FY2021', () => {
   const changes = deriveBudgetChanges(tables);

@@ -5,12 +5,12 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseMetricSpecs, type MetricSpec } from '../../../src/lib/derive/metric-spec.ts';
+import { parseMetricSpecs, type MetricSpec } from '../../../src/lib/schema/metric-spec.ts';
 import { deriveWardMetrics, type WardMetricValue } from '../../../src/lib/derive/ward-metrics.ts';
-import { validateDataDir } from '../../../src/lib/validate/validate-dataset.ts';
+import { runGate } from '../../../src/lib/pipeline.ts';
 import type { Table } from '../../../src/lib/validate/validate-table.ts';
 
-const { tables } = validateDataDir('data');
+const { tables } = runGate('data');
 const specs = parseMetricSpecs(JSON.parse(readFileSync('data/metrics.json', 'utf8')));
 const { wards, cities } = deriveWardMetrics(tables, specs);
 const ward = (metric: string, area: string) => wards.find((w) => w.metric_id === metric && w.area_code === area)!;

@@ -33,10 +33,11 @@ function drawCards(texts: string[], env: NodeJS.ProcessEnv): { pngs: Buffer[]; f
   const out = mkdtempSync(join(work, 'cards-'));
   const r = run(
     `const m = await import('./src/lib/publish/card-raster.ts');
-     const w = await import('./src/lib/publish/pending-writes.ts');
+     const w = await import('./src/lib/publish/build-effects.ts');
+     const effects = w.fileEffects(${JSON.stringify(out)});
      const texts = ${JSON.stringify(texts)};
-     texts.forEach((t, i) => m.queueCard(${JSON.stringify(out)}, 'og/' + i + '.png', () => (${svg.toString()})(t, m.japaneseFont())));
-     await w.settle();
+     for (const [i, t] of texts.entries()) await effects.write('og/' + i + '.png', m.cardPng(() => (${svg.toString()})(t, m.japaneseFont())));
+     await effects.drain();
      console.log(m.japaneseFont());`,
     env,
   );

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dataDates } from '../../../src/lib/publish/data-dates.ts';
-import { stableFolder, unreleasedChanges } from '../../../src/lib/publish/downloads.ts';
+import { stableFolder, unreleasedChanges } from '../../../src/lib/release/folders.ts';
 import { loadSiteData } from '../../../src/lib/site-data.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'data-dates-'));

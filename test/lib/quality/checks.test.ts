@@ -8,12 +8,12 @@ import { select, wardsOf, type Tables } from '../../../src/lib/dataset.ts';
 import { monthsOpen } from '../../../src/lib/quality/checks.ts';
 import { decimalsOf, toleranceFor } from '../../../src/lib/quality/finding.ts';
 import { runChecks, type QualityReport } from '../../../src/lib/quality/run-checks.ts';
-import { validateDataDir } from '../../../src/lib/validate/validate-dataset.ts';
+import { runGate } from '../../../src/lib/pipeline.ts';
 
 let tables: Tables;
 let report: QualityReport;
 beforeAll(() => {
-  const result = validateDataDir('data');
+  const result = runGate('data');
   expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
   tables = result.tables;
   report = runChecks(tables);

@@ -7,11 +7,11 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseMetricSpecs } from '../../../src/lib/derive/metric-spec.ts';
+import { parseMetricSpecs } from '../../../src/lib/schema/metric-spec.ts';
 import { formatProblem } from '../../../src/lib/problems.ts';
 import { diffRanks, diffTables } from '../../../src/lib/release/diff-data.ts';
 import { formatDiffReport } from '../../../src/lib/release/format-diff.ts';
-import { validateDataDir } from '../../../src/lib/validate/validate-dataset.ts';
+import { runGate } from '../../../src/lib/pipeline.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'diff-data-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -30,7 +30,7 @@ const edit = (dir: string, file: string, change: (text: string) => string) => {
 };
 const load = (dir: string) => {
   // Tables only: a data folder without a table the site needs is still a valid side of a diff.
-  const result = validateDataDir(dir, dir, { site: false });
+  const result = runGate(dir, dir, { site: false });
   expect(result.problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([]);
   return result.tables;
 };

@@ -12,7 +12,7 @@ import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem, type Problem } from '../../../src/lib/problems.ts';
 import { parseTableSchema, type TableSchema } from '../../../src/lib/schema/table-schema.ts';
-import { validateDataDir } from '../../../src/lib/validate/validate-dataset.ts';
+import { runGate } from '../../../src/lib/pipeline.ts';
 import { validateTable, type TableResult } from '../../../src/lib/validate/validate-table.ts';
 
 interface Fixture {
@@ -146,7 +146,7 @@ describe('breaking one cell of any file', () => {
         records[i]![column] = broken!.value;
         writeFileSync(join(dir, `${f.name}.csv`), toText(records));
         const line = toText(records.slice(0, i)).split('\n').length;
-        const problems = validateDataDir(dir, dir).problems.filter((p) => p.severity === 'error');
+        const problems = runGate(dir, dir).problems.filter((p) => p.severity === 'error');
         expect(problems.map((p) => `${p.file}:${p.line}:${p.column}`)).toContain(`${f.name}.csv:${line}:${column + 1}`);
       }
     });

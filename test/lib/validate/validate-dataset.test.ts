@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../../src/lib/problems.ts';
-import { validateDataDir } from '../../../src/lib/validate/validate-dataset.ts';
+import { runGate } from '../../../src/lib/pipeline.ts';
 
 const copies: string[] = [];
 const copyOfData = () => {
@@ -13,14 +13,14 @@ const copyOfData = () => {
   return dir;
 };
 afterEach(() => copies.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
-const errorsOf = (dir: string) => validateDataDir(dir, dir).problems.filter((p) => p.severity === 'error').map(formatProblem);
+const errorsOf = (dir: string) => runGate(dir, dir).problems.filter((p) => p.severity === 'error').map(formatProblem);
 
-describe('validateDataDir on data/', () => {
+describe('runGate on data/', () => {
   it('passes with no error and no warning', () => {
-    expect(validateDataDir('data').problems.map(formatProblem)).toEqual([]);
+    expect(runGate('data').problems.map(formatProblem)).toEqual([]);
   });
   it('loses nothing: every data line of every CSV becomes a row', () => {
-    const result = validateDataDir('data');
+    const result = runGate('data');
     for (const file of readdirSync('data').filter((f) => f.endsWith('.csv'))) {
       const name = file.slice(0, -4);
       // Count records the plain way: lines minus the header, for files without quoted line breaks.
@@ -32,7 +32,7 @@ describe('validateDataDir on data/', () => {
   });
 });
 
-describe('validateDataDir: problems between files', () => {
+describe('runGate: problems between files', () => {
   it('a CSV with no schema', () => {
     const dir = copyOfData();
     writeFileSync(join(dir, 'extra.csv'), 'a\n1\n');

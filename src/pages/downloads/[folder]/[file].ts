@@ -4,7 +4,8 @@
  * from its snapshot.
  */
 import { dataPackage } from '../../../lib/publish/datapackage.ts';
-import { downloadFolders, downloadTables } from '../../../lib/publish/downloads.ts';
+import { downloadTables } from '../../../lib/publish/downloads.ts';
+import { downloadFolders } from '../../../lib/release/folders.ts';
 import { tableFile, tableText } from '../../../lib/publish/table-files.ts';
 import { loadSiteData } from '../../../lib/site-data.ts';
 

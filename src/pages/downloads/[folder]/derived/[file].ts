@@ -1,5 +1,6 @@
 /** Every derived table (metrics, shares, budget figures) as CSV, its Excel edition and JSON, in every download folder. */
-import { downloadFolders, downloadTables } from '../../../../lib/publish/downloads.ts';
+import { downloadTables } from '../../../../lib/publish/downloads.ts';
+import { downloadFolders } from '../../../../lib/release/folders.ts';
 import { tableFile, tableText } from '../../../../lib/publish/table-files.ts';
 import { loadSiteData } from '../../../../lib/site-data.ts';
 

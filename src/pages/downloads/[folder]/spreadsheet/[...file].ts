@@ -1,16 +1,18 @@
 /**
  * The spreadsheet edition: every source and derived table as an .xlsx workbook, in every download
  * folder. `npm run build` writes these files itself, on a second thread while the pages render
- * (scripts/write-workbooks.ts), and says so in WORKBOOKS_BY_BUILD; this route serves them to
+ * (scripts/write-workbooks.ts), and says so in its context (lib/build-context.ts); this route serves them to
  * `npm run dev` and to a plain `astro build`.
  */
-import { downloadFolders, downloadTables } from '../../../../lib/publish/downloads.ts';
+import { downloadTables } from '../../../../lib/publish/downloads.ts';
+import { downloadFolders } from '../../../../lib/release/folders.ts';
 import { siteTableWorkbook } from '../../../../lib/publish/spreadsheet.ts';
 import { tableFile } from '../../../../lib/publish/table-files.ts';
 import { loadSiteData } from '../../../../lib/site-data.ts';
+import { buildContext } from '../../../../lib/build-context.ts';
 
 export function getStaticPaths() {
-  if (process.env.WORKBOOKS_BY_BUILD === '1') return [];
+  if (buildContext().workbooksAside) return [];
   return downloadFolders(loadSiteData()).flatMap(({ folder, dataDir }) =>
     downloadTables(loadSiteData(dataDir)).map((t) => ({ params: { folder, file: tableFile(t, 'xlsx').replace(/^spreadsheet\//, '') }, props: { dataDir, name: t.name, kind: t.kind } })),
   );
