@@ -102,6 +102,8 @@ describe('a figure its source printed otherwise', () => {
     expect([...ward.querySelectorAll('section[aria-labelledby="summary"] li')].map((li) => li.textContent)).toContain('75歳以上人口の割合は11.9%で、横浜市全体の10.6%を上回ります（‡資料には8.2%と印字されています）。');
     const compare = page('compare/14100/aged_75_share');
     const cells = [...compare.querySelectorAll('tbody tr')].filter((r) => r.querySelector('th')!.textContent === '南区').map((r) => r.querySelector('td')!.textContent);
+    // 南区's row in the chart's data table and in the comparison table.
+    expect(cells.length).toBeGreaterThanOrEqual(2);
     expect(cells.every((c) => c!.endsWith('‡'))).toBe(true);
     // Only 南区's share disagrees: 鶴見区 has no mark.
     expect(page('wards/14101').body.textContent).not.toContain('‡');

@@ -116,7 +116,9 @@ describe('every ward of every city in a synthetic country', () => {
       const section = doc(`wards/${m.area_code}`).querySelector('section[aria-labelledby="peers"]');
       if (!section) continue;
       withPeers++;
-      for (const tr of section.querySelectorAll('tbody tr')) {
+      const peerRows = section.querySelectorAll('tbody tr');
+      expect(peerRows.length, m.area_code).toBeGreaterThan(0);
+      for (const tr of peerRows) {
         const cells = [...tr.children].map((c) => c.textContent!.trim());
         expect(cells[0], m.area_code).toMatch(/^(規模と高齢化が似た市町村（.+）|ほかの政令指定都市)$/);
         expect(cells[3], m.area_code).toMatch(/^(\d+中\d+位|順位なし（数が少ない）)$/);
@@ -125,14 +127,19 @@ describe('every ward of every city in a synthetic country', () => {
     // Five population bands by three thirds: nearly every municipality has company.
     expect(withPeers / municipalities.length).toBeGreaterThan(0.9);
     const designated = municipalities.filter((m) => m.kind === 'designated_city');
+    expect(designated.length).toBeGreaterThan(1);
     for (const d of designated) expect(doc(`wards/${d.area_code}`).querySelector('section[aria-labelledby="peers"]')!.textContent, d.area_code).toContain('ほかの政令指定都市');
   });
   it('gives every area a page with at least one chart', () => {
+    let pages = 0;
     for (const a of areas()) {
       for (const lang of ['', 'en/']) {
         const page = doc(`${lang}wards/${a.area_code}`);
         expect(page.querySelectorAll('figure svg.chart').length, `${lang}${a.area_code}`).toBeGreaterThan(0);
+        pages++;
       }
     }
+    expect(pages).toBe(2 * areas().length);
+    expect(areas().length).toBeGreaterThan(10);
   });
 });

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { deriveBudgetChanges, deriveBudgetPerCapita, deriveSettlementRates } from '../../../src/lib/derive/budget.ts';
 import { deriveCategoryShares } from '../../../src/lib/derive/category-shares.ts';
 import { runGate } from '../../../src/lib/pipeline.ts';
+import { frozenData } from '../../fixtures/frozen-data.ts';
 
-const { tables } = runGate('data');
+const { tables } = runGate(frozenData);
 
 describe('budget changes FY2020 → FY2021', () => {
   const changes = deriveBudgetChanges(tables);

@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { derivePeerGroups } from '../../../src/lib/derive/peers.ts';
 import { runGate } from '../../../src/lib/pipeline.ts';
 import type { Table } from '../../../src/lib/validate/validate-table.ts';
+import { frozenData } from '../../fixtures/frozen-data.ts';
 
-const { tables } = runGate('data');
+const { tables } = runGate(frozenData);
 const withRows = (table: Table, rows: Table['rows']): Table => ({ ...table, rows, lines: rows.map((_, i) => i + 2) });
 const area = (code: string, kind: string, parent = '') => ({ area_code: code, kind, parent_code: parent || null, name_ja: code, name_en: code });
 const pop = (code: string, population: number, aged: number) => ({ area_code: code, as_of: '2024-01-01', population, aged_75_plus: aged, aged_75_plus_share_printed_pct: null });

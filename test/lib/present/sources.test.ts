@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { sourceText } from '../../../src/lib/present/sources.ts';
 import { loadSiteData } from '../../../src/lib/site-data.ts';
+import { frozenData } from '../../fixtures/frozen-data.ts';
 
-const { tables } = loadSiteData('data');
+const { tables } = loadSiteData(frozenData);
 
 describe('sourceText', () => {
   it('names a document once, with every date the figures use, oldest first', () => {

@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { cardFamily, cardFor, cardSvg, OWN_CARD_LIMIT } from '../../../src/lib/publish/og-card.ts';
 import { loadSiteData } from '../../../src/lib/site-data.ts';
 import { generateDataDir } from '../../../bench/lib/synthetic-data.ts';
+import { frozenData } from '../../fixtures/frozen-data.ts';
 
-const site = loadSiteData('data');
+const site = loadSiteData(frozenData);
 const areas = site.tables.get('areas')!.rows;
 const ward = areas.find((r) => r.parent_code)!;
 const metric = site.derived.specs[0]!.id;

@@ -9,11 +9,12 @@ import { monthsOpen } from '../../../src/lib/quality/checks.ts';
 import { decimalsOf, toleranceFor } from '../../../src/lib/quality/finding.ts';
 import { runChecks, type QualityReport } from '../../../src/lib/quality/run-checks.ts';
 import { runGate } from '../../../src/lib/pipeline.ts';
+import { frozenData } from '../../fixtures/frozen-data.ts';
 
 let tables: Tables;
 let report: QualityReport;
 beforeAll(() => {
-  const result = runGate('data');
+  const result = runGate(frozenData);
   expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
   tables = result.tables;
   report = runChecks(tables);
