@@ -60,7 +60,7 @@ function hold(moment: string) {
 }
 
 /** Runs scripts/write-workbooks.ts on a worker thread, writing into `dir` from the build's data. */
-function writeWorkbooksAside(dir: string, context: Pick<BuildContext, 'dataDir' | 'releasesDir' | 'gate'>): Promise<number> {
+function writeWorkbooksAside(dir: string, context: Pick<BuildContext, 'dataDir' | 'releasesDir' | 'base' | 'gate'>): Promise<number> {
   return new Promise((done, failed) => {
     // It needs the data and one workbook at a time: a small heap keeps the build's memory for the pages.
     const worker = new Worker(new URL('./write-workbooks.ts', import.meta.url), { workerData: { outDir: dir, context }, resourceLimits: { maxOldGenerationSizeMb: 512 } });
@@ -179,12 +179,13 @@ const workbooksDir = join(stagingRoot, `workbooks-${process.pid}`);
 const context: BuildContext = {
   dataDir,
   releasesDir,
+  base: address.base,
   gate: { dataDir, result },
   effects: fileEffects(staging),
   workbooksAside: true,
 };
 try {
-  const workbooks = writeWorkbooksAside(workbooksDir, { dataDir, releasesDir, gate: context.gate });
+  const workbooks = writeWorkbooksAside(workbooksDir, { dataDir, releasesDir, base: address.base, gate: context.gate });
   // A failed workbook is reported when the pages are done, not as an unhandled rejection.
   workbooks.catch(() => {});
   const { build } = await import('astro');

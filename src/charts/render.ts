@@ -79,5 +79,17 @@ function renderSvg(options: Plot.PlotOptions, label: string, className: string):
   svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', label);
   svg.setAttribute('font-family', fontFamily);
-  return svg.outerHTML as ChartSvg;
+  return xmlSafe(svg) as ChartSvg;
+}
+
+/**
+ * The SVG as markup that is well-formed XML as well as HTML: the chart's own .svg file is parsed as
+ * XML, where a raw `&` or `<` in an attribute (a name "Nishi & Minato", a label 「診療所<参考>」, a
+ * link's query) is an error and the image is not drawn. linkedom writes attribute values with only
+ * `"` escaped, so the other three are escaped here, on the value as set, just before writing.
+ */
+function xmlSafe(svg: Element): string {
+  for (const el of [svg, ...svg.querySelectorAll('*')])
+    for (const { name, value } of [...el.attributes]) if (/[&<>]/.test(value)) el.setAttribute(name, value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
+  return svg.outerHTML;
 }

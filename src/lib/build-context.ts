@@ -38,6 +38,8 @@ export interface BuildContext {
   dataDir: string;
   /** The release snapshots the download folders are built from. */
   releasesDir: string;
+  /** The path the site is served under (`/`, `/home-care/`); the pages' links start with it. */
+  base?: string;
   /** The gate's result for `dataDir`, when the build ran it before Astro started. */
   gate?: { dataDir: string; result: unknown };
   effects: BuildEffects;

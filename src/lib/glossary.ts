@@ -4,9 +4,9 @@
  * by the same validator as every table (`npm run validate -- data/glossary`), but outside the
  * tables that releases snapshot and the downloads publish.
  */
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { formatProblem, sortProblems } from './problems.ts';
+import { subfolderKind } from './load/read-data-file.ts';
 import { validateDataDir } from './validate/validate-dataset.ts';
 import type { Lang } from './i18n.ts';
 import { grammarOf } from './i18n/grammar.ts';
@@ -40,7 +40,8 @@ export function loadGlossary(dataDir: string): GlossaryTerm[] {
   if (cached) return cached;
   const dir = join(dataDir, 'glossary');
   let terms: GlossaryTerm[] = [];
-  if (existsSync(dir)) {
+  // Only a folder of the data folder itself (validate refuses a link or a file of that name).
+  if (subfolderKind(dataDir, 'glossary') === 'folder') {
     const { tables, problems } = validateDataDir(dir, process.cwd(), { site: false });
     const errors = sortProblems(problems).filter((p) => p.severity === 'error');
     if (errors.length > 0) throw new Error(errors.map(formatProblem).join('\n'));

@@ -7,6 +7,7 @@
 import { siteLanguages, languageOf, type Language } from './i18n/languages.ts';
 import type { Labels } from './i18n/labels.ts';
 import { localColumn } from './i18n/labels.ts';
+import { buildContext } from './build-context.ts';
 
 /** A configured language code (`ja`, `en`, `ja-Hira`). */
 export type Lang = string;
@@ -28,8 +29,12 @@ export function langPathsOf<P extends Record<string, string>>(items: readonly P[
   return items.flatMap((item) => languages.map((l) => ({ params: { ...l.params, ...item }, props: { ...l.props, ...item } })));
 }
 
-/** Where the site is mounted (`/` locally, `/<repo>/` on a project's GitHub Pages). */
-const base = ((import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL ?? '/').replace(/\/?$/, '/');
+/**
+ * Where the site is mounted (`/` locally, `/<repo>/` on a project's GitHub Pages): the build's
+ * (build-context.ts), else what Vite tells the dev server's pages, else the root.
+ */
+const viteBase = (import.meta as { env?: { BASE_URL?: string } }).env?.BASE_URL;
+const base = () => (buildContext().base ?? viteBase ?? '/').replace(/\/?$/, '/');
 
 const prefix = (lang: Lang) => {
   const path = languageOf(lang).path;
@@ -38,18 +43,18 @@ const prefix = (lang: Lang) => {
 
 /** A path inside the site for a language: `href('en', 'budget/')` → `/en/budget/`. */
 export function href(lang: Lang, path = ''): string {
-  return `${base}${prefix(lang)}${path.replace(/^\//, '')}`;
+  return `${base()}${prefix(lang)}${path.replace(/^\//, '')}`;
 }
 
 /** A file of the site that is the same in every language (downloads): `asset('downloads/…')`. */
-export const asset = (path: string) => `${base}${path.replace(/^\//, '')}`;
+export const asset = (path: string) => `${base()}${path.replace(/^\//, '')}`;
 
 /**
  * A path of the site split into its language and the page inside it: `/en/wards/` → en and
  * `wards/`. `mount` is where the site is served from; a path in no language's folder is in the
  * first language.
  */
-export function splitLanguagePath<L extends { path: string }>(path: string, languages: readonly L[], mount = base): { language: L; inside: string } {
+export function splitLanguagePath<L extends { path: string }>(path: string, languages: readonly L[], mount = base()): { language: L; inside: string } {
   const inSite = path.startsWith(mount) ? path.slice(mount.length) : path.replace(/^\//, '');
   const own = languages.find((l) => l.path && (inSite === l.path || inSite.startsWith(`${l.path}/`)));
   return { language: own ?? languages[0]!, inside: own ? inSite.slice(own.path.length).replace(/^\//, '') : inSite };
@@ -59,7 +64,7 @@ export function splitLanguagePath<L extends { path: string }>(path: string, lang
 export function langVersions(path: string): Record<Lang, string> {
   const languages = siteLanguages();
   const bare = splitLanguagePath(path, languages).inside;
-  return Object.fromEntries(languages.map((l) => [l.code, `${base}${l.path ? `${l.path}/` : ''}${bare}`]));
+  return Object.fromEntries(languages.map((l) => [l.code, `${base()}${l.path ? `${l.path}/` : ''}${bare}`]));
 }
 
 /** The same page in each other language, with what the switch shows. */

@@ -1,13 +1,15 @@
 /**
  * A hostile copy of data/: script tags, event-handler attributes, javascript: URLs and formula
  * payloads in names, labels and notes. Built into a site, none of it may execute in the browser
- * or become markup, and none may survive as a live formula in the CSV downloads.
+ * or become markup, and none may survive as a live formula in the CSV downloads; every chart file
+ * stays well-formed XML, however many `&` and `<` the names hold.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
+import { SaxesParser } from 'saxes';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
@@ -38,7 +40,7 @@ let server: StaticServer;
 let browser: Browser;
 beforeAll(async () => {
   cpSync('data', data, { recursive: true });
-  poison('areas.csv', '14103,141038,ward,14100,西区,にしく,Nishi Ward,', `14103,141038,ward,14100,${csvCell('西区' + payloads.script)},にしく,${csvCell('Nishi' + payloads.img)},`);
+  poison('areas.csv', '14103,141038,ward,14100,西区,にしく,Nishi Ward,', `14103,141038,ward,14100,${csvCell('西区' + payloads.script)},にしく,${csvCell('Nishi & Minato' + payloads.img)},`);
   poison('hubs.csv', '横浜市西区医師会館内', csvCell(payloads.js + payloads.svg));
   poison('consultation_sources.csv', ',ケアマネ,Care managers,', `,${csvCell(payloads.at)},${csvCell(payloads.formula)},`);
   poison('support_contents.csv', ',在宅医,Home-care physicians,', `,${csvCell(payloads.minus)},${csvCell(payloads.plus)},`);
@@ -94,6 +96,25 @@ describe('hostile data', () => {
     const html = readFileSync(join(out, 'compare', '14100', 'support_clinics_per_10k_population', 'index.html'), 'utf8');
     expect(html).not.toContain('<script>window.__pwned');
     expect(html).toContain('&lt;script&gt;window.__pwned');
+  });
+
+  it('publishes every chart file as well-formed XML, names with & and < included', () => {
+    const files = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => /(^|\/)charts\/[^/]+\.svg$/.test(f));
+    // Every chart of every page in three languages.
+    expect(files.length).toBeGreaterThan(150);
+    const broken: string[] = [];
+    for (const file of files) {
+      const text = readFileSync(join(out, file), 'utf8');
+      const parser = new SaxesParser({ xmlns: true });
+      let error: string | null = null;
+      parser.on('error', (e) => (error ??= e.message));
+      parser.write(text).close();
+      if (error) broken.push(`${file}: ${error}`);
+    }
+    expect(broken.slice(0, 5)).toEqual([]);
+    // The names are in the files, escaped.
+    const ward = readFileSync(join(out, 'en', 'compare', '14100', 'support_clinics_per_10k_population', 'charts', 'ranking.svg'), 'utf8');
+    expect(ward).toContain('Nishi &amp; Minato&lt;img');
   });
 
   it('neutralises every formula payload in the CSV downloads and keeps it exact', () => {

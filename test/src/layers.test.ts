@@ -1,6 +1,7 @@
 /**
- * src/ is built in layers, the pipeline's phases from the bottom up: what every layer shares, then
- * load → validate → derive → check → the pipeline that runs them → present → publish, and Astro's
+ * src/ is built in layers, the pipeline's phases from the bottom up: load (bytes from the data
+ * folder, through its guards), what every later layer shares (declarations, words, charts), then
+ * validate → derive → check → the pipeline that runs them → present → publish, and Astro's
  * wiring on top. A module imports only from its own layer or the ones below; no two modules import
  * each other, directly or round a longer loop; and no module reaches for a process-wide registry
  * (`Symbol.for`, `globalThis`), runs code from a string, or calls Astro's private internals.
@@ -13,9 +14,10 @@ const root = resolve(import.meta.dirname, '../..');
 
 /** Layers from the bottom; a module belongs to the first whose prefix its path (under src/) starts with. */
 export const layers: { name: string; prefixes: string[] }[] = [
+  // Every file of the data folder is read through load's guards, declarations and catalogues too.
+  { name: 'load', prefixes: ['lib/load/'] },
   // Declarations and words every phase reads, and the drawing of a chart from rows it is given.
   { name: 'shared', prefixes: ['lib/problems.ts', 'lib/format.ts', 'lib/build-context.ts', 'lib/schema/', 'lib/config/', 'lib/i18n/', 'lib/i18n.ts', 'charts/'] },
-  { name: 'load', prefixes: ['lib/load/'] },
   { name: 'validate', prefixes: ['lib/validate/'] },
   { name: 'derive', prefixes: ['lib/dataset.ts', 'lib/derive/', 'lib/vintages.ts', 'lib/glossary.ts'] },
   { name: 'check', prefixes: ['lib/quality/'] },

@@ -4,9 +4,10 @@
  * site adds or replaces a language of its own. A catalogue's `$language` entry says what the
  * language is called, which `lang` its pages carry and which catalogue fills its missing keys.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readDataText } from '../load/read-data-file.ts';
 
 export interface CatalogueMeta {
   /** The language's own name, shown in the language switch. */
@@ -42,8 +43,15 @@ export function catalogueDirs(dataDir: string): string[] {
   return [join(resolve(dataDir), 'locales'), projectLocales()];
 }
 
+/**
+ * A language code as catalogues are named by it (BCP 47: `ja`, `en`, `ja-Hira`, `zh-Hant-TW`).
+ * Anything else (`../../x`) names no catalogue: a code never becomes a path outside its folder.
+ */
+export const isLanguageCode = (code: string) => /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/.test(code);
+
 /** The catalogue file of a language, or null where none of the folders has one. */
 export function catalogueFile(code: string, dirs: readonly string[]): string | null {
+  if (!isLanguageCode(code)) return null;
   for (const dir of dirs) {
     const file = join(dir, `${code}.json`);
     if (existsSync(file)) return file;
@@ -55,7 +63,16 @@ export function catalogueFile(code: string, dirs: readonly string[]): string | n
 export function readCatalogue(code: string, dirs: readonly string[]): Catalogue {
   const file = catalogueFile(code, dirs);
   if (!file) return { code, file: join(dirs.at(-1) ?? 'locales', `${code}.json`), meta: {}, messages: new Map() };
-  const json = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+  // Through the data folder's guards. A catalogue refused or broken reads as an empty one, which
+  // falls back entirely: validate reports it with its place, and the build refuses to run.
+  const read = readDataText(dirname(file), basename(file));
+  let json: Record<string, unknown> = {};
+  try {
+    if (read.ok) json = JSON.parse(read.text) as Record<string, unknown>;
+  } catch {
+    // as above
+  }
+  if (!json || typeof json !== 'object') json = {};
   const messages = new Map<string, string>();
   let meta: CatalogueMeta = {};
   for (const [key, value] of Object.entries(json)) {

@@ -4,8 +4,8 @@
  * under its own path. Read once per data folder and process (`npm run dev` evaluates this module
  * again when the data changes, see integrations/data-watch.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { readDataText } from '../load/read-data-file.ts';
 import { normalizeLanguages, type LanguageEntry } from '../config/languages.ts';
 import { catalogueDirs, readCatalogue, type Catalogue } from './catalogue.ts';
 import { buildContext } from '../build-context.ts';
@@ -61,10 +61,11 @@ export const chainsOf = (languages: readonly Language[]) => new Map(languages.ma
 
 /** The `languages` field as written, or the default pair where the folder has no readable site.json (validation reports that). */
 function readLanguageField(dataDir: string): unknown {
-  const file = join(dataDir, 'site.json');
-  if (!existsSync(file)) return undefined;
+  // The same reading as validate's: a byte-order mark from Notepad must not lose an edition.
+  const read = readDataText(dataDir, 'site.json');
+  if (!read.ok) return undefined;
   try {
-    return (JSON.parse(readFileSync(file, 'utf8')) as { languages?: unknown }).languages;
+    return (JSON.parse(read.text) as { languages?: unknown }).languages;
   } catch {
     return undefined;
   }

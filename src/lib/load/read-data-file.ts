@@ -73,6 +73,37 @@ export function readDataFile(dataDir: string, name: string, limit: number): Read
   }
 }
 
+export type TextResult = { ok: true; text: string } | ({ ok: false } & ReadRefusal) | { ok: false; reason: 'encoding' };
+
+/**
+ * A JSON or text declaration of the data folder (site.json, a catalogue) as UTF-8 text, read
+ * through the same guards as a table: a byte-order mark, which Windows Notepad writes, is dropped,
+ * and bytes that are not UTF-8 are refused rather than guessed.
+ */
+export function readDataText(dataDir: string, name: string, limit = fileLimits.jsonBytes): TextResult {
+  const read = readDataFile(dataDir, name, limit);
+  if (!read.ok) return read;
+  try {
+    return { ok: true, text: new TextDecoder('utf-8', { fatal: true }).decode(read.bytes) };
+  } catch {
+    return { ok: false, reason: 'encoding' };
+  }
+}
+
+/**
+ * Whether `name` inside `dataDir` is a folder of its own: not a file, and not a symbolic link,
+ * which could bring a folder from anywhere on the machine into the site.
+ */
+export function subfolderKind(dataDir: string, name: string): 'absent' | 'folder' | 'link' | 'not-a-folder' {
+  try {
+    const stat = lstatSync(join(dataDir, name));
+    if (stat.isSymbolicLink()) return 'link';
+    return stat.isDirectory() ? 'folder' : 'not-a-folder';
+  } catch {
+    return 'absent';
+  }
+}
+
 function kindOf(s: Stats): string {
   if (s.isDirectory()) return 'directory';
   if (s.isFIFO()) return 'fifo';

@@ -247,6 +247,18 @@ export const messages = {
     ja: `文言${q(a.key)}の{${a.name}}は、元の文言にない差し込み項目です`,
     en: `the message ${e(a.key)} uses {${a.name}}, which its original message does not have`,
   }),
+  'catalogue-fallback-unknown': (a: { fallback: string; languages: string; valid: boolean }) => ({
+    ja: `代わりの言語${q(a.fallback)}は${a.valid ? 'サイトの言語' : '言語コード'}ではありません（site.json の言語: ${a.languages}）`,
+    en: `the fallback ${e(a.fallback)} is not ${a.valid ? 'one of the site\'s languages' : 'a language code'} (site.json lists ${a.languages})`,
+  }),
+  'subfolder-not-folder': (a: { name: string; kind: 'link' | 'not-a-folder' }) => ({
+    ja: a.kind === 'link'
+      ? `${q(a.name)}はシンボリックリンクです。データフォルダの外のものが公開されないよう、フォルダそのものを置いてください`
+      : `${q(a.name)}はフォルダではありません。${a.name}/ フォルダを置くか、このファイルを削除してください`,
+    en: a.kind === 'link'
+      ? `${e(a.name)} is a symbolic link; put the folder itself here, so that nothing outside the data folder is published`
+      : `${e(a.name)} is not a folder; make it a ${a.name}/ folder or remove the file`,
+  }),
   'catalogue-invalid': (a: { detail: string }) => ({
     ja: `文言ファイルを読み取れません（${a.detail}）`,
     en: `cannot read the catalogue (${a.detail})`,

@@ -5,11 +5,12 @@
  * key only a language has is never used (a warning); a placeholder the original message does not
  * have would never be filled (an error). Each problem is placed at its line and column.
  */
-import { readFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { basename, dirname, relative } from 'node:path';
+import { readDataText } from '../load/read-data-file.ts';
+import { fileProblem } from './file-problem.ts';
 import type { Problem } from '../problems.ts';
 import { normalizeLanguages, type LanguageEntry } from '../config/languages.ts';
-import { catalogueDirs, catalogueFile, placeholdersOf } from '../i18n/catalogue.ts';
+import { catalogueDirs, catalogueFile, isLanguageCode, placeholdersOf } from '../i18n/catalogue.ts';
 import { messages } from './messages.ts';
 
 interface Read {
@@ -18,6 +19,8 @@ interface Read {
   messages: Map<string, string>;
   untranslated: string[];
   fallback?: string;
+  /** Where `$language.fallback` is written. */
+  fallbackAt?: { line: number; column: number };
   /** Line and column (1-based) of each key, and of the opening brace under `{`. */
   at: Map<string, { line: number; column: number }>;
 }
@@ -36,21 +39,35 @@ export function validateCatalogues(dataDir: string, languagesField: unknown, dis
     return rel.startsWith('..') || rel === '' ? file : rel;
   };
   const read = new Map<string, Read | null>();
+  // Catalogues that exist but were refused: reported once, not again as missing.
+  const refused = new Set<string>();
   const load = (code: string): Read | null => {
     if (read.has(code)) return read.get(code)!;
     const file = catalogueFile(code, dirs);
     let r: Read | null = null;
     if (file) {
       const shown = shownOf(file);
+      // The data folder's guards: no pipe, device or link out of the folder; a BOM is dropped.
+      const readText = readDataText(dirname(file), basename(file));
+      if (!readText.ok) {
+        problems.push(readText.reason === 'encoding'
+          ? { file: shown, line: 1, column: 0, severity: 'error', code: 'json-encoding', ...messages['json-encoding']({}) }
+          : fileProblem(shown, readText));
+        refused.add(code);
+        read.set(code, null);
+        return null;
+      }
       try {
-        const text = readFileSync(file, 'utf8');
+        const text = readText.text;
         const json = JSON.parse(text) as Record<string, unknown>;
+        if (!json || typeof json !== 'object' || Array.isArray(json)) throw new Error('not a JSON object');
         const meta = (json.$language ?? {}) as { untranslated?: unknown; fallback?: unknown };
         const msgs = new Map(Object.entries(json).filter((e): e is [string, string] => !e[0].startsWith('$') && typeof e[1] === 'string'));
         r = {
           file, shown, messages: msgs,
           untranslated: Array.isArray(meta.untranslated) ? meta.untranslated.map(String) : [],
           fallback: typeof meta.fallback === 'string' ? meta.fallback : undefined,
+          fallbackAt: positionOfKey(text, 'fallback'),
           at: positions(text),
         };
       } catch (err) {
@@ -69,9 +86,16 @@ export function validateCatalogues(dataDir: string, languagesField: unknown, dis
   }
   for (const { code } of entries.slice(1)) {
     const own = load(code);
+    if (!own && refused.has(code)) continue;
     if (!own) {
       const file = `${dataDir}/locales/${code}.json`;
       problems.push({ file: shownOf(file), line: 1, column: 1, severity: 'warning', code: 'language-unknown', ...messages['language-unknown']({ lang: code, file: `locales/${code}.json` }) });
+      continue;
+    }
+    // A fallback names one of the site's languages: another would be read from nowhere the site
+    // configures, and a path (`../../x`) from outside the folder.
+    if (own.fallback !== undefined && !entries.some((e) => e.code === own.fallback)) {
+      problems.push({ file: own.shown, ...(own.fallbackAt ?? { line: 1, column: 1 }), severity: 'error', code: 'catalogue-fallback-unknown', ...messages['catalogue-fallback-unknown']({ fallback: own.fallback, languages: entries.map((e) => e.code).join(', '), valid: isLanguageCode(own.fallback) }) });
       continue;
     }
     const fallback = own.fallback ?? defaultCode;
@@ -97,6 +121,16 @@ export function validateCatalogues(dataDir: string, languagesField: unknown, dis
     }
   }
   return problems;
+}
+
+/** Where a key is first written, at any depth (`"fallback":` inside `$language`). */
+function positionOfKey(text: string, key: string): { line: number; column: number } | undefined {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const column = lines[i]!.indexOf(`"${key}"`);
+    if (column >= 0) return { line: i + 1, column: column + 1 };
+  }
+  return undefined;
 }
 
 /** Where each top-level key of a catalogue starts (catalogues are flat: one key per member). */

@@ -6,11 +6,11 @@
  * tables, the declarations and every problem; deriving and the consistency checks run after it,
  * in the pipeline (src/lib/pipeline.ts).
  */
-import { lstatSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { countErrors, type Problem } from '../problems.ts';
 import { metricSpecList, type MetricSpec } from '../schema/metric-spec.ts';
-import { fileLimits, readDataFile } from '../load/read-data-file.ts';
+import { fileLimits, readDataFile, subfolderKind } from '../load/read-data-file.ts';
 import { tableSchema, type TableSchema } from '../schema/table-schema.ts';
 import { fileProblem } from './file-problem.ts';
 import { messages, type MessageCode } from './messages.ts';
@@ -113,8 +113,13 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
   }
   problems.push(...checkForeignKeys(tables, shown));
   if (options.site === false) return done();
-  // The glossary's own folder (site text, outside releases) is checked with the data, since the build reads it.
-  if (names.includes('glossary') && lstatSync(join(dir, 'glossary')).isDirectory()) problems.push(...validateDataDir(join(dir, 'glossary'), displayRoot, { site: false }).problems);
+  // The folders beside the tables the build reads: the glossary (site text, outside releases) and
+  // the site's own catalogues. Each must be a folder of the data folder itself.
+  for (const name of ['glossary', 'locales']) {
+    const kind = subfolderKind(dir, name);
+    if (kind === 'link' || kind === 'not-a-folder') problems.push(problem(shown(name), 1, 0, 'subfolder-not-folder', { name, kind }));
+  }
+  if (subfolderKind(dir, 'glossary') === 'folder') problems.push(...validateDataDir(join(dir, 'glossary'), displayRoot, { site: false }).problems);
 
   // What the pages need: the tables they read, and metrics.json with operands that exist.
   for (const name of siteTables) {

@@ -164,7 +164,9 @@ function issueText(issue: z.core.$ZodIssue): { ja: string; en: string } {
     case 'invalid_value':
       return { ja: `使える値は ${issue.values.map(String).join(', ')} です`, en: `must be one of ${issue.values.map(String).join(', ')}` };
     case 'custom': {
-      const params = issue.params as { pattern?: string; reason?: string; duplicateOf?: number } | undefined;
+      const params = issue.params as { pattern?: string; reason?: string; duplicateOf?: number; ja?: string } | undefined;
+      // A declaration's own rule gives its Japanese beside its English message.
+      if (params?.ja) return { ja: params.ja, en: issue.message };
       if (params?.pattern !== undefined) return messages['pattern-invalid']({ pattern: params.pattern, reason: params.reason ?? '' });
       if (params?.duplicateOf !== undefined)
         return { ja: `IDが /${params.duplicateOf}/id と重複しています`, en: `duplicate id, same as /${params.duplicateOf}/id` };
