@@ -248,6 +248,46 @@ export const cases: CorpusCase[] = [
       expect(existsSync(join(out, 'hubs', 'index.html'))).toBe(false);
       expect(page(out, 'index.html')).not.toContain('href="/budget/"');
     } },
+
+  // Every other file the build reads goes through the same reader: the site configuration, the
+  // site's own catalogues (data/locales/) and the glossary folder.
+  { kind: 'every file', name: 'site.json saved with a byte-order mark keeps every edition', mutate: (t) => t.write('site.json', '\uFEFF' + t.read('site.json')), exit: 0, expect: [],
+    built: (out) => {
+      expect(existsSync(join(out, 'yasashii', 'index.html'))).toBe(true);
+      expect(existsSync(join(out, 'yasashii', 'wards', '14101', 'index.html'))).toBe(true);
+    } },
+  { kind: 'every file', name: 'a catalogue of the data folder saved with a byte-order mark', mutate: (t) => { t.mkdir('locales'); t.write('locales/en.json', '\uFEFF' + readFileSync(join(process.cwd(), 'locales', 'en.json'), 'utf8')); }, exit: 0, expect: [],
+    built: (out) => expect(page(out, 'en/index.html')).toContain('Home-care statistics') },
+  { kind: 'every file', name: 'a named pipe as a catalogue', mutate: (t) => { t.mkdir('locales'); t.mkfifo('locales/en.json'); }, exit: 1,
+    expect: ['locales/en.json:1:0: error: 通常のファイルではありません（名前付きパイプ）。読みません / not a regular file (fifo); not read'] },
+  { kind: 'every file', name: 'a catalogue linked to /dev/zero', mutate: (t) => { t.mkdir('locales'); t.link('locales/en.json', '/dev/zero'); }, exit: 1,
+    expect: ['locales/en.json:1:0: error: データフォルダの外（/dev/zero）を指すシンボリックリンクは読みません / a symbolic link to /dev/zero, outside the data folder, is not read'] },
+  { kind: 'every file', name: 'a catalogue linked to /etc/passwd', mutate: (t) => { t.mkdir('locales'); t.link('locales/en.json', '/etc/passwd'); }, exit: 1,
+    expect: ['locales/en.json:1:0: error: データフォルダの外（/etc/passwd）を指すシンボリックリンクは読みません'],
+    also: (output) => expect(output).not.toMatch(/root:/) },
+  { kind: 'every file', name: 'a catalogue falling back to a path outside the folder', mutate: (t) => { t.mkdir('locales'); t.write('locales/en.json', '{\n  "$language": { "name": "English", "fallback": "../../package" }\n}\n'); }, exit: 1,
+    expect: ['locales/en.json:2:40: error: 代わりの言語「../../package」は言語コードではありません（site.json の言語: ja, en, ja-Hira） / the fallback "../../package" is not a language code (site.json lists ja, en, ja-Hira)'] },
+  { kind: 'every file', name: 'a catalogue falling back to a language the site does not have', mutate: (t) => { t.mkdir('locales'); t.write('locales/en.json', '{\n  "$language": { "name": "English", "fallback": "de" }\n}\n'); }, exit: 1,
+    expect: ['locales/en.json:2:40: error: 代わりの言語「de」はサイトの言語ではありません（site.json の言語: ja, en, ja-Hira） / the fallback "de" is not one of the site\'s languages (site.json lists ja, en, ja-Hira)'] },
+  { kind: 'every file', name: 'the glossary folder as a link to a folder outside', mutate: (t) => { t.remove('glossary'); t.link('glossary', join(process.cwd(), 'data', 'glossary')); }, exit: 1,
+    expect: ['glossary:1:0: error: 「glossary」はシンボリックリンクです。データフォルダの外のものが公開されないよう、フォルダそのものを置いてください / "glossary" is a symbolic link; put the folder itself here, so that nothing outside the data folder is published'] },
+  { kind: 'every file', name: 'a file named glossary where the folder was', mutate: (t) => { t.remove('glossary'); t.write('glossary', 'term,definition\n'); }, exit: 1,
+    expect: ['glossary:1:0: error: 「glossary」はフォルダではありません。glossary/ フォルダを置くか、このファイルを削除してください / "glossary" is not a folder; make it a glossary/ folder or remove the file'] },
+
+  // Configuration values: addresses that run or embed, languages and redirects that would
+  // overwrite or shadow pages.
+  { kind: 'site values', name: 'a javascript: address for the publisher', mutate: (t) => t.edit('site.json', '"publisher": {', '"publisher": { "url": "javascript:alert(1)",'), exit: 1,
+    expect: ['site.json:8:', '/publisher/url: 書き方が決められた形式に合いません（an absolute http:// or https:// address）'] },
+  { kind: 'site values', name: 'a data: address for the licence', mutate: (t) => t.edit('site.json', '"url": "https://creativecommons.org/licenses/by/4.0/"', '"url": "data:text/html,<b>x</b>"'), exit: 1,
+    expect: ['site.json:36:', '/licence/data/url: 書き方が決められた形式に合いません'] },
+  { kind: 'site values', name: 'a language on the path of a section', mutate: (t) => t.edit('site.json', '{ "code": "ja-Hira", "path": "yasashii" }', '{ "code": "ja-Hira", "path": "wards" }'), exit: 1,
+    expect: ['site.json:20:', '/languages/2: パス「wards」はサイトの項目の名前です。この言語には別のパスを付けてください / /languages/2: the path "wards" is a section of the site; give the language another one'] },
+  { kind: 'site values', name: 'two languages on one path', mutate: (t) => t.edit('site.json', '{ "code": "ja-Hira", "path": "yasashii" }', '{ "code": "ja-Hira", "path": "en" }'), exit: 1,
+    expect: ['site.json:20:', '/languages/2: パス「en」は2番目の言語がすでに使っています / /languages/2: the path "en" is already the path of language 2'] },
+  { kind: 'site values', name: 'a redirect to another host', mutate: (t) => t.edit('site.json', '"to": "wards/14201/"', '"to": "//elsewhere.example/"'), exit: 1,
+    expect: ['site.json:39:', '/redirects/0/to: サイトの中のパスを、先頭の / や二重の / なしで書いてください（ほかのサイトには転送できません）'] },
+  { kind: 'site values', name: 'a redirect from a page that exists', mutate: (t) => t.edit('site.json', '"from": "yokosuka/"', '"from": "wards/"'), exit: 1,
+    expect: ['site.json:39:', '/redirects/0/from: 「wards/」はサイトにあるページか項目です。転送できるのは、もう無いアドレスだけです'] },
 ];
 
 function emptyDir(work: string): string {

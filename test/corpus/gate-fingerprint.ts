@@ -26,6 +26,7 @@ import { join, resolve } from 'node:path';
 import { dataDates } from '../../src/lib/publish/data-dates.ts';
 import type { SiteData } from '../../src/lib/site-data.ts';
 import { runGate } from '../../src/lib/pipeline.ts';
+import { readLanguageField } from '../../src/lib/i18n/languages.ts';
 
 /** Every value as text, in the order it holds its entries; the folder's path as `<data>`. */
 function canonical(value: unknown, dir: string, seen: unknown[] = []): string {
@@ -59,12 +60,12 @@ export function gateFingerprint(dataDir: string, root: string): string {
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0 || !result.config || !result.specs || !result.derived || !result.quality) throw new Error(`not an accepted folder: ${dir}`);
   const site: SiteData = { dataDir: dir, config: result.config, tables: result.tables, rowCounts: result.rowCounts, specs: result.specs, derived: result.derived, quality: result.quality };
-  const siteJson = JSON.parse(readFileSync(join(dir, 'site.json'), 'utf8')) as { languages?: unknown };
   const parts = {
     site: { ...site, dataDir: undefined },
     glossary: filesUnder(dir, 'glossary'),
     locales: filesUnder(dir, 'locales'),
-    languages: siteJson.languages,
+    // Read as the build reads it (a byte-order mark and all).
+    languages: readLanguageField(dir),
     dates: dataDates(site, resolve(root, 'releases')),
   };
   return createHash('sha256').update(canonical(parts, dir)).digest('hex');

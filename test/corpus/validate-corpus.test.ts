@@ -97,7 +97,7 @@ function tools(dir: string): Tools {
     },
     write: (file, content) => writeFileSync(join(dir, file), content),
     read: (file) => readFileSync(join(dir, file), 'utf8'),
-    remove: (file) => unlinkSync(join(dir, file)),
+    remove: (file) => rmSync(join(dir, file), { recursive: true }),
     link(file, target) {
       rmSync(join(dir, file), { force: true });
       symlinkSync(target, join(dir, file));

@@ -29,7 +29,9 @@ describe('set:html', () => {
   it('has its ChartSvg made by renderChart alone, and nothing writes markup from strings in the browser', () => {
     const casts = sources.filter((f) => /as ChartSvg\b/.test(read(f)));
     expect(casts).toEqual(['charts/render.ts']);
-    expect(read('charts/render.ts')).toMatch(/return svg\.outerHTML as ChartSvg;/);
+    // The SVG Plot drew, serialised with its attributes escaped for XML as well (xmlSafe).
+    expect(read('charts/render.ts')).toMatch(/return xmlSafe\(svg\) as ChartSvg;/);
+    expect(read('charts/render.ts')).toMatch(/return svg\.outerHTML;\n}/);
     for (const f of sources) expect(read(f), f).not.toMatch(/\.innerHTML\s*=|insertAdjacentHTML|document\.write/);
   });
 });

@@ -60,7 +60,7 @@ export function buildLanguages(entries: readonly LanguageEntry[], dataDir: strin
 export const chainsOf = (languages: readonly Language[]) => new Map(languages.map((l) => [l.code, l.chain]));
 
 /** The `languages` field as written, or the default pair where the folder has no readable site.json (validation reports that). */
-function readLanguageField(dataDir: string): unknown {
+export function readLanguageField(dataDir: string): unknown {
   // The same reading as validate's: a byte-order mark from Notepad must not lose an edition.
   const read = readDataText(dataDir, 'site.json');
   if (!read.ok) return undefined;
