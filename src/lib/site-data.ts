@@ -12,6 +12,7 @@ import type { Derived } from './derive/derive-all.ts';
 import type { MetricSpec } from './derive/metric-spec.ts';
 import type { SiteConfig } from './config/site-config.ts';
 import { validateDataDir } from './validate/validate-dataset.ts';
+import type { Boundaries } from './validate/validate-boundaries.ts';
 import { registerDataReset } from '../integrations/data-watch.ts';
 
 export interface SiteData {
@@ -22,6 +23,8 @@ export interface SiteData {
   specs: MetricSpec[];
   derived: Derived;
   quality: QualityReport;
+  /** The areas' shapes for the maps; null where the data folder declares none. */
+  boundaries: Boundaries | null;
 }
 
 // One entry per data folder: the current data and each release snapshot the downloads publish.
@@ -67,6 +70,7 @@ export function loadSiteData(dataDir = process.env.DATA_DIR ?? 'data'): SiteData
     specs: result.specs,
     derived: result.derived,
     quality: result.quality,
+    boundaries: result.boundaries ?? null,
   };
   cache.set(key, site);
   return site;

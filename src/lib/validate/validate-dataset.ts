@@ -24,6 +24,7 @@ import { withCountVariants } from '../derive/metric-families.ts';
 import { checkMetricOperands, checkMetricValues } from './validate-metrics.ts';
 import { validateTable, type Table } from './validate-table.ts';
 import { validateCatalogues } from './validate-catalogues.ts';
+import { validateBoundaries, type Boundaries } from './validate-boundaries.ts';
 import { normalizeLanguages } from '../config/languages.ts';
 import { buildLanguages, chainsOf } from '../i18n/languages.ts';
 import { fillLabels } from '../i18n/labels.ts';
@@ -37,6 +38,8 @@ export interface DatasetResult {
   specs?: MetricSpec[];
   /** The site configuration: the folder's site.json, or the one passed in. */
   config?: SiteConfig;
+  /** The areas' shapes for the maps, when the folder declares them (boundaries.json). */
+  boundaries?: Boundaries | null;
   derived?: Derived;
   quality?: QualityReport;
 }
@@ -145,6 +148,10 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
     for (const [name, schema] of schemas) problems.push(...labelProblems(schemaAt.get(name)!.file, schema, schemaAt.get(name)!.at, config, dir));
   }
 
+  // The boundary file of the maps, against the areas the site draws.
+  const boundaries = validateBoundaries(dir, shown, tables.get('areas'), scopeOf(tables.get('areas'), config?.areas));
+  problems.push(...boundaries.problems);
+
   // The build's own computations, run here so that what would stop the build is reported first.
   if (countErrors(problems) > 0 || !metrics.value) return done();
   const specs = metrics.value;
@@ -163,7 +170,7 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
     problems.push(problem(shown(''), 1, 0, 'derive-error', { step: 'データ品質の検査 / the consistency checks', detail: messageOf(err) }));
     return done();
   }
-  return { ...done(), specs, config, derived, quality };
+  return { ...done(), specs, config, derived, quality, boundaries: boundaries.boundaries };
 }
 
 /** The metrics and areas the site configuration names, each placed at its line and column. */
@@ -194,6 +201,13 @@ function checkSiteConfig(file: string, config: SiteConfig, specs: readonly Metri
     if ('area' in k) check(['keyFigures', i, 'area'], 'area', k.area);
   });
   return problems;
+}
+
+/** The areas a site covers: those the configuration names and their wards, or every area without a parent and its wards. */
+function scopeOf(areas: Table | undefined, scope: readonly string[] | undefined): string[] {
+  const rows = areas?.rows ?? [];
+  const top = new Set(scope ?? rows.filter((r) => !r.parent_code).map((r) => String(r.area_code)));
+  return rows.filter((r) => top.has(String(r.area_code)) || (r.parent_code && top.has(String(r.parent_code)))).map((r) => String(r.area_code));
 }
 
 const countErrorsIn = (problems: readonly Problem[], file: string) => problems.filter((p) => p.file === file && p.severity === 'error').length;
