@@ -134,6 +134,7 @@ export function validateBoundaries(dir: string, shown: (name: string) => string,
   // Each shape: a known code, once, with arcs that exist.
   const known = new Map((areas?.rows ?? []).map((r, i) => [String(r.area_code), { line: areas!.lines[i]!, name: String(r.name_ja ?? ''), parent: r.parent_code ? String(r.parent_code) : null }]));
   const byCode = new Map<string, { index: number; line: number }>();
+  const faulty = new Set<string>();
   collection.geometries.forEach((g, i) => {
     const at: JsonPath = ['objects', spec.object, 'geometries', i];
     const value = g.properties?.[spec.codeProperty];
@@ -144,13 +145,14 @@ export function validateBoundaries(dir: string, shown: (name: string) => string,
     const first = byCode.get(code);
     if (first) return report(at, 'boundary-code-duplicate', { value: text, first: first.line });
     const bad = arcIndices('arcs' in g ? g.arcs : []).find((a) => a >= topology.arcs.length);
-    if (bad !== undefined) return report([...at, 'arcs'], 'boundary-arc-missing', { index: bad, count: topology.arcs.length });
+    // A shape reported for its arcs is not reported missing as well.
+    if (bad !== undefined) return (faulty.add(code), report([...at, 'arcs'], 'boundary-arc-missing', { index: bad, count: topology.arcs.length }));
     byCode.set(code, { index: i, line: parsed.at(at).line });
   });
 
   // Every area of the site drawn: by its own shape, or (a city) by its wards'.
   const wardsOf = (code: string) => [...known].filter(([, a]) => a.parent === code).map(([c]) => c);
-  const drawn = (code: string): boolean => byCode.has(code) || (wardsOf(code).length > 0 && wardsOf(code).every(drawn));
+  const drawn = (code: string): boolean => byCode.has(code) || faulty.has(code) || (wardsOf(code).length > 0 && wardsOf(code).every(drawn));
   for (const code of required) {
     if (drawn(code)) continue;
     // A city is reported through the wards it lacks, each once.
