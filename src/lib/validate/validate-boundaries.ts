@@ -11,6 +11,8 @@
  * A city with wards and no shape of its own is drawn as the union of its wards. A folder without
  * boundaries.json has no boundary maps: its wards keep their tile maps.
  */
+import { lstatSync } from 'node:fs';
+import { join } from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
 import { feature, merge } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -109,6 +111,7 @@ export interface BoundariesResult {
  * `shown` gives a file's name as messages print it. No declaration: no boundaries, no problem.
  */
 export function validateBoundaries(dir: string, shown: (name: string) => string, areas: Table | undefined, required: readonly string[]): BoundariesResult {
+  if (!declares(dir)) return { boundaries: null, problems: [] };
   const declared = validateDeclaration(dir, BOUNDARIES_DECLARATION, boundariesDeclaration, shown(BOUNDARIES_DECLARATION));
   if (!declared.value) return { boundaries: null, problems: declared.problems };
   const spec = declared.value;
@@ -178,6 +181,16 @@ export function validateBoundaries(dir: string, shown: (name: string) => string,
     boundaries: { file: spec.file, asOf: spec.asOf, source: spec.source, via: spec.via ?? null, processing: spec.processing, credit: spec.credit, shapes },
     problems: [],
   };
+}
+
+/** Does the folder have a boundaries.json (a file, a link or anything else the gate will then judge)? */
+function declares(dir: string): boolean {
+  try {
+    lstatSync(join(dir, BOUNDARIES_DECLARATION));
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Every arc index of a geometry's arcs, a reversed arc (~i) as i. */
