@@ -13,7 +13,7 @@
  */
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
-import type { MultiPolygon, Polygon } from 'geojson';
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { feature, merge } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { z } from 'zod';
@@ -140,7 +140,7 @@ export function validateBoundaries(dir: string, shown: (name: string) => string,
   const faulty = new Set<string>();
   collection.geometries.forEach((g, i) => {
     const at: JsonPath = ['objects', spec.object, 'geometries', i];
-    const value = g.properties?.[spec.codeProperty];
+    const value = (g.properties as Record<string, unknown> | undefined)?.[spec.codeProperty];
     const text = value === undefined || value === null ? '' : String(value);
     const code = fiveDigitCode(text);
     if (code === null) return report([...at, 'properties', spec.codeProperty], 'boundary-code-invalid', { property: spec.codeProperty, value: text });
@@ -168,7 +168,7 @@ export function validateBoundaries(dir: string, shown: (name: string) => string,
   const shapes: AreaShape[] = [];
   for (const [code, { index }] of byCode) {
     const g = collection.geometries[index]!;
-    shapes.push({ code, geometry: feature(topology, g).geometry as Polygon | MultiPolygon, merged: false });
+    shapes.push({ code, geometry: (feature(topology, g) as Feature).geometry as Polygon | MultiPolygon, merged: false });
   }
   for (const code of required) {
     const wards = wardsOf(code);
