@@ -6,10 +6,11 @@
  * no label crosses a boundary or another label; the data table beside the map lists every area.
  *
  * The projection (Mercator, fitted to the areas) is made here rather than by Plot, because the
- * labels are placed with it too: Plot draws with the same projection object.
+ * labels are placed with it too: Plot draws with the same projection object. Mercator is true to
+ * shape at a city's scale, and a city's areas span too little latitude for its scale to vary.
  */
 import * as Plot from '@observablehq/plot';
-import { geoContains, geoMercator, geoPath, type GeoProjection } from 'd3-geo';
+import { geoMercator, geoPath, type GeoProjection } from 'd3-geo';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { layout } from './layout.ts';
 import { colors, noDataFill, quintileFill, quintileText } from './palette.ts';
@@ -55,10 +56,10 @@ function areaMapAt(areas: readonly MapArea[], width: number, maxHeight: number):
   const { projection, height } = fitted(collection, width, maxHeight);
   const fill = (f: Feature<Polygon | MultiPolygon, MapArea>) => (f.properties.quintile ? quintileFill[f.properties.quintile - 1]! : noDataFill);
   const labels = collection.features.flatMap((f) => {
-    const placed = placeLabel(f, projection);
-    if (!placed) return [];
+    const label = placeLabel(f, projection, `${width}x${height}`);
+    if (!label) return [];
     const ink = f.properties.quintile ? quintileText[f.properties.quintile - 1]! : '#000000';
-    return [{ ...placed, ink }];
+    return [{ ...label, ink }];
   });
   const current = collection.features.filter((f) => f.properties.current);
   return {
@@ -91,42 +92,57 @@ interface Label {
 }
 
 /**
- * The label of one area at a point inside it: the name and value on two lines if the box fits in
- * the shape, else the name alone, else nothing. The point is the shape's centroid where that is
- * inside it, else the middle of the widest inside run of the row through the centroid.
+ * The label of one area at a point inside it: the name and value on two lines where their box
+ * fits inside the shape, else the name alone, else nothing. Candidate points lie on a 3 px grid
+ * over the shape, nearest the centroid first, so a label sits in the middle of a compact shape
+ * and moves into the body of a long or hooked one.
  */
-function placeLabel(f: Feature<Polygon | MultiPolygon, MapArea>, projection: GeoProjection): Label | null {
-  const path = geoPath(projection);
-  const inside = ([x, y]: [number, number]) => {
-    const at = projection.invert?.([x, y]);
-    return !!at && geoContains(f, at);
-  };
-  let [cx, cy] = path.centroid(f);
-  if (!inside([cx, cy])) {
-    const [[x0], [x1]] = path.bounds(f);
-    let best: [number, number] | null = null;
-    let start: number | null = null;
-    for (let x = x0; x <= x1 + 1; x += 1) {
-      const isIn = x <= x1 && inside([x, cy]);
-      if (isIn && start === null) start = x;
-      if (!isIn && start !== null) {
-        if (!best || x - start > best[1] - best[0]) best = [start, x];
-        start = null;
-      }
-    }
-    if (!best) return null;
-    cx = (best[0] + best[1]) / 2;
-  }
+function placeLabel(f: Feature<Polygon | MultiPolygon, MapArea>, projection: GeoProjection, size: string): Label | null {
   const { name, valueText } = f.properties;
-  const fits = (lines: string[]) => {
-    const w = Math.max(...lines.map((l) => textWidth(l, defaults.fontSize, true))) + 4;
-    const h = lines.length * defaults.fontSize * 1.2 + 2;
-    const xs = [cx - w / 2, cx, cx + w / 2];
-    const ys = [cy - h / 2, cy, cy + h / 2];
-    return xs.every((x) => ys.every((y) => inside([x, y])));
+  const boxes = [[name, valueText], [name]].map((lines) => ({
+    lines,
+    w: Math.ceil(Math.max(...lines.map((l) => textWidth(l, defaults.fontSize, true))) + 4),
+    h: Math.ceil(lines.length * defaults.fontSize * 1.2 + 2),
+  }));
+  // Every page of a build draws the same shapes at the same sizes: a place found is kept, per shape.
+  let known = placed.get(f.geometry);
+  if (!known) placed.set(f.geometry, (known = new Map()));
+  for (const box of boxes) {
+    const key = `${size}|${box.w}|${box.h}`;
+    if (!known.has(key)) known.set(key, findPlace(f, projection, box.w, box.h));
+    const at = known.get(key);
+    if (!at) continue;
+    const [lon, lat] = projection.invert!(at)!;
+    return { lon, lat, text: box.lines.join('\n') };
+  }
+  return null;
+}
+
+const placed = new WeakMap<object, Map<string, [number, number] | null>>();
+
+/** The grid point nearest the shape's centroid where a w × h box fits inside the shape, or null. */
+function findPlace(f: Feature<Polygon | MultiPolygon, MapArea>, projection: GeoProjection, w: number, h: number): [number, number] | null {
+  const rings = (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flat().map((ring) => ring.map((p) => projection(p as [number, number])!));
+  const inside = (x: number, y: number) => {
+    // Even-odd over every ring: holes and the parts of a multipolygon count alike.
+    let odd = false;
+    for (const ring of rings)
+      for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+        const [xi, yi] = ring[i]!;
+        const [xj, yj] = ring[j]!;
+        if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) odd = !odd;
+      }
+    return odd;
   };
-  const lines = [[name, valueText], [name]].find(fits);
-  if (!lines) return null;
-  const [lon, lat] = projection.invert!([cx, cy])!;
-  return { lon, lat, text: lines.join('\n') };
+  const path = geoPath(projection);
+  const [cx, cy] = path.centroid(f);
+  const [[x0, y0], [x1, y1]] = path.bounds(f);
+  const candidates: [number, number][] = [];
+  for (let x = x0; x <= x1; x += 3) for (let y = y0; y <= y1; y += 3) candidates.push([x, y]);
+  candidates.sort((a, b) => Math.hypot(a[0] - cx, a[1] - cy) - Math.hypot(b[0] - cx, b[1] - cy));
+  const fits = ([x, y]: [number, number]) => {
+    for (const dx of [-w / 2, -w / 4, 0, w / 4, w / 2]) for (const dy of [-h / 2, 0, h / 2]) if (!inside(x + dx, y + dy)) return false;
+    return true;
+  };
+  return candidates.find(fits) ?? null;
 }
