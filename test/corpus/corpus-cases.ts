@@ -255,8 +255,9 @@ export const cases: CorpusCase[] = [
       t.edit(BOUNDARY_FILE, '"N03_007":"14201"', '"N03_007":"142018"');
     }, exit: 0, expect: [],
     built: (out) => {
-      expect(page(out, 'wards/14103/index.html')).toContain('href="/wards/14103/"');
-      expect(page(out, 'compare/municipalities/support_clinics_per_10k_population/index.html')).toContain('href="/wards/14201/"');
+      // The shapes read by their 6-digit codes are drawn, as links, inside the map's figure.
+      expect(page(out, 'wards/14103/index.html')).toMatch(/<figure[^>]*id="map"[\s\S]*?<a href="\/wards\/14103\/"/);
+      expect(page(out, 'compare/municipalities/support_clinics_per_10k_population/index.html')).toMatch(/<figure[^>]*id="map"[\s\S]*?<a href="\/wards\/14201\/"/);
     } },
 
   // The site configuration goes through the same gate.
