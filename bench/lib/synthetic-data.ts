@@ -33,6 +33,8 @@ const GENERATED = [
   'areas', 'population', 'care_need_certified', 'home_care_facilities', 'medical_institutions', 'hub_throughput',
   'budget_lines', 'budget_funding', 'budget_history', 'ward_tiles',
 ];
+/** Files of the real folder the invented country does not get: the boundaries are of the real areas only. */
+const WITHOUT = ['boundaries.json', 'boundaries'];
 
 export interface GenerateOptions {
   areas: number;
@@ -79,8 +81,9 @@ export function generateDataDir(options: GenerateOptions): GenerateSummary {
 
   rmSync(outDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
+  // The boundary file holds the real areas only: the invented country has none, and its wards keep their tile maps.
   for (const entry of readdirSync(from))
-    if (!GENERATED.some((t) => entry === `${t}.csv`)) cpSync(join(from, entry), join(outDir, entry), { recursive: true });
+    if (!GENERATED.some((t) => entry === `${t}.csv`) && !WITHOUT.includes(entry)) cpSync(join(from, entry), join(outDir, entry), { recursive: true });
 
   const tables = {
     population: real('population'),

@@ -14,6 +14,7 @@ import type { Derived } from './derive/derive-all.ts';
 import type { MetricSpec } from './schema/metric-spec.ts';
 import type { SiteConfig } from './config/site-config.ts';
 import { runGate, type GateResult } from './pipeline.ts';
+import type { Boundaries } from './validate/validate-boundaries.ts';
 import { buildContext } from './build-context.ts';
 
 export interface SiteData {
@@ -24,6 +25,8 @@ export interface SiteData {
   specs: MetricSpec[];
   derived: Derived;
   quality: QualityReport;
+  /** The areas' shapes for the maps; null where the data folder declares none. */
+  boundaries: Boundaries | null;
 }
 
 // One entry per data folder: the current data and each release snapshot the downloads publish.
@@ -53,6 +56,7 @@ export function loadSiteData(dataDir = buildContext().dataDir): SiteData {
     specs: result.specs,
     derived: result.derived,
     quality: result.quality,
+    boundaries: result.boundaries ?? null,
   };
   cache.set(key, site);
   return site;

@@ -39,6 +39,7 @@ const HUB_14103 = '14103,2015-04-01,2015-12-31,9,170,19,9,554,62';
 const POP_14101 = '14101,2015-01-01,282084,24460,8.7';
 const pop = (cells: string) => (t: Tools) => t.edit('population.csv', POP_14101, cells);
 const hub = (cells: string) => (t: Tools) => t.edit('hub_throughput.csv', HUB_14103, cells);
+const BOUNDARY_FILE = 'boundaries/n03-2021-site-areas.topojson';
 const page = (outDir: string, path: string) => readFileSync(join(outDir, path), 'utf8');
 
 export const cases: CorpusCase[] = [
@@ -229,6 +230,35 @@ export const cases: CorpusCase[] = [
       t.write('metrics.json', JSON.stringify(metrics, null, 2));
     }, exit: 0, expect: [],
     built: (out) => expect(existsSync(join(out, 'compare', '14100', 'support_hospitals_and_clinics_per_10k', 'index.html'))).toBe(true) },
+
+  // The boundary file of the maps (boundaries.json and the TopoJSON it names), located like a table.
+  { kind: 'boundaries', name: 'a boundary file missing an area', mutate: (t) => t.edit(BOUNDARY_FILE, /^\{"type":"Polygon","properties":\{[^\n]*"N03_007":"14105"\}[^\n]*\n/m, ''), exit: 1,
+    expect: [`${BOUNDARY_FILE}:3:60: error: 地域「14105 南区」（areas.csv 7行目）の区域が境界ファイルにありません / the boundary file has no shape for area "14105 南区" (areas.csv line 7)`] },
+  { kind: 'boundaries', name: 'a truncated boundary file', mutate: (t) => t.edit(BOUNDARY_FILE, /\n\]\}\n$/, '\n'), exit: 1,
+    expect: [`${BOUNDARY_FILE}:105:1: error: JSONとして読み取れません（閉じ括弧 ] が必要です） / invalid JSON (CloseBracketExpected)`] },
+  { kind: 'boundaries', name: 'a shape drawn with an arc the file does not have', mutate: (t) => t.edit(BOUNDARY_FILE, '"arcs":[[-12,15,16,17,18]]', '"arcs":[[-12,15,16,17,980]]'), exit: 1,
+    expect: [`${BOUNDARY_FILE}:6:115: error: 区域が存在しない弧980番を参照しています（弧は80本） / the shape refers to arc 980, but the file has 80 arcs`] },
+  { kind: 'boundaries', name: 'a boundary shape with an unknown code', mutate: (t) => t.edit(BOUNDARY_FILE, '"N03_007":"14201"', '"N03_007":"14202"'), exit: 1,
+    expect: [
+      `${BOUNDARY_FILE}:22:102: error: 区域の「N03_007」の値「14202」は areas.csv にない地域です。サイトの地域だけに絞ってください（npm run boundaries） / "14202" in "N03_007" is not an area of areas.csv; reduce the file to the site's areas (npm run boundaries)`,
+      `${BOUNDARY_FILE}:3:60: error: 地域「14201 横須賀市」（areas.csv 21行目）の区域が境界ファイルにありません / the boundary file has no shape for area "14201 横須賀市" (areas.csv line 21)`,
+    ] },
+  { kind: 'boundaries', name: 'a 6-digit code with a wrong check digit', mutate: (t) => t.edit(BOUNDARY_FILE, '"N03_007":"14103"', '"N03_007":"141030"'), exit: 1,
+    expect: [
+      `${BOUNDARY_FILE}:6:96: error: 区域の「N03_007」の値「141030」は地方公共団体コード（5桁、または検査数字つきの6桁）ではありません / "141030" in "N03_007" is not a local-government code (5 digits, or 6 with the check digit)`,
+      `${BOUNDARY_FILE}:3:60: error: 地域「14103 西区」（areas.csv 5行目）の区域が境界ファイルにありません / the boundary file has no shape for area "14103 西区" (areas.csv line 5)`,
+    ] },
+  { kind: 'boundaries', name: 'boundaries.json naming a file that is not there', mutate: (t) => t.remove(BOUNDARY_FILE), exit: 1,
+    expect: [`${BOUNDARY_FILE}:1:0: error: ファイルがありません / the file does not exist`] },
+  { kind: 'boundaries', name: 'boundary codes with their check digit, built as maps', mutate: (t) => {
+      t.edit(BOUNDARY_FILE, '"N03_007":"14103"', '"N03_007":"141038"');
+      t.edit(BOUNDARY_FILE, '"N03_007":"14201"', '"N03_007":"142018"');
+    }, exit: 0, expect: [],
+    built: (out) => {
+      // The shapes read by their 6-digit codes are drawn, as links, inside the map's figure.
+      expect(page(out, 'wards/14103/index.html')).toMatch(/<figure[^>]*id="map"[\s\S]*?<a href="\/wards\/14103\/"/);
+      expect(page(out, 'compare/municipalities/support_clinics_per_10k_population/index.html')).toMatch(/<figure[^>]*id="map"[\s\S]*?<a href="\/wards\/14201\/"/);
+    } },
 
   // The site configuration goes through the same gate.
   { kind: 'site', name: 'no site.json', mutate: (t) => t.remove('site.json'), exit: 1,

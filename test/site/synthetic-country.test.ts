@@ -77,6 +77,18 @@ describe('every ward of every city in a synthetic country', () => {
   });
   // A municipality's page compares it with every municipality, the real cities among them, so the
   // check covers the pages of the other cities' wards: their area, pair and comparison pages.
+  it('draws each city’s wards as a tile map: the country has no boundary file', () => {
+    const cities = [...new Set(areas().filter((a) => a.kind === 'ward').map((a) => a.parent_code!))];
+    expect(cities.length).toBeGreaterThan(1);
+    let seen = 0;
+    for (const city of cities) {
+      const page = doc(`compare/${city}/support_clinics_per_10k_population`);
+      expect(page.querySelector('#map'), city).toBeNull();
+      expect(page.querySelectorAll('h2 ~ svg.chart').length, city).toBeGreaterThan(0);
+      seen++;
+    }
+    expect(seen).toBe(cities.length);
+  });
   it('mentions no real city on the pages of another city’s wards', () => {
     const others = areas().filter((a) => a.kind === 'ward' && !real(a.area_code!)).map((a) => a.area_code!);
     for (const f of readdirSync(join(out, 'wards'), { recursive: true, encoding: 'utf8' }))

@@ -21,6 +21,7 @@ import { ageText, anchorOf, memo, metricTables, sourceOrNote, vintageDates, vint
 import { comparePage, MAX_BARS } from './compare-page.ts';
 import { DISAGREEMENT_MARK, disagreementOf, disagreementsIn } from './disagreements.ts';
 import { areaTrends } from './trends.ts';
+import { areaMapChart } from './area-map.ts';
 import { peerStanding } from './peers.ts';
 import { translator, translate } from '../i18n/translate.ts';
 import { grammarOf } from '../i18n/grammar.ts';
@@ -64,6 +65,9 @@ export function areaPage(site: SiteData, code: string, lang: Lang) {
       }
     : headline ? headlineChart(site, code, name, headline, group, info, lang) : null;
 
+  // The group on a map, this area outlined: a city's page shows its wards' map.
+  const map = wardsView ? wardsView.boundaryMap : headline ? areaMapChart(site, group, headline.spec.id, lang, code) : null;
+
   const head = [t('common.measure'), t('common.thisArea'), info.wholeName, t('common.rank'), t('common.ratioWhole'), t('common.asOf')];
   const disagreements = disagreementsIn(site, metrics.map(({ spec, value }) => ({ spec, w: value })), lang);
   const rows = metrics.map(({ spec, value: w }) => [
@@ -93,6 +97,7 @@ export function areaPage(site: SiteData, code: string, lang: Lang) {
     summary,
     age,
     chart,
+    map,
     disagreements: disagreements.summary,
     table: metrics.length ? { caption: t('area.tableCaption', { name, wholeName: info.wholeName }), head, rows, numeric: [false, true, true, true, true, false] } : null,
     failMessage: withValue.length ? null : t('area.dataHasNoFigures'),

@@ -2,7 +2,8 @@
  * The comparison page of one metric in one group (a city's wards, or the municipalities): the
  * finding in a sentence naming every area that shares the top or the bottom value, ranked bars
  * with the group's value (or, for a count, the mean) as the reference, the table with the group's
- * own figure on its row, the tile map of a city's wards, and the caveats that apply.
+ * own figure on its row, the map (from the areas' boundaries where the data has them, else the
+ * tile map of a city's wards), and the caveats that apply.
  */
 import { rankedBars } from '../../charts/ranked-bars.ts';
 import { renderChart, type ChartSvg } from '../../charts/render.ts';
@@ -15,6 +16,7 @@ import { groupInfo, metricView, shortName, type MetricView } from './groups.ts';
 import { formatValue, markedName, rankText, valueCell } from './metric-text.ts';
 import { sourceText } from './sources.ts';
 import { tilePositions } from './tiles.ts';
+import { areaMapChart, type AreaMapChart } from './area-map.ts';
 import { groupTrend } from './trends.ts';
 import { DISAGREEMENT_MARK, disagreementsIn } from './disagreements.ts';
 import { metricTables, sourceOrNote, vintageDates, vintageText } from './views.ts';
@@ -35,7 +37,10 @@ export interface ComparePage {
   caveats: string[];
   chart: { title: string; svg: ChartSvg; unit: string; source: string; tables: string[] } | null;
   table: { caption: string; head: string[]; rows: string[][]; numeric: boolean[] };
+  /** The tile map of a city's wards, where the data declares no boundaries. */
   map: { svg: ChartSvg } | null;
+  /** The map drawn from the areas' boundaries, where the data declares them (boundaries.json). */
+  boundaryMap: AreaMapChart | null;
   notes: string[];
   trend: ReturnType<typeof groupTrend>;
   /** Values the source printed differently: a note for under the tables, and the quality report's anchor. */
@@ -52,7 +57,7 @@ export function comparePage(site: SiteData, group: string, metricId: string, lan
   const lead = `${pick(lang, spec.definition)} ${t('compare.higherValueMeans', { higherMeansLabel: pick(lang, spec.higherMeans) })}`;
   const empty = { caption: '', head: [], rows: [], numeric: [] };
   if (!view || view.areas.every((a) => a.value === null))
-    return { title: pageTitle(heading, info.wholeName, lang), heading, lead, group: info, failMessage: t('compare.thereAreNoFigures'), switcher, asOf: '', caveats: [], chart: null, table: empty, map: null, notes: [], trend: null, disagreements: null };
+    return { title: pageTitle(heading, info.wholeName, lang), heading, lead, group: info, failMessage: t('compare.thereAreNoFigures'), switcher, asOf: '', caveats: [], chart: null, table: empty, map: null, boundaryMap: null, notes: [], trend: null, disagreements: null };
 
   const { total, areas } = view;
   const isCount = !spec.denominator;
@@ -116,8 +121,9 @@ export function comparePage(site: SiteData, group: string, metricId: string, lan
   if (off.length > 0)
     caveats.push(t('compare.markedHaveNoFigure', { length: off.length, counter: info.memberNoun.counter, numeratorVintage: vintageText(total.numerator_vintage, lang) }));
 
+  const boundaryMap = areaMapChart(site, group, metricId, lang);
   let map: ComparePage['map'] = null;
-  if (info.wards) {
+  if (info.wards && !boundaryMap) {
     const byCode = new Map(areas.map((a) => [a.area_code, a]));
     const tiles = tilePositions(site.tables, info.members).map((p) => {
       const a = byCode.get(p.code);
@@ -148,6 +154,7 @@ export function comparePage(site: SiteData, group: string, metricId: string, lan
     chart: { title: chartTitle, svg, unit: pick(lang, spec.unit), source: sourceOrNote(sourceText(site.tables, metricTables(spec), lang, vintageDates(total)), lang), tables: metricTables(spec) },
     table: { caption: t('compare.tableCaption', { heading, wholeName: info.wholeName, counter: info.memberNoun.counter, one: info.memberNoun.one, by: t('compare.byMember', { counter: info.memberNoun.counter, one: info.memberNoun.one }) }), head, rows, numeric: head.map((_, i) => i > 0 && i < head.length - 1) },
     map,
+    boundaryMap,
     notes,
     trend: groupTrend(site, metricId, group, lang),
   };

@@ -211,6 +211,31 @@ export const messages = {
     ja: `${a.step}を計算できません: ${a.detail}`,
     en: `cannot compute ${a.step}: ${a.detail}`,
   }),
+  // The boundary file of the maps (data/boundaries.json and the TopoJSON it names).
+  'boundary-object-missing': (a: { object: string; found: string }) => ({
+    ja: `境界ファイルにオブジェクト${q(a.object)}がありません（あるのは ${a.found}）。boundaries.json の object を確かめてください`,
+    en: `the boundary file has no object ${e(a.object)} (it has ${a.found}); check "object" in boundaries.json`,
+  }),
+  'boundary-code-invalid': (a: { property: string; value: string }) => ({
+    ja: `区域の${q(a.property)}の値${q(a.value)}は地方公共団体コード（5桁、または検査数字つきの6桁）ではありません`,
+    en: `${e(a.value)} in ${e(a.property)} is not a local-government code (5 digits, or 6 with the check digit)`,
+  }),
+  'boundary-code-unknown': (a: { property: string; value: string }) => ({
+    ja: `区域の${q(a.property)}の値${q(a.value)}は areas.csv にない地域です。サイトの地域だけに絞ってください（npm run boundaries）`,
+    en: `${e(a.value)} in ${e(a.property)} is not an area of areas.csv; reduce the file to the site's areas (npm run boundaries)`,
+  }),
+  'boundary-code-duplicate': (a: { value: string; first: number }) => ({
+    ja: `地域${q(a.value)}の区域が重複しています（${a.first}行目と同じ）`,
+    en: `a second shape for area ${e(a.value)} (the first is on line ${a.first})`,
+  }),
+  'boundary-arc-missing': (a: { index: number; count: number }) => ({
+    ja: `区域が存在しない弧${a.index}番を参照しています（弧は${a.count}本）`,
+    en: `the shape refers to arc ${a.index}, but the file has ${a.count} arcs`,
+  }),
+  'boundary-area-missing': (a: { code: string; name: string; line: number }) => ({
+    ja: `地域${q(`${a.code} ${a.name}`)}（areas.csv ${a.line}行目）の区域が境界ファイルにありません`,
+    en: `the boundary file has no shape for area ${e(`${a.code} ${a.name}`)} (areas.csv line ${a.line})`,
+  }),
   // Warnings: accepted and normalised.
   'invisible-char': (a: { field: string; char: string }) => ({
     ja: `${q(a.field)}のセルに見えない文字（${a.char}、双方向制御またはゼロ幅文字）があります。意図したものか確認してください`,

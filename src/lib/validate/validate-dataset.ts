@@ -20,6 +20,7 @@ import { siteConfigSchema, type SiteConfig } from '../config/site-config.ts';
 import { checkMetricOperands } from './validate-metrics.ts';
 import { validateTable, type Table } from './validate-table.ts';
 import { validateCatalogues } from './validate-catalogues.ts';
+import { validateBoundaries, type Boundaries } from './validate-boundaries.ts';
 import { normalizeLanguages } from '../config/languages.ts';
 import { buildLanguages, chainsOf } from '../i18n/languages.ts';
 import { fillLabels } from '../i18n/labels.ts';
@@ -33,6 +34,8 @@ export interface DatasetResult {
   specs?: MetricSpec[];
   /** The site configuration: the folder's site.json, or the one passed in. */
   config?: SiteConfig;
+  /** The areas' shapes for the maps, when the folder declares them (boundaries.json). */
+  boundaries?: Boundaries | null;
   /** Where each declaration's values are, for the later phases' problems. */
   places?: { metrics?: DeclarationPlace; site?: DeclarationPlace };
 }
@@ -153,8 +156,12 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
     for (const [name, schema] of schemas) problems.push(...labelProblems(schemaAt.get(name)!.file, schema, schemaAt.get(name)!.at, config, dir));
   }
 
+  // The boundary file of the maps, against the areas the site draws.
+  const boundaries = validateBoundaries(dir, shown, tables.get('areas'), scopeOf(tables.get('areas'), config?.areas));
+  problems.push(...boundaries.problems);
+
   const places = { metrics: metrics.value ? { file: metricsFile, at: metrics.at } : undefined, site: sitePlace };
-  return { ...done(), specs: metrics.value ?? undefined, config, places };
+  return { ...done(), specs: metrics.value ?? undefined, config, places, boundaries: boundaries.boundaries };
 }
 
 /** Fills the labels of a declaration for the configured languages; a label without the default language is an error at its place. */
@@ -164,6 +171,13 @@ function labelProblems(file: string, value: unknown, at: (path: JsonPath) => { l
   return fillLabels(value, chainsOf(languages), lang).map((path) => ({
     file, ...at(path), severity: 'error' as const, code: 'label-default-missing', ...messages['label-default-missing']({ pointer: pointerOf(path), lang }),
   }));
+}
+
+/** The areas a site covers: those the configuration names and their wards, or every area without a parent and its wards. */
+function scopeOf(areas: Table | undefined, scope: readonly string[] | undefined): string[] {
+  const rows = areas?.rows ?? [];
+  const top = new Set(scope ?? rows.filter((r) => !r.parent_code).map((r) => String(r.area_code)));
+  return rows.filter((r) => top.has(String(r.area_code)) || (r.parent_code && top.has(String(r.parent_code)))).map((r) => String(r.area_code));
 }
 
 const countErrorsIn = (problems: readonly Problem[], file: string) => problems.filter((p) => p.file === file && p.severity === 'error').length;
