@@ -50,8 +50,8 @@ export function rankedBars(rows: readonly RankedBar[], { reference, format, noDa
       // The reference line is drawn first so the value labels and their halo sit on top.
       ...(reference
         ? [
-            Plot.ruleX([reference.value], { stroke: colors.reference, strokeWidth: 1.5, strokeDasharray: '4,3' }),
-            Plot.text([reference.value], { x: (d: number) => d, frameAnchor: 'top', dy: -14, textAnchor: referenceAnchor, text: () => reference.label, fill: colors.reference }),
+            Plot.ruleX([reference.value], { className: 'chart-reference', stroke: colors.reference, strokeWidth: 1.5, strokeDasharray: '4,3' }),
+            Plot.text([reference.value], { className: 'chart-reference', x: (d: number) => d, frameAnchor: 'top', dy: -14, textAnchor: referenceAnchor, text: () => reference.label, fill: colors.reference }),
           ]
         : []),
       Plot.barX(sorted.filter((r) => r.value !== null), {
@@ -62,6 +62,7 @@ export function rankedBars(rows: readonly RankedBar[], { reference, format, noDa
         insetBottom: 3,
       }),
       Plot.text(sorted, {
+        className: 'chart-values',
         x: (d: RankedBar) => d.value ?? 0,
         y: 'label',
         text: valueText,
