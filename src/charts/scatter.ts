@@ -25,7 +25,7 @@ export interface ScatterOptions {
 }
 
 export function scatter(points: readonly ScatterPoint[], options: ScatterOptions): ChartSpec {
-  return { ...scatterAt(points, options, 560, 420, 13), narrow: scatterAt(points, options, layout.width, 320, 12) };
+  return { ...scatterAt(points, options, layout.wideWidth, 480, layout.fontSize), narrow: scatterAt(points, options, layout.width, 320, 12) };
 }
 
 type Box = { left: number; right: number; top: number; bottom: number };

@@ -55,7 +55,12 @@
     findings.chartWidths.push(Math.round(box.width));
     // A chart's reference (its dashed line and the line's label, class chart-reference) must not
     // run through a printed value (class chart-values): each element's box against each label's.
-    const references = [...svg.querySelectorAll('.chart-reference line, .chart-reference text')].map((el) => ({ el, r: el.getBoundingClientRect() }));
+    // A line's box has no width: it is widened by its stroke's half on each side.
+    const references = [...svg.querySelectorAll('.chart-reference line, .chart-reference text')].map((el) => {
+      const b = el.getBoundingClientRect();
+      const half = el.tagName === 'line' ? (parseFloat(getComputedStyle(el).strokeWidth) || 1) * scale / 2 : 0;
+      return { el, r: { left: b.left - half, right: b.right + half, top: b.top, bottom: b.bottom } };
+    });
     if (references.length > 0) findings.referencesChecked++;
     for (const value of svg.querySelectorAll('.chart-values text')) {
       const v = value.getBoundingClientRect();

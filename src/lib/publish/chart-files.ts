@@ -123,7 +123,7 @@ const embedStyle = [
   '.skip:focus{position:static}',
   '.chart{display:block;max-width:100%;height:auto;font-variant-numeric:tabular-nums}',
   '.chart-narrow{display:none}',
-  '@media (max-width:36rem){.chart-wide{display:none}.chart-narrow{display:block}}',
+  '@media screen and (max-width:45rem){.chart-wide{display:none}.chart-narrow{display:block}}',
   // Links at least 24 px tall and apart (WCAG 2.2 target size), as they wrap in a narrow frame.
   'nav ul{list-style:none;margin:.25rem 0 0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.875rem}',
   'nav a{display:inline-block;min-height:24px;line-height:24px}',
