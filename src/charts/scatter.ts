@@ -32,7 +32,8 @@ type Box = { left: number; right: number; top: number; bottom: number };
 const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 function scatterAt(points: readonly ScatterPoint[], { xLabel, yLabel, reference }: ScatterOptions, width: number, height: number, fontSize: number): Plot.PlotOptions {
-  const margin = { left: 52, right: 16, top: 20, bottom: 44 };
+  // Room under the axis for its label at the drawing's font size.
+  const margin = { left: 52, right: 16, top: 20, bottom: 32 + fontSize + 2 };
   const [x0, x1] = nice(Math.min(reference.x, ...points.map((p) => p.x)), Math.max(reference.x, ...points.map((p) => p.x)), 10);
   const [y0, y1] = nice(Math.min(reference.y, ...points.map((p) => p.y)), Math.max(reference.y, ...points.map((p) => p.y)), 10);
   const px = (x: number) => margin.left + ((x - x0) / (x1 - x0 || 1)) * (width - margin.left - margin.right);
