@@ -90,7 +90,8 @@ function scatterAt(points: readonly ScatterPoint[], { xLabel, yLabel, reference 
     marginTop: margin.top,
     style: { fontSize: `${fontSize}px` },
     grid: true,
-    x: { label: xLabel, labelAnchor: 'center', domain: [x0, x1], ticks: width < 400 ? 5 : 8 },
+    // The axis label sits a few pixels above the chart's bottom edge, whatever the scale it is shown at.
+    x: { label: xLabel, labelAnchor: 'center', domain: [x0, x1], ticks: width < 400 ? 5 : 8, labelOffset: margin.bottom - 6 },
     // The rotated axis label sits clear of the chart's left edge (Plot's default puts it at 3 px).
     y: { label: yLabel, labelAnchor: 'center', domain: [y0, y1], ticks: 6, labelOffset: margin.left - fontSize },
     marks: [
