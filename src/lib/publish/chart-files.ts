@@ -111,7 +111,7 @@ export function standaloneSvg(input: ChartFileInput): string {
 }
 
 // The chart rules of site.css that an embedded chart needs: natural size, never stretched, and
-// the narrow variant on a phone's width.
+// the narrow variant on a phone's width (the same switch as site.css).
 const embedStyle = [
   "body{margin:0;padding:8px;font-family:'Noto Sans JP','Noto Sans CJK JP','Hiragino Sans','Yu Gothic',sans-serif;color:#1a1a1c;background:#fff;line-height:1.6}",
   'h1{font-size:1.125rem;margin:0 0 .25rem}',
