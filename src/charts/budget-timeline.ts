@@ -5,8 +5,9 @@
  * printed above its bar; the table beside the chart carries every figure.
  */
 import * as Plot from '@observablehq/plot';
-import { layout } from './layout.ts';
+import { atBothWidths, layout } from './layout.ts';
 import { colors } from './palette.ts';
+import type { ChartSpec } from './render.ts';
 
 export interface BudgetYear {
   label: string;
@@ -14,14 +15,18 @@ export interface BudgetYear {
   value: number;
 }
 
-export function budgetTimeline(rows: readonly BudgetYear[], format: (v: number) => string): Plot.PlotOptions {
+/** Drawn at the desktop's width and at a phone's (layout.ts). */
+export function budgetTimeline(rows: readonly BudgetYear[], format: (v: number) => string): ChartSpec {
+  return atBothWidths((width) => budgetTimelineAt(rows, format, width));
+}
+
+function budgetTimelineAt(rows: readonly BudgetYear[], format: (v: number) => string, width: number): Plot.PlotOptions {
   const planned = rows.filter((r) => r.kind !== 'settlement');
   const settled = rows.filter((r) => r.kind === 'settlement');
   const max = Math.max(...rows.map((r) => r.value), 1);
   return {
-    // Laid out for a phone and shown at natural size on wider screens (see layout.ts).
-    width: layout.width,
-    height: 260,
+    width,
+    height: width > layout.width ? 300 : 260,
     marginTop: 28,
     marginBottom: 28,
     marginLeft: 4,

@@ -6,8 +6,9 @@
  * Negative values (a budget cut) extend left from zero.
  */
 import * as Plot from '@observablehq/plot';
-import { layout } from './layout.ts';
+import { atBothWidths, layout } from './layout.ts';
 import { colors } from './palette.ts';
+import type { ChartSpec } from './render.ts';
 import { textWidth, wrapText } from './text-width.ts';
 
 export interface CategoryBar {
@@ -16,11 +17,16 @@ export interface CategoryBar {
 }
 
 /**
- * `options` is accepted for callers written for the earlier side-label layout; margins and width
- * now follow from the labels and the phone width, so it is ignored.
+ * Drawn at the desktop's width and at a phone's (layout.ts). `options` is accepted for callers
+ * written for the earlier side-label layout; margins and width now follow from the labels and the
+ * drawing's width, so it is ignored.
  */
-export function categoryBars(rows: readonly CategoryBar[], format: (v: number) => string, _options: { marginLeft?: number; width?: number; marginRight?: number } = {}): Plot.PlotOptions {
-  const { width, fontSize } = layout;
+export function categoryBars(rows: readonly CategoryBar[], format: (v: number) => string, _options: { marginLeft?: number; width?: number; marginRight?: number } = {}): ChartSpec {
+  return atBothWidths((width) => categoryBarsAt(rows, format, width));
+}
+
+function categoryBarsAt(rows: readonly CategoryBar[], format: (v: number) => string, width: number): Plot.PlotOptions {
+  const { fontSize } = layout;
   const lineHeight = Math.round(fontSize * 1.35);
   const barHeight = 16;
   const gap = 10;

@@ -5,9 +5,10 @@
  * (the data table beside the chart carries the numbers), and Plot's inline <style> is dropped so
  * a strict Content-Security-Policy holds; the site's stylesheet styles `.chart` instead.
  *
- * A chart laid out for a phone's width is shown at its natural size; one that also provides a
- * `narrow` variant is rendered twice, and the stylesheet shows one per screen width (the other is
- * display:none, so neither assistive technology nor print meets it twice).
+ * A chart that provides a `narrow` variant (every chart module does, see layout.ts) is rendered
+ * twice: the wide drawing stretched across a desktop's column and printed across the sheet, the
+ * narrow one at its natural size on a phone. The stylesheet shows one per screen width (the other
+ * is display:none, so neither assistive technology nor print meets it twice).
  */
 import * as Plot from '@observablehq/plot';
 import { parseHTML } from 'linkedom';

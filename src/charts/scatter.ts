@@ -25,14 +25,15 @@ export interface ScatterOptions {
 }
 
 export function scatter(points: readonly ScatterPoint[], options: ScatterOptions): ChartSpec {
-  return { ...scatterAt(points, options, 560, 420, 13), narrow: scatterAt(points, options, layout.width, 320, 12) };
+  return { ...scatterAt(points, options, layout.wideWidth, 480, layout.fontSize), narrow: scatterAt(points, options, layout.width, 320, 12) };
 }
 
 type Box = { left: number; right: number; top: number; bottom: number };
 const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
 
 function scatterAt(points: readonly ScatterPoint[], { xLabel, yLabel, reference }: ScatterOptions, width: number, height: number, fontSize: number): Plot.PlotOptions {
-  const margin = { left: 52, right: 16, top: 20, bottom: 44 };
+  // Room under the axis for its label at the drawing's font size.
+  const margin = { left: 52, right: 16, top: 20, bottom: 32 + fontSize + 2 };
   const [x0, x1] = nice(Math.min(reference.x, ...points.map((p) => p.x)), Math.max(reference.x, ...points.map((p) => p.x)), 10);
   const [y0, y1] = nice(Math.min(reference.y, ...points.map((p) => p.y)), Math.max(reference.y, ...points.map((p) => p.y)), 10);
   const px = (x: number) => margin.left + ((x - x0) / (x1 - x0 || 1)) * (width - margin.left - margin.right);
@@ -89,7 +90,8 @@ function scatterAt(points: readonly ScatterPoint[], { xLabel, yLabel, reference 
     marginTop: margin.top,
     style: { fontSize: `${fontSize}px` },
     grid: true,
-    x: { label: xLabel, labelAnchor: 'center', domain: [x0, x1], ticks: width < 400 ? 5 : 8 },
+    // The axis label sits a few pixels above the chart's bottom edge, whatever the scale it is shown at.
+    x: { label: xLabel, labelAnchor: 'center', domain: [x0, x1], ticks: width < 400 ? 5 : 8, labelOffset: margin.bottom - 6 },
     // The rotated axis label sits clear of the chart's left edge (Plot's default puts it at 3 px).
     y: { label: yLabel, labelAnchor: 'center', domain: [y0, y1], ticks: 6, labelOffset: margin.left - fontSize },
     marks: [

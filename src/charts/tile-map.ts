@@ -18,20 +18,23 @@ export interface Tile {
 }
 
 const padding = 0.06;
-const fontSize = 12;
+/** Tile text on a phone; the wide drawing uses the charts' size (layout.ts), 11 px or more on paper. */
+const phoneFontSize = 12;
 
 /**
- * Drawn with 72 px tiles for desktops and paper (room for the longest romanised name, Kanagawa,
- * in bold), and with tiles as large as a phone's width allows, where long names take two lines.
+ * Drawn across the desktop's width for desktops and paper (tiles of at least 72 px: room for the
+ * longest romanised name, Kanagawa, in bold), and with tiles as large as a phone's width allows,
+ * where long names take two lines.
  */
 export function tileMap(tiles: readonly Tile[]): ChartSpec {
   const cols = Math.max(...tiles.map((t) => t.col)) + 1;
-  const wideSize = 72;
-  const phoneSize = Math.min(wideSize, Math.floor(layout.width / cols));
-  return phoneSize < wideSize ? { ...tileMapAt(tiles, wideSize), narrow: tileMapAt(tiles, phoneSize) } : tileMapAt(tiles, wideSize);
+  const wideSize = Math.max(72, Math.floor(layout.wideWidth / cols));
+  const phoneSize = Math.min(72, Math.floor(layout.width / cols));
+  return { ...tileMapAt(tiles, wideSize), narrow: tileMapAt(tiles, phoneSize) };
 }
 
 function tileMapAt(tiles: readonly Tile[], size: number): Plot.PlotOptions {
+  const fontSize = size > 72 ? layout.fontSize : phoneFontSize;
   const cols = Math.max(...tiles.map((t) => t.col)) + 1;
   const rows = Math.max(...tiles.map((t) => t.row)) + 1;
   const room = size * (1 - padding) - 3;
@@ -39,7 +42,7 @@ function tileMapAt(tiles: readonly Tile[], size: number): Plot.PlotOptions {
   const ink = (t: Tile) => (t.quintile ? quintileText[t.quintile - 1]! : '#000000');
   // Name above the value, the pair centred in the tile.
   const labelled = tiles.map((t) => {
-    const name = fitName(t.name, room);
+    const name = fitName(t.name, room, fontSize);
     const lines = name.split('\n').length;
     const half = ((lines + 1) * fontSize * 1.25) / 2;
     return { ...t, name, nameDy: -half, valueDy: half };
@@ -61,7 +64,7 @@ function tileMapAt(tiles: readonly Tile[], size: number): Plot.PlotOptions {
 }
 
 /** The name on one line if it fits `room` px, else on two: romanised names break after a vowel near the middle. */
-export function fitName(name: string, room: number): string {
+export function fitName(name: string, room: number, fontSize = phoneFontSize): string {
   if (textWidth(name, fontSize, true) <= room) return name;
   const chars = [...name];
   if (!/^[A-Za-z]+$/.test(name)) {

@@ -3,11 +3,12 @@
  * value as a dashed line, and the area itself as a bold line with its values printed (every one
  * when there are few, else the first, the latest and the extremes), so the trend reads without
  * colour and without a tooltip. Which line is which is said in the chart's note; the chart is laid
- * out for a phone and shown at natural size elsewhere.
+ * out for a phone and for a desktop's column.
  */
 import * as Plot from '@observablehq/plot';
-import { layout } from './layout.ts';
+import { atBothWidths, layout } from './layout.ts';
 import { colors } from './palette.ts';
+import type { ChartSpec } from './render.ts';
 
 export interface TrendPoint {
   series: string;
@@ -22,13 +23,18 @@ export interface TrendOptions {
   format: (v: number) => string;
 }
 
-export function trendLines(points: readonly TrendPoint[], { highlight, reference, format }: TrendOptions): Plot.PlotOptions {
+/** Drawn at the desktop's width and at a phone's (layout.ts). */
+export function trendLines(points: readonly TrendPoint[], options: TrendOptions): ChartSpec {
+  return atBothWidths((width) => trendLinesAt(points, options, width));
+}
+
+function trendLinesAt(points: readonly TrendPoint[], { highlight, reference, format }: TrendOptions, width: number): Plot.PlotOptions {
   const others = points.filter((p) => p.series !== highlight && p.series !== reference);
   const mine = points.filter((p) => p.series === highlight);
   const whole = points.filter((p) => p.series === reference);
   return {
-    width: layout.width,
-    height: 260,
+    width,
+    height: width > layout.width ? 300 : 260,
     marginTop: 24,
     marginRight: 24,
     marginLeft: 44,

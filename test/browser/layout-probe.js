@@ -1,8 +1,9 @@
 // Measures, inside a loaded page, what a reader sees of its tables and charts. Plain browser
 // JavaScript read as text and evaluated in the page, so no build step rewrites it.
-// Returns lists of findings (empty when the page is fine) and the page's sideways overflow.
+// Returns lists of findings (empty when the page is fine), the page's sideways overflow, the
+// rendered width of every chart, and how many reference marks (line and label) were checked.
 (minChartFontPx) => {
-  const findings = { wrappedCells: [], textOutside: [], smallText: [], truncated: [], overlapping: [], overflow: 0 };
+  const findings = { wrappedCells: [], textOutside: [], smallText: [], truncated: [], overlapping: [], overflow: 0, chartWidths: [], referenceCrossings: [], referencesChecked: 0 };
   const visible = (r) => r.width > 0 && r.height > 0;
   const squash = (s) => (s ?? '').replace(/\s+/g, ' ').trim();
   // A CJK character takes about twice the width of a Latin one: "short" is what fits in about
@@ -51,6 +52,25 @@
     if (!visible(box) || !viewBox || !viewBox.width) return;
     const scale = box.width / viewBox.width;
     const label = `svg ${index + 1}`;
+    findings.chartWidths.push(Math.round(box.width));
+    // A chart's reference (its dashed line and the line's label, class chart-reference) must not
+    // run through a printed value (class chart-values): each element's box against each label's.
+    // A line's box has no width: it is widened by its stroke's half on each side.
+    const references = [...svg.querySelectorAll('.chart-reference line, .chart-reference text')].map((el) => {
+      const b = el.getBoundingClientRect();
+      const half = el.tagName === 'line' ? (parseFloat(getComputedStyle(el).strokeWidth) || 1) * scale / 2 : 0;
+      return { el, r: { left: b.left - half, right: b.right + half, top: b.top, bottom: b.bottom } };
+    });
+    if (references.length > 0) findings.referencesChecked++;
+    for (const value of svg.querySelectorAll('.chart-values text')) {
+      const v = value.getBoundingClientRect();
+      if (!visible(v)) continue;
+      for (const { el, r } of references) {
+        if (Math.min(r.right, v.right) - Math.max(r.left, v.left) > 0 && Math.min(r.bottom, v.bottom) - Math.max(r.top, v.top) > 0) {
+          findings.referenceCrossings.push(`${label} reference ${el.tagName} × value "${squash(value.textContent)}"`);
+        }
+      }
+    }
     const texts = [];
     for (const text of svg.querySelectorAll('text')) {
       const content = squash(text.textContent);

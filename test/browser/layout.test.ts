@@ -24,6 +24,9 @@ interface Findings {
   truncated: string[];
   overlapping: string[];
   overflow: number;
+  chartWidths: number[];
+  referenceCrossings: string[];
+  referencesChecked: number;
 }
 
 const site = inject('siteDir');
@@ -40,6 +43,8 @@ const extra = (path: string) => (rubyPrefixes.some((p) => path.startsWith(p)) ? 
 /** Sheets allowed on A4, by kind of page. */
 const sheetLimit = (path: string) => (new RegExp(`^${edition}/wards/\\d+/$`).test(path) ? 2 + extra(path) : new RegExp(`^${edition}/compare/[^/]+/[^/]+/$`).test(path) ? 3 : null);
 const minChartFontPx = 11;
+/** A chart on a desktop uses its column: at 1280 px it is drawn at least this wide. */
+const minDesktopChartPx = 600;
 
 let server: StaticServer;
 let browser: Browser;
@@ -86,7 +91,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-const all = (key: keyof Omit<Findings, 'overflow'>, width?: number) =>
+const all = (key: 'wrappedCells' | 'textOutside' | 'smallText' | 'truncated' | 'overlapping' | 'referenceCrossings', width?: number) =>
   [...measured].filter(([k]) => width === undefined || k.startsWith(`${width} `)).flatMap(([k, f]) => f[key].map((m) => `${k}: ${m}`));
 
 describe(`layout of ${paths.length} of ${sample.total} pages, every family in every language, at 360 px and 1280 px`, () => {
@@ -110,6 +115,21 @@ describe(`layout of ${paths.length} of ${sample.total} pages, every family in ev
 
   it(`has no chart text under ${minChartFontPx} CSS px on a 360 px phone`, () => {
     expect(all('smallText', 360)).toEqual([]);
+  });
+
+  it(`draws every chart at least ${minDesktopChartPx} px wide at 1280 px`, () => {
+    const desktop = [...measured].filter(([k]) => k.startsWith('1280 '));
+    const widths = desktop.flatMap(([k, f]) => f.chartWidths.map((w) => ({ k, w })));
+    // Every family with a chart has one in the sample: dozens of charts, not a handful.
+    expect(widths.length).toBeGreaterThan(50);
+    expect(widths.filter(({ w }) => w < minDesktopChartPx).map(({ k, w }) => `${k}: ${w}px`)).toEqual([]);
+  });
+
+  it('never lets a reference line or its label run through a printed value', () => {
+    const checked = [...measured].reduce((n, [, f]) => n + f.referencesChecked, 0);
+    // Every ranked chart (comparison, area and hub pages, both widths) has a reference.
+    expect(checked).toBeGreaterThan(50);
+    expect(all('referenceCrossings')).toEqual([]);
   });
 
   it('never scrolls the page sideways', () => {

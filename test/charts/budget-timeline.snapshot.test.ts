@@ -12,7 +12,7 @@ describe('budgetTimeline snapshots', () => {
       const rows = budgetYears(lang);
       const label = `${lang} budget over five years`;
       const r = snapshotChart(`budget-timeline-${lang}`, budgetTimeline(rows, millions), label);
-      expectImage(r, label, 1);
+      expectImage(r, label, 2);
       const svg = r.roots[0]!;
       // Four budgets, one projection, three settlements: one bar each.
       expect(rows).toHaveLength(8);

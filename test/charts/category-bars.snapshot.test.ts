@@ -16,7 +16,7 @@ describe('categoryBars snapshots', () => {
       const rows = subjects[lang];
       const label = `${lang} consultations by subject`;
       const r = snapshotChart(`category-bars-${lang}-subjects`, categoryBars(rows, count[lang]), label);
-      expectImage(r, label, 1);
+      expectImage(r, label, 2);
       const svg = r.roots[0]!;
       expect(bars(svg)).toHaveLength(rows.length);
       // A name may be wrapped over lines; read back whole, every one is there, in the order given.
@@ -35,7 +35,7 @@ describe('categoryBars snapshots', () => {
       const rows = budgetChanges[lang];
       const label = `${lang} budget change by line`;
       const r = snapshotChart(`category-bars-${lang}-budget-change`, categoryBars(rows, signed), label);
-      expectImage(r, label, 1);
+      expectImage(r, label, 2);
       const svg = r.roots[0]!;
       const extents = bars(svg);
       expect(extents).toHaveLength(4);

@@ -13,7 +13,7 @@ describe('scatter snapshots', () => {
       const r = snapshotChart(`scatter-${lang}`, scatter(points, { ...text, reference: scatterReference }), label);
       expectImage(r, label, 2);
       expect(r.roots.map((s) => s.getAttribute('class'))).toEqual(['chart chart-wide', 'chart chart-narrow']);
-      expect(r.roots.map((s) => Number(s.getAttribute('width')))).toEqual([560, 340]);
+      expect(r.roots.map((s) => Number(s.getAttribute('width')))).toEqual([800, 340]);
       const names: string[] = points.map((p) => p.name);
       let variants = 0;
       for (const svg of r.roots) {

@@ -10,7 +10,7 @@ describe('trendLines snapshots', () => {
   it('trend-lines-five-years: every year and every value of the area printed', () => {
     const label = '潮見区の推移（5年）';
     const r = snapshotChart('trend-lines-five-years', trendLines(fiveYears, options), label);
-    expectImage(r, label, 1);
+    expectImage(r, label, 2);
     const svg = r.roots[0]!;
     const mine = fiveYears.filter((p) => p.series === 'shiomi');
     expect(all(svg, 'circle')).toHaveLength(mine.length);
@@ -23,7 +23,7 @@ describe('trendLines snapshots', () => {
   it('trend-lines-ten-years: the first, lowest, highest and latest values only', () => {
     const label = 'Shiomi over ten years';
     const r = snapshotChart('trend-lines-ten-years', trendLines(tenYears, options), label);
-    expectImage(r, label, 1);
+    expectImage(r, label, 2);
     const svg = r.roots[0]!;
     expect(all(svg, 'circle')).toHaveLength(10);
     const shown = texts(svg);

@@ -51,12 +51,15 @@ describe('a second city, from configuration and CSVs alone', () => {
   });
   it('draws a grid tile map for a city without authored tile positions', () => {
     const map = doc('compare/47100/support_clinics_per_10k_population').querySelectorAll('h2 ~ svg.chart');
-    expect(map.length).toBe(1);
+    // Drawn for a desktop and for a phone: every ward on each.
+    expect(map.length).toBe(2);
+    for (const drawing of map) {
+      const names = [...drawing.querySelectorAll('text')].map((t) => t.textContent);
+      for (const ward of ['浜北', '山手', '川辺', '岬']) expect(names).toContain(ward);
+    }
     // The fixture has no boundary file: no boundary map, on the comparison page or the ward's.
     expect(doc('compare/47100/support_clinics_per_10k_population').querySelector('#map')).toBeNull();
     expect(doc('wards/47102').querySelector('#map')).toBeNull();
-    const names = [...map[0]!.querySelectorAll('text')].map((t) => t.textContent);
-    for (const ward of ['浜北', '山手', '川辺', '岬']) expect(names).toContain(ward);
   });
   it('gives the municipality an ordinary area page against the other municipalities', () => {
     const page = doc('wards/47201');

@@ -109,7 +109,7 @@ export function standaloneSvg(input: ChartFileInput): string {
 }
 
 // The chart rules of site.css that an embedded chart needs: natural size, never stretched, and
-// the narrow variant on a phone's width.
+// the narrow variant on a phone's width (the same switch as site.css).
 const embedStyle = [
   "body{margin:0;padding:8px;font-family:'Noto Sans JP','Noto Sans CJK JP','Hiragino Sans','Yu Gothic',sans-serif;color:#1a1a1c;background:#fff;line-height:1.6}",
   'h1{font-size:1.125rem;margin:0 0 .25rem}',
@@ -121,7 +121,7 @@ const embedStyle = [
   '.skip:focus{position:static}',
   '.chart{display:block;max-width:100%;height:auto;font-variant-numeric:tabular-nums}',
   '.chart-narrow{display:none}',
-  '@media (max-width:36rem){.chart-wide{display:none}.chart-narrow{display:block}}',
+  '@media screen and (max-width:45rem){.chart-wide{display:none}.chart-narrow{display:block}}',
   // Links at least 24 px tall and apart (WCAG 2.2 target size), as they wrap in a narrow frame.
   'nav ul{list-style:none;margin:.25rem 0 0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1rem;font-size:.875rem}',
   'nav a{display:inline-block;min-height:24px;line-height:24px}',
