@@ -77,8 +77,20 @@ function renderSvg(options: Plot.PlotOptions, label: string, className: string):
   for (const el of svg.querySelectorAll('[font-variant]')) el.removeAttribute('font-variant');
   svg.removeAttribute('class');
   svg.setAttribute('class', className);
-  svg.setAttribute('role', 'img');
   svg.setAttribute('aria-label', label);
+  const links = [...svg.querySelectorAll('a')];
+  if (links.length === 0) svg.setAttribute('role', 'img');
+  else {
+    // A chart whose marks are links (a map's areas) cannot be an image: an image holds nothing
+    // interactive. It is a labelled group whose links are named by their marks' titles, and its
+    // drawing and labels stay hidden from assistive technology as an image's would be.
+    svg.setAttribute('role', 'group');
+    for (const a of links) {
+      const name = a.querySelector('title')?.textContent?.trim();
+      if (name) a.setAttribute('aria-label', name);
+    }
+    for (const child of [...svg.children]) if (child.tagName.toLowerCase() !== 'a' && !child.querySelector('a')) child.setAttribute('aria-hidden', 'true');
+  }
   svg.setAttribute('font-family', fontFamily);
   return xmlSafe(svg) as ChartSvg;
 }

@@ -14,6 +14,7 @@ import { groupInfo, metricView, shortName } from './groups.ts';
 import { formatValue, rankText, valueCell } from './metric-text.ts';
 import { sourceText } from './sources.ts';
 import { memo, metricTables, sourceOrNote, vintageDates, vintageText } from './views.ts';
+import { DISAGREEMENT_MARK, disagreementsIn } from './disagreements.ts';
 
 export interface AreaMapChart {
   id: string;
@@ -58,6 +59,8 @@ export function areaMapChart(site: SiteData, group: string, metricId: string, la
   const label = t('areaMap.label', { heading, one }) + (currentName ? t('areaMap.currentOutlined', { name: currentName }) : '');
   // Outlines change only with the data, names and values with the language: one drawing per page.
   const svg = renderChart(areaMap(areas), { label });
+  // A figure its source printed otherwise carries its mark here too, as in the comparison table.
+  const disagreements = disagreementsIn(site, view.areas.map((w) => ({ spec, w })), lang);
   const ordered = [...view.areas].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.area_code.localeCompare(b.area_code));
   const note = [
     t('areaMap.boundaries', { credit: pick(lang, boundaries.credit), asOf: vintageText(boundaries.asOf, lang) }),
@@ -74,7 +77,7 @@ export function areaMapChart(site: SiteData, group: string, metricId: string, la
     table: {
       caption: title,
       head: [info.wards ? t('common.ward') : t('common.municipality'), `${t('common.value')}${t('compare.unitInBrackets', { unitLabel: pick(lang, spec.unit) })}`, t('common.rank'), t('compare.quintile1Highest')],
-      rows: ordered.map((a) => [a.name, valueCell(a, spec, lang), rankText(a, lang), a.quintile === null ? '—' : String(a.quintile)]),
+      rows: ordered.map((a) => [a.name, valueCell(a, spec, lang) + (disagreements.has(spec.id, a.area_code) ? ` ${DISAGREEMENT_MARK}` : ''), rankText(a, lang), a.quintile === null ? '—' : String(a.quintile)]),
       numeric: [false, true, true, true],
     },
   };
