@@ -9,9 +9,9 @@
  * exists once (the budget page, an embed page of one chart) is a family of its own. Pages of one
  * family share their markup, styles and scripts and differ only in the figures and names they show.
  *
- * From each family (per language) the sample takes its first and last page in address order,
- * its largest file (the longest tables and the most sections) and the page with the longest
- * title (the longest names); a family of one page is taken whole. So every template is checked
+ * From each family (per language) the sample takes its first page in address order, its largest
+ * file (the longest tables and the most sections) and the page with the longest title (the longest
+ * names); a family of one page is taken whole. So every template is checked
  * in every language, at its data's extremes. Pages that moved are stubs sending the browser on
  * (meta refresh): their targets are in the sample instead.
  */
@@ -64,7 +64,6 @@ export function samplePages(site: string, dataDir = 'data'): PageSample {
   const chosen = new Set<string>();
   for (const paths of groups.values()) {
     chosen.add(paths[0]!);
-    chosen.add(paths.at(-1)!);
     chosen.add(most(paths, (p) => statSync(fileOf(p)).size));
     chosen.add(most(paths, (p) => title(p).length));
   }
