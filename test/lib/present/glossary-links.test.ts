@@ -21,6 +21,23 @@ describe('glossaryLinker', () => {
     // Later texts of the same page: the clinic is not linked again; 支援 (not inside a linked term now) is.
     expect(link('在宅療養支援診療所の支援')).toEqual([{ text: '在宅療養支援診療所の' }, { text: '支援', term: 'support' }]);
   });
+  it('keeps a number with a thousands separator in one form, and splits at a comma between words', () => {
+    expect(termForms('Per 10,000 people')).toEqual(['Per 10,000 people']);
+    expect(termForms('Temporary admission, acute care')).toEqual(['Temporary admission', 'acute care']);
+  });
+  it('never links part of a word in a language written with spaces: a plural takes the whole word, a longer word none', () => {
+    const link = glossaryLinker([...terms, term('per', '人口1万人あたり', 'Per 10,000 people')], 'en');
+    expect(link('clinics per 10,000 people; care managers and caretakers')).toEqual([
+      { text: 'clinics ' },
+      { text: 'per 10,000 people', term: 'per' },
+      { text: '; ' },
+      { text: 'care managers', term: 'cm' },
+      { text: ' and caretakers' },
+    ]);
+    // A term inside a longer word is not linked, and a later whole-word occurrence is.
+    expect(glossaryLinker(terms, 'en')('Unsupported support')).toEqual([{ text: 'Unsupported ' }, { text: 'support', term: 'support' }]);
+    expect(glossaryLinker([term('n', '数', '10')], 'en')('per 10,000 and 10 more')).toEqual([{ text: 'per 10,000 and ' }, { text: '10', term: 'n' }, { text: ' more' }]);
+  });
   it('matches English terms whatever their case', () => {
     expect(glossaryLinker(terms, 'en')('Every home-care support clinic')).toEqual([{ text: 'Every ' }, { text: 'home-care support clinic', term: 'clinic' }]);
   });
