@@ -12,7 +12,7 @@ import { formatValue } from './metric-text.ts';
 import { hasSection } from './sections.ts';
 import { ageText, vintageText } from './views.ts';
 import { translator } from '../i18n/translate.ts';
-import { countsWithCounter } from '../i18n/grammar.ts';
+import { plural } from '../i18n/grammar.ts';
 
 export interface Card {
   label: string;
@@ -47,7 +47,8 @@ function keyFigure(site: SiteData, k: KeyFigure, lang: Lang): Card | null {
     const table = site.tables.get(spec.numerator.table);
     const column = Array.isArray(spec.numerator.column) ? spec.numerator.column[0] : spec.numerator.column;
     const unit = table?.schema.fields.find((f) => f.name === column)?.unit?.[lang] ?? '';
-    const count = `${formatNumber(total.numerator, 0, lang)}${countsWithCounter(lang) ? unit : ''}`;
+    // The count with its unit in every language: 346か所, 346 facilities.
+    const count = unit ? t('overview.countWithUnit', { count: formatNumber(total.numerator, 0, lang), unit }) : formatNumber(total.numerator, 0, lang);
     const end = total.numerator_vintage!.split('/').at(-1)!;
     return {
       label: pick(lang, spec.numerator.label),
@@ -65,7 +66,7 @@ function keyFigure(site: SiteData, k: KeyFigure, lang: Lang): Card | null {
     const last = open.map((r) => String(r.opened_on)).sort().at(-1)!;
     return {
       label: t('overview.homeCareCoordinationHubs'),
-      value: `${open.length}${t('overview.counterPlaces')}`,
+      value: t('overview.countWithUnit', { count: formatNumber(open.length, 0, lang), unit: plural(lang, open.length, t('overview.hubUnitOne'), t('overview.hubUnit')) }),
       sub: t('overview.oneEachWards', { size: wards.size, length: open.length }),
       when: t('overview.allOpen', { last: vintageText(last, lang) }),
       path: hasSection(site, 'hubs') ? 'hubs/' : `wards/${k.area}/`,
@@ -79,7 +80,7 @@ function keyFigure(site: SiteData, k: KeyFigure, lang: Lang): Card | null {
     if (!row) return null;
     return {
       label: t('overview.newClientsHubs'),
-      value: `${formatNumber(Number(row.new_clients), 0, lang)}${t('overview.counterPeople')}`,
+      value: t('overview.countWithUnit', { count: formatNumber(Number(row.new_clients), 0, lang), unit: t('overview.peopleUnit') }),
       sub: typeof row.support_actions === 'number' ? t('overview.supportActions', { supportActions: formatNumber(row.support_actions, 0, lang) }) : '',
       when: formatPeriod(String(row.period_start), String(row.period_end), lang),
       path: hasSection(site, 'hubs') ? 'hubs/' : `wards/${k.area}/`,
