@@ -1,5 +1,6 @@
 /** Link previews and feed discovery: every page describes itself for sharing, with a preview image, and names the release feed. */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join, sep } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
@@ -58,25 +59,31 @@ describe('link-preview metadata', () => {
       else if (head.readUInt32BE(16) !== 1200 || head.readUInt32BE(20) !== 630) failures.push(`${path}: ${head.readUInt32BE(16)}×${head.readUInt32BE(20)}`);
     }
     expect(failures).toEqual([]);
-    // Shared per family of pages (the site, each metric, each city), in each language.
+    // An area's own card, else shared per family of pages (the site, each metric), in each language.
     expect(images.size).toBeGreaterThan(4);
     expect(images.size).toBeLessThan(pages.length / 4);
   });
 
-  it("an area page's card is its city's, with the city's headline metric and the figure its comparison page prints", () => {
+  it("each area page has a preview card of its own: its own file, with its own name and figure", () => {
     const headline = JSON.parse(readFileSync('data/site.json', 'utf8')).headlineMetric as string;
     const label = (JSON.parse(readFileSync('data/metrics.json', 'utf8')) as { id: string; label: { en: string } }[]).find((m) => m.id === headline)!.label.en;
-    const doc = (...path: string[]) => parseHTML(readFileSync(join(site, ...path, 'index.html'), 'utf8')).document;
-    const ward = doc('en', 'wards', '14101');
-    const city = doc('en', 'wards', '14100');
-    const image = (d: typeof ward) => d.querySelector('meta[property="og:image"]')!.getAttribute('content');
-    expect(image(ward)).toBe(image(city));
-    const alt = ward.querySelector('meta[property="og:image:alt"]')!.getAttribute('content')!;
-    expect(alt).toContain(label);
-    // The ranking chart's text alternative ends with the city's own value: "… Yokohama City 0.93".
-    const ranking = doc('en', 'compare', '14100', headline).querySelector('#ranking svg')!.getAttribute('aria-label')!;
-    const [, cityName, value] = /\. (.+) ([\d.,]+)$/.exec(ranking)!;
-    expect(alt).toContain(cityName);
-    expect(alt.endsWith(`: ${value}`)).toBe(true);
+    const names = new Map(readFileSync('data/areas.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')).map((c) => [c[0]!, c[6]!]));
+    const areaPages = pages.filter((f) => /^(?:[a-z-]+\/)?wards\/\d{5}\/index\.html$/.test(f.split(sep).join('/')));
+    // Every area of areas.csv in each of the site's three languages.
+    expect(areaPages.length).toBe(3 * names.size);
+    const cards = new Map<string, string>();
+    const failures: string[] = [];
+    for (const f of areaPages) {
+      const code = /(\d{5})/.exec(f)![1]!;
+      const { document } = parseHTML(readFileSync(join(site, f), 'utf8'));
+      const image = new URL(document.querySelector('meta[property="og:image"]')!.getAttribute('content')!).pathname;
+      const alt = document.querySelector('meta[property="og:image:alt"]')!.getAttribute('content')!;
+      if (!image.endsWith(`-area-${code}.png`)) failures.push(`${f}: og:image ${image} does not name ${code}`);
+      if (f.startsWith(`en${sep}`) && !(alt.includes(names.get(code)!) && alt.includes(label))) failures.push(`${f}: alt "${alt}" lacks its name or figure`);
+      cards.set(f, createHash('sha256').update(readFileSync(join(site, image))).digest('hex'));
+    }
+    expect(failures).toEqual([]);
+    // No two area pages show the same picture.
+    expect(new Set(cards.values()).size).toBe(areaPages.length);
   });
 });

@@ -1,19 +1,20 @@
 /**
  * The preview image a shared page shows in LINE, X or a chat app (Open Graph / Twitter card):
  * a 1200×630 card with the site's name, what the page is about, for an area its headline figure
- * with the unit, and the publisher. Cards are made per family of pages rather than per page, so
- * that a country of thousands of areas needs a few hundred images, not thousands:
- * - an area page and its pair pages share the card of the city the area belongs to (a city or a
- *   municipality has its own), with that city's headline figure — except that where the site
- *   covers more municipalities than OWN_CARD_LIMIT (a national site), the municipalities without
- *   wards share one card: thousands of cards at about 15 ms each would outlast the pages;
- * - a metric's comparison pages share the metric's card;
- * - every other page shares the site's card.
+ * with the unit and its standing in its group, and the publisher.
+ * - Every area page has a card of its own, with its own figure: a ward's link posted in a chat
+ *   shows that ward, not its city — except that where the site covers more municipalities than
+ *   OWN_CARD_LIMIT (a national site), the municipalities without wards share one card: thousands
+ *   of cards at about 17 ms of CPU each would outlast the pages. Cities with wards and their wards
+ *   keep their own cards at any size.
+ * - A pair page shares the card of its areas' city; a metric's comparison pages share the
+ *   metric's card; every other page shares the site's card.
  * One card per family and language; this module only writes the SVG, card-raster.ts draws it.
  */
 import { textWidth, wrapText } from '../../charts/text-width.ts';
 import { pick, type Lang } from '../i18n.ts';
-import { areaInfo, areaMetrics } from '../present/groups.ts';
+import { translator } from '../i18n/translate.ts';
+import { areaInfo, areaMetrics, groupInfo, groupOfArea } from '../present/groups.ts';
 import { formatValue, unitShort } from '../present/metric-text.ts';
 import { vintageText } from '../present/views.ts';
 import type { SiteData } from '../site-data.ts';
@@ -22,7 +23,7 @@ export const CARD_WIDTH = 1200;
 export const CARD_HEIGHT = 630;
 
 export interface Card {
-  /** The image's path inside the site: `og/<lang>-<family>.png`. */
+  /** The image's path inside the site: `og/<lang>-<family>.png` (`og/en-area-14101.png`). */
   file: string;
   /** What the image shows, as its alternative text. */
   alt: string;
@@ -30,14 +31,16 @@ export interface Card {
 }
 
 /** The family a page belongs to, from its path inside the site (`wards/14101/`, `compare/g/m/`, without the language prefix). */
-export function cardFamily(site: SiteData, path: string): { kind: 'site' } | { kind: 'city'; code: string } | { kind: 'municipalities' } | { kind: 'metric'; id: string } {
+export function cardFamily(site: SiteData, path: string): { kind: 'site' } | { kind: 'area'; code: string } | { kind: 'municipalities' } | { kind: 'metric'; id: string } {
   const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'wards' && parts[1]) {
     const area = areaInfo(site.tables, parts[1]);
     if (area) {
       const city = area.parent ?? area.code;
       const hasWards = site.derived.cityMetrics.some((c) => c.city_code === city);
-      return hasWards || municipalities(site) <= OWN_CARD_LIMIT ? { kind: 'city', code: city } : { kind: 'municipalities' };
+      if (!hasWards && municipalities(site) > OWN_CARD_LIMIT) return { kind: 'municipalities' };
+      // An area's own page has its own card; a pair page (wards/a/vs/b/) its city's.
+      return { kind: 'area', code: parts.length === 2 ? area.code : city };
     }
   }
   if (parts[0] === 'compare' && parts.length >= 2) {
@@ -61,7 +64,7 @@ const counted = new WeakMap<SiteData, number>();
 /** The card of a page's family, built once per family and language. */
 export function cardFor(site: SiteData, lang: Lang, path: string): Card {
   const family = cardFamily(site, path);
-  const key = `${lang}-${family.kind === 'city' ? `area-${family.code}` : family.kind === 'metric' ? `metric-${family.id}` : family.kind}`;
+  const key = `${lang}-${family.kind === 'area' ? `area-${family.code}` : family.kind === 'metric' ? `metric-${family.id}` : family.kind}`;
   let byKey = cache.get(site);
   if (!byKey) cache.set(site, (byKey = new Map()));
   let card = byKey.get(key);
@@ -80,22 +83,35 @@ function buildCard(site: SiteData, lang: Lang, family: ReturnType<typeof cardFam
     const subtitle = t('地域ごとの比較', 'Compared area by area');
     return { file, alt: t(`${siteTitle}：${pick(lang, spec.label)}（${subtitle}）`, `${siteTitle}: ${pick(lang, spec.label)} (${subtitle})`), lines: { small: siteTitle, title: pick(lang, spec.label), subtitle, footer } };
   }
-  if (family.kind === 'city') {
-    const name = areaInfo(site.tables, family.code)?.name[lang] ?? family.code;
+  if (family.kind === 'area') {
+    const tr = translator(lang);
+    const area = areaInfo(site.tables, family.code);
+    const name = area?.name[lang] ?? family.code;
+    const parentName = area?.parent ? areaInfo(site.tables, area.parent)?.name[lang] : undefined;
+    const title = parentName ? `${name}${tr('area.parentInBrackets', { parentName })}` : name;
     // A city with wards: its value summed from its wards, as its page leads with; else the area's own.
     const spec = site.derived.specs.find((s) => s.id === site.config.headlineMetric);
     const summed = site.derived.cityMetrics.filter((c) => c.city_code === family.code && c.metric_id === spec?.id && c.value !== null).at(-1);
     const own = areaMetrics(site, family.code).filter((m) => m.value.value !== null);
-    const mine = own.find((m) => m.spec.id === spec?.id) ?? own[0];
-    const headline = spec && summed ? { spec, value: summed.value!, vintage: summed.numerator_vintage } : mine ? { spec: mine.spec, value: mine.value.value!, vintage: mine.value.numerator_vintage } : null;
-    if (!headline) return { file, alt: t(`${siteTitle}：${name}`, `${siteTitle}: ${name}`), lines: { small: siteTitle, title: name, footer } };
+    const mine = own.find((m) => m.spec.id === spec?.id) ?? own.find((m) => m.spec.denominator) ?? own[0];
+    const headline = spec && summed
+      ? { spec, value: summed.value!, vintage: summed.numerator_vintage, rank: null }
+      : mine ? { spec: mine.spec, value: mine.value.value!, vintage: mine.value.numerator_vintage, rank: mine.value } : null;
+    if (!headline) return { file, alt: t(`${siteTitle}：${title}`, `${siteTitle}: ${title}`), lines: { small: siteTitle, title, footer } };
     const when = vintageText(headline.vintage ?? null, lang);
     // A date is a point in time; a period or fiscal year reads as itself.
     const point = headline.vintage && !headline.vintage.includes('/') && !headline.vintage.startsWith('FY');
-    const subtitle = `${pick(lang, headline.spec.label)}${when ? `\n${point ? t(`${when}時点`, `as of ${when}`) : when}` : ''}`;
+    // The area's standing in its group, as its page's headline chart states it, where it is ranked among others.
+    const rank = headline.rank;
+    const standing = rank && rank.rank !== null && rank.rank_of > 1
+      ? tr('area.rankAmong', { rankOf: rank.rank_of, counter: groupInfo(site, groupOfArea(site.tables, family.code), lang).memberNoun.counter, rank: rank.rank })
+      : '';
+    const dated = when ? (point ? t(`${when}時点`, `as of ${when}`) : when) : '';
+    const second = [dated, standing].filter(Boolean).join(t('・', ', '));
+    const subtitle = `${pick(lang, headline.spec.label)}${second ? `\n${second}` : ''}`;
     const figure = { value: formatValue(headline.value, headline.spec, lang, false), unit: unitShort(headline.spec, lang) };
     const said = formatValue(headline.value, headline.spec, lang);
-    return { file, alt: t(`${siteTitle}：${name}、${subtitle.replace('\n', '、')} ${said}`, `${siteTitle}: ${name}, ${subtitle.replace('\n', ', ')}: ${said}`), lines: { small: siteTitle, title: name, subtitle, figure, footer } };
+    return { file, alt: t(`${siteTitle}：${title}、${subtitle.replace('\n', '、')} ${said}`, `${siteTitle}: ${title}, ${subtitle.replace('\n', ', ')}: ${said}`), lines: { small: siteTitle, title, subtitle, figure, footer } };
   }
   if (family.kind === 'municipalities') {
     const title = t(`${municipalities(site).toLocaleString('ja')}市町村`, `${municipalities(site).toLocaleString('en')} municipalities`);

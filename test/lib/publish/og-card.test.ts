@@ -1,4 +1,4 @@
-/** Preview cards per family of pages: which card a page shares, and a card's SVG stays well-formed with any text. */
+/** Preview cards: an area page's own, the families other pages share, and a card's SVG stays well-formed with any text. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,19 +15,35 @@ const ward = areas.find((r) => r.parent_code)!;
 const metric = site.derived.specs[0]!.id;
 
 describe('preview cards', () => {
-  it('groups pages: an area and its pairs under its city, a metric’s comparisons, and the rest under the site', () => {
-    expect(cardFamily(site, `wards/${ward.area_code}/`)).toEqual({ kind: 'city', code: String(ward.parent_code) });
-    expect(cardFamily(site, `wards/${ward.parent_code}/`)).toEqual({ kind: 'city', code: String(ward.parent_code) });
-    expect(cardFamily(site, `wards/${ward.area_code}/${ward.parent_code}/`)).toEqual({ kind: 'city', code: String(ward.parent_code) });
+  it('gives each area page its own card; pairs share their city’s, a metric’s comparisons theirs, and the rest the site’s', () => {
+    expect(cardFamily(site, `wards/${ward.area_code}/`)).toEqual({ kind: 'area', code: String(ward.area_code) });
+    expect(cardFamily(site, `wards/${ward.parent_code}/`)).toEqual({ kind: 'area', code: String(ward.parent_code) });
+    expect(cardFamily(site, `wards/${ward.area_code}/vs/${ward.parent_code}/`)).toEqual({ kind: 'area', code: String(ward.parent_code) });
     expect(cardFamily(site, `compare/${ward.parent_code}/${metric}/`)).toEqual({ kind: 'metric', id: metric });
     expect(cardFamily(site, `compare/municipalities/${metric}/`)).toEqual({ kind: 'metric', id: metric });
     for (const path of ['', 'budget/', 'compare/', `compare/${ward.parent_code}/`, 'wards/', 'wards/99999/']) expect(cardFamily(site, path), path).toEqual({ kind: 'site' });
   });
 
   it('makes one card per family and language', () => {
-    expect(cardFor(site, 'ja', `wards/${ward.area_code}/`)).toBe(cardFor(site, 'ja', `wards/${ward.parent_code}/`));
+    expect(cardFor(site, 'ja', `wards/${ward.area_code}/`)).not.toBe(cardFor(site, 'ja', `wards/${ward.parent_code}/`));
+    expect(cardFor(site, 'ja', `wards/${ward.area_code}/vs/99999/`)).toBe(cardFor(site, 'ja', `wards/${ward.parent_code}/`));
     expect(cardFor(site, 'en', `wards/${ward.area_code}/`).file).not.toBe(cardFor(site, 'ja', `wards/${ward.area_code}/`).file);
     expect(cardFor(site, 'ja', '').file).toBe('og/ja-site.png');
+  });
+
+  it('shows a ward its own headline figure and standing: Tsurumi, 0.74 clinics per 10,000 people, 12th of 18', () => {
+    // The 2016 hub report: 21 support clinics, 282,084 people on 1 Jan 2015 → 0.744 per 10,000;
+    // twelfth of Yokohama's 18 wards (the ranking the ward's comparison page prints).
+    const tsurumi = cardFor(site, 'en', 'wards/14101/');
+    expect(tsurumi.file).toBe('og/en-area-14101.png');
+    expect(tsurumi.lines.title).toBe('Tsurumi Ward (Yokohama City)');
+    expect(tsurumi.lines.figure).toEqual({ value: '0.74', unit: '' });
+    expect(tsurumi.alt).toContain('Tsurumi Ward');
+    expect(tsurumi.alt).toContain('0.74');
+    expect(tsurumi.alt).toContain('rank 12 of 18');
+    const ja = cardFor(site, 'ja', 'wards/14101/');
+    expect(ja.lines.figure).toEqual({ value: '0.74', unit: 'か所' });
+    expect(ja.alt).toContain('18区中12位');
   });
 
   it('writes well-formed SVG of 1200×630 whatever the text, cutting a long title to two lines', () => {
@@ -39,7 +55,7 @@ describe('preview cards', () => {
     expect(svg).toContain('…</text>');
   });
 
-  it('lets the municipalities of a national site share one card, while cities with wards keep theirs', () => {
+  it('lets the municipalities of a national site share one card, while cities with wards and their wards keep theirs', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cards-'));
     try {
       generateDataDir({ areas: OWN_CARD_LIMIT + 100, vintages: 1, outDir: dir, seed: 1 });
@@ -48,7 +64,8 @@ describe('preview cards', () => {
       const alone = rows.find((r) => !r.parent_code && !rows.some((w) => w.parent_code === r.area_code))!;
       const wardOf = rows.find((r) => r.parent_code)!;
       expect(cardFamily(big, `wards/${alone.area_code}/`)).toEqual({ kind: 'municipalities' });
-      expect(cardFamily(big, `wards/${wardOf.area_code}/`)).toEqual({ kind: 'city', code: String(wardOf.parent_code) });
+      expect(cardFamily(big, `wards/${wardOf.area_code}/`)).toEqual({ kind: 'area', code: String(wardOf.area_code) });
+      expect(cardFamily(big, `wards/${wardOf.parent_code}/`)).toEqual({ kind: 'area', code: String(wardOf.parent_code) });
       expect(cardFor(big, 'en', `wards/${alone.area_code}/`).alt).toMatch(/\d+ municipalities/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
