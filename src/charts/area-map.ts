@@ -77,7 +77,7 @@ function areaMapAt(areas: readonly MapArea[], width: number, maxHeight: number):
 }
 
 /** A Mercator projection fitting the areas into `width`, and the height that keeps their shape (at most `maxHeight`). */
-function fitted(collection: FeatureCollection, width: number, maxHeight: number): { projection: GeoProjection; height: number } {
+export function fitted(collection: FeatureCollection, width: number, maxHeight: number): { projection: GeoProjection; height: number } {
   const m = defaults.margin;
   const trial = geoMercator().fitWidth(width - 2 * m, collection);
   const [[, y0], [, y1]] = geoPath(trial).bounds(collection);
@@ -97,9 +97,10 @@ interface Label {
  * over the shape, nearest the centroid first, so a label sits in the middle of a compact shape
  * and moves into the body of a long or hooked one.
  */
-function placeLabel(f: Feature<Polygon | MultiPolygon, MapArea>, projection: GeoProjection, size: string): Label | null {
+export function placeLabel(f: Feature<Polygon | MultiPolygon, MapArea>, projection: GeoProjection, size: string): Label | null {
   const { name, valueText } = f.properties;
-  const boxes = [[name, valueText], [name]].map((lines) => ({
+  // A map without values (the locator map) labels its areas with their names alone.
+  const boxes = (valueText ? [[name, valueText], [name]] : [[name]]).map((lines) => ({
     lines,
     w: Math.ceil(Math.max(...lines.map((l) => textWidth(l, defaults.fontSize, true))) + 4),
     h: Math.ceil(lines.length * defaults.fontSize * 1.2 + 2),
