@@ -2,9 +2,10 @@
  * Pages built around what a reader comes to do, measured in the built site in every configured
  * language (the sampled pages of ./page-sample.ts):
  *
- * - on a 360 × 780 px phone the site header takes at most 120 px, and an area page shows its name
- *   and the top of its first chart (whose title states the headline figure and its standing) on
- *   the first screen;
+ * - on a 360 × 780 px phone the site header takes at most 120 px, and an area page shows its name,
+ *   the link to where to turn and the top of its first chart (whose title states the headline
+ *   figure and its standing) on the first screen; the top page shows where to find one's area on
+ *   its first screen;
  * - on a phone the columns a table compares are on the screen without sideways scrolling: every
  *   row's name and every figure of the tables on area pages (each measure beside its group's
  *   value and its rank, survey counts), the pair page (both areas), the hub page (meetings and
@@ -34,6 +35,7 @@ const pairPages = (lang: string) => ofFamily(lang, /^wards\/:ward\/vs\/:ward$/);
 const hubPages = (lang: string) => ofFamily(lang, /^hubs$/);
 const qualityPages = (lang: string) => ofFamily(lang, /^quality$/);
 const comparePages = (lang: string) => ofFamily(lang, /^compare\/[^/]+\/:metric$/);
+const homePages = (lang: string) => ofFamily(lang, /^\(home\)$/);
 
 const phone = { width: 360, height: 780 };
 const maxHeaderPx = 120;
@@ -45,6 +47,9 @@ interface PhoneFindings {
   header: number;
   firstChartTop: number | null;
   h1Bottom: number | null;
+  /** The bottom of the link to where to turn (area pages), the top of "find your area" (the top page). */
+  turnToBottom: number | null;
+  finderTop: number | null;
   /** Tables measured, each with its caption, the cells it checked and the cells off the screen. */
   tables: { caption: string; cells: number; maxRight: number; outside: string[] }[];
 }
@@ -76,13 +81,15 @@ const tablePaths = (lang: string) => [...areaPages(lang), ...pairPages(lang), ..
 beforeAll(async () => {
   server = await serveStatic(site);
   browser = await launchBrowser();
-  await visit(languages.flatMap(tablePaths), phone, async (page, path) => {
+  await visit(languages.flatMap((l) => [...tablePaths(l), ...homePages(l)]), phone, async (page, path) => {
     onPhone.set(
       path,
       await page.evaluate(() => {
         const header = document.querySelector('header.site')?.getBoundingClientRect().height ?? Infinity;
         const chart = [...document.querySelectorAll('main svg.chart')].map((s) => s.getBoundingClientRect()).find((r) => r.width > 0);
         const h1 = document.querySelector('main h1')?.getBoundingClientRect();
+        const turnTo = document.querySelector('main a[href="#where-to-turn"]')?.getBoundingClientRect();
+        const finder = document.querySelector('main #find-area h2')?.getBoundingClientRect();
         // A reader opens a chart's data table: measure them open (the menu stays closed).
         for (const d of document.querySelectorAll('main details')) (d as HTMLDetailsElement).open = true;
         const tables = [...document.querySelectorAll('main table:not([data-sortable])')].map((table) => {
@@ -92,7 +99,14 @@ beforeAll(async () => {
           const outside = cells.filter(({ r }) => r.right > innerWidth + 0.5 || r.left < -0.5).map(({ c, r }) => `"${(c.textContent ?? '').trim().slice(0, 20)}" ${Math.round(r.left)}..${Math.round(r.right)}`);
           return { caption, cells: cells.length, maxRight: Math.round(Math.max(0, ...cells.map(({ r }) => r.right))), outside };
         });
-        return { header, firstChartTop: chart ? chart.top + scrollY : null, h1Bottom: h1 ? h1.bottom + scrollY : null, tables };
+        return {
+          header,
+          firstChartTop: chart ? chart.top + scrollY : null,
+          h1Bottom: h1 ? h1.bottom + scrollY : null,
+          turnToBottom: turnTo && turnTo.height > 0 ? turnTo.bottom + scrollY : null,
+          finderTop: finder && finder.height > 0 ? finder.top + scrollY : null,
+          tables,
+        };
       }),
     );
   });
@@ -134,6 +148,20 @@ describe.each(languages)('for a reader of the %s edition', (lang) => {
     const tops = paths.map((p) => ({ p, top: onPhone.get(p)?.firstChartTop ?? null, h1: onPhone.get(p)?.h1Bottom ?? null }));
     console.log(`${lang} first chart top at 360: ${tops.map(({ p, top }) => `${p} ${top === null ? '-' : Math.round(top)}`).join(', ')}`);
     expect(tops.filter(({ top, h1 }) => top === null || h1 === null || top > phone.height - 40 || h1 > phone.height).map(({ p, top, h1 }) => `${p}: name ends at ${h1}, chart starts at ${top}`)).toEqual([]);
+  });
+
+  it(`shows on the first ${phone.height} px of a phone the way to where to turn on an area page, and to one's area on the top page`, () => {
+    const paths = areaPages(lang);
+    expect(paths.length).toBeGreaterThanOrEqual(3);
+    const turnTo = paths.map((p) => ({ p, bottom: onPhone.get(p)?.turnToBottom ?? null }));
+    console.log(`${lang} where-to-turn link bottom at 360: ${turnTo.map(({ p, bottom }) => `${p} ${bottom === null ? '-' : Math.round(bottom)}`).join(', ')}`);
+    expect(turnTo.filter(({ bottom }) => bottom === null || bottom > phone.height).map(({ p, bottom }) => `${p}: ${bottom}`)).toEqual([]);
+    const homes = homePages(lang);
+    expect(homes).toHaveLength(1);
+    const finder = onPhone.get(homes[0]!)?.finderTop ?? null;
+    console.log(`${lang} "find your area" heading top at 360: ${finder === null ? '-' : Math.round(finder)}`);
+    expect(finder).not.toBeNull();
+    expect(finder!).toBeLessThan(phone.height - 40);
   });
 
   it('keeps every row name and figure of a table on a 360 px screen, without sideways scrolling', () => {

@@ -11,6 +11,8 @@ import { parseMetricSpecs } from '../../src/lib/schema/metric-spec.ts';
 import { deriveWardMetrics } from '../../src/lib/derive/ward-metrics.ts';
 import { formatProblem, sortProblems } from '../../src/lib/problems.ts';
 import { runGate } from '../../src/lib/pipeline.ts';
+import { contactsSection } from '../../src/lib/present/contacts.ts';
+import { loadSiteData } from '../../src/lib/site-data.ts';
 
 const guide = readFileSync('docs/maintainer-guide.md', 'utf8');
 /** The fenced block that follows `<!-- example: name -->`. */
@@ -63,6 +65,28 @@ describe('docs/maintainer-guide.md', () => {
     expect(wards.every((w) => w.value !== null && w.rank !== null)).toBe(true);
     // 鶴見区: 95 offices / 24,460 aged 75+ × 10,000 = 38.84.
     expect(wards.find((w) => w.area_code === '14101')!.value).toBeCloseTo((95 / 24460) * 10000, 10);
+  });
+
+  it('adds a city’s contact rows that validate and appear on its wards’ pages, and shows what a badly written phone number gives', () => {
+    const root = join(work, 'contacts');
+    const data = join(root, 'data');
+    cpSync('test/fixtures/city-shiomi', data, { recursive: true });
+    cpSync('data/contacts.schema.json', join(data, 'contacts.schema.json'));
+    writeFileSync(join(data, 'sources.csv'), readFileSync(join(data, 'sources.csv'), 'utf8') + example('contacts sources.csv') + '\n');
+    const header = readFileSync('data/contacts.csv', 'utf8').split('\n')[0]!;
+    const rows = example('data/contacts.csv rows');
+    writeFileSync(join(data, 'contacts.csv'), `${header}\n${rows}\n`);
+    expect(runGate(data, root).problems.map(formatProblem)).toEqual([]);
+    const site = loadSiteData(data);
+    const hamakita = contactsSection(site, '47101', 'ja')!;
+    expect(hamakita.entries).toHaveLength(1);
+    expect(hamakita.entries[0]!.facts.map((f) => f.kind)).toEqual(['address', 'phone', 'hours']);
+    // The second row gives no details: its page says which are missing.
+    expect(contactsSection(site, '47102', 'ja')!.missing).toContain('電話番号');
+
+    writeFileSync(join(data, 'contacts.csv'), `${header}\n${rows.replace('000-0000-0001', '000 0000 0001')}\n`);
+    const shown = sortProblems(runGate(data, root).problems).map(formatProblem);
+    expect(shown).toEqual(example('contacts validate-output').split('\n'));
   });
 
   it('names the commands that exist', () => {

@@ -142,6 +142,23 @@ describe('every ward of every city in a synthetic country', () => {
     expect(designated.length).toBeGreaterThan(1);
     for (const d of designated) expect(doc(`wards/${d.area_code}`).querySelector('section[aria-labelledby="peers"]')!.textContent, d.area_code).toContain('ほかの政令指定都市');
   });
+  it('reaches every area page from the top page within two links, through a list per city', () => {
+    const linksOf = (path: string) =>
+      [...doc(path).querySelectorAll('main a[href]')].map((a) => new URL(a.getAttribute('href')!, 'http://x/').pathname).filter((h) => !h.startsWith('/downloads/'));
+    const pageOf = (href: string) => href.replace(/^\//, '').replace(/\/$/, '');
+    for (const lang of ['', 'en/']) {
+      const first = new Set(linksOf(lang));
+      const second = new Set([...first].flatMap((h) => (existsSync(join(out, pageOf(h), 'index.html')) ? linksOf(pageOf(h)) : [])));
+      const areaPages = areas().map((a) => `/${lang}wards/${a.area_code}/`);
+      expect(areaPages.length).toBeGreaterThan(50);
+      expect(areaPages.filter((p) => !first.has(p) && !second.has(p)), lang).toEqual([]);
+      // Not every one on the top page: a list per city with wards, and one of the municipalities.
+      const cities = new Set(areas().filter((a) => a.parent_code).map((a) => a.parent_code!));
+      expect(areaPages.filter((p) => first.has(p)).length, lang).toBeLessThan(areaPages.length / 2);
+      const hrefs = [...doc(lang).querySelectorAll('main a[href]')].map((a) => a.getAttribute('href')!);
+      expect([...cities].filter((city) => !hrefs.some((h) => h.endsWith(`/wards/#c-${city}`))), lang).toEqual([]);
+    }
+  });
   it('gives every area a page with at least one chart', () => {
     let pages = 0;
     for (const a of areas()) {
