@@ -24,7 +24,7 @@ export interface ContactEntry {
   /** The row's id, or the first of a group's. */
   id: string;
   name: string;
-  /** Whose place it is, where it is not the page's own area (「横浜市」 on a ward's page). */
+  /** Whose place it is, where it is not the page's own area (its city's name, on a ward's page). */
   of: string | null;
   /** Whom it is for, as a sentence. */
   forWhom: string;
@@ -114,7 +114,7 @@ function entry(tables: Tables, rows: Row[], lang: Lang, of: string | null): Cont
   };
 }
 
-/** 横浜市医療局「…」（2016年2月19日）: the row's document and the date it states the place. */
+/** Publisher「Title」（date）: the row's document and the date it states the place. */
 function sourceOf(tables: Tables, row: Row, lang: Lang): string {
   const t = translator(lang);
   const doc = select(tables, 'sources', { document_id: String(row.source_document) })[0]?.row;

@@ -2,12 +2,13 @@
  * Whether the data differs from its newest release, and the dates the data page states, on
  * copies of data/ and of the release snapshot with known edits.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dataDates } from '../../../src/lib/publish/data-dates.ts';
 import { stableFolder, unreleasedChanges } from '../../../src/lib/release/folders.ts';
+import { isSnapshotFile } from '../../../src/lib/release/snapshots.ts';
 import { loadSiteData } from '../../../src/lib/site-data.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'data-dates-'));
@@ -15,10 +16,22 @@ const snapshots = join(work, 'releases');
 cpSync('releases', snapshots, { recursive: true });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** A copy of data/ with one file rewritten. */
-function dataWith(name: string, file: string, change: (text: string) => string): string {
-  const dir = join(work, name);
+/**
+ * A copy of data/ as its newest release (1.0.0) holds it: the snapshot's data files over the rest
+ * of data/ (site configuration, glossary, boundaries), without a data file added since the
+ * release (a new table is an unreleased change until the next release records it).
+ */
+function releasedData(dir: string): string {
   cpSync('data', dir, { recursive: true });
+  const released = join(snapshots, '1.0.0', 'data');
+  for (const f of readdirSync(dir)) if (isSnapshotFile(f) && !existsSync(join(released, f))) rmSync(join(dir, f));
+  cpSync(released, dir, { recursive: true });
+  return dir;
+}
+
+/** A copy of data/ as released, with one file rewritten. */
+function dataWith(name: string, file: string, change: (text: string) => string): string {
+  const dir = releasedData(join(work, name));
   const before = readFileSync(join(dir, file), 'utf8');
   const after = change(before);
   if (after === before) throw new Error(`edit of ${file} changed nothing`);
@@ -26,11 +39,7 @@ function dataWith(name: string, file: string, change: (text: string) => string):
   return dir;
 }
 const noGit = () => null;
-function copyOfData(name: string): string {
-  const dir = join(work, name);
-  cpSync('data', dir, { recursive: true });
-  return dir;
-}
+const copyOfData = (name: string) => releasedData(join(work, name));
 
 describe('data as released', () => {
   it('links release 1.0.0 and last changed on its date', () => {
