@@ -23,8 +23,9 @@ export interface LocatorArea {
 }
 
 const defaults = {
-  wideWidth: 640,
-  wideMaxHeight: 560,
+  /** Desktops: beside the list of areas, at about its own size (30rem), so its names stay 12 px or more. */
+  wideWidth: 480,
+  wideMaxHeight: 600,
   narrowWidth: layout.width,
   narrowMaxHeight: 460,
   fill: '#e8f1fe', // blue-50, the lightest of the quintile ramp's family: a background, not a class
