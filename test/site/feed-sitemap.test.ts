@@ -45,8 +45,8 @@ describe('feed.xml', () => {
       expect((e.link as Record<string, string>[]).some((l) => l['@rel'] === 'alternate' && l['@href']!.endsWith(`releases/#v${version.replace(/\./g, '-')}`))).toBe(true);
       expect(String((e.summary as Record<string, string>)['#text']).length).toBeGreaterThan(10);
     });
-    // The first release lists what it published: its summary names the table count.
-    const tables = readdirSync('data').filter((f) => f.endsWith('.csv')).length;
+    // The first release lists what it published: its summary names the table count of its snapshot.
+    const tables = readdirSync(join('releases', releases[0]![0], 'data')).filter((f) => f.endsWith('.csv')).length;
     expect((entries.at(-1)!.summary as Record<string, string>)['#text']).toContain(`First release: ${tables} tables`);
   });
 });

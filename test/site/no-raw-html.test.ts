@@ -17,14 +17,15 @@ const read = (f: string) => readFileSync(join('src', f), 'utf8');
 describe('set:html', () => {
   it('inserts only the chart SVG a page or component receives, never text', () => {
     const uses = sources.flatMap((f) => [...read(f).matchAll(/set:html=\{([^}]+)\}/g)].map((m) => `${f}:${m[1]}`)).sort();
-    expect(uses).toEqual(['components/Chart.astro:svg', 'pages/[...lang]/compare/[group]/[metric].astro:page.map.svg', 'pages/[...lang]/data.astro:jsonLdText(dataset)']);
+    expect(uses).toEqual(['components/Chart.astro:svg', 'pages/[...lang]/compare/[group]/[metric].astro:page.map.svg', 'pages/[...lang]/data.astro:jsonLdText(dataset)', 'pages/[...lang]/index.astro:finder.map.svg']);
     expect(read('pages/[...lang]/data.astro')).toMatch(/<script slot="head" type="application\/ld\+json" set:html=\{jsonLdText\(dataset\)\}/);
     const hostile = jsonLdText({ name: '</script><script>alert(1)</script>&amp;' });
     expect(hostile).not.toMatch(/[<>&]/);
     expect(JSON.parse(hostile).name).toBe('</script><script>alert(1)</script>&amp;');
-    // Chart's `svg` and the page's map are typed ChartSvg.
+    // Chart's `svg`, the comparison page's map and the top page's locator map are typed ChartSvg.
     expect(read('components/Chart.astro')).toMatch(/\bsvg: ChartSvg;/);
     expect(read('lib/present/compare-page.ts')).toMatch(/map: \{ svg: ChartSvg \} \| null;/);
+    expect(read('lib/present/area-finder.ts')).toMatch(/map: \{ svg: ChartSvg; label: string \} \| null;/);
   });
   it('has its ChartSvg made by renderChart alone, and nothing writes markup from strings in the browser', () => {
     const casts = sources.filter((f) => /as ChartSvg\b/.test(read(f)));

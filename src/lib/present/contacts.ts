@@ -35,7 +35,7 @@ export interface ContactEntry {
   /** Where the same kind of place is in each of several areas: their names and pages. */
   places: { name: string; path: string }[];
   /** The documents and dates the rows rest on (without the word 「出典」). */
-  source: string;
+  sources: string[];
 }
 
 export interface ContactsSection {
@@ -110,7 +110,7 @@ function entry(tables: Tables, rows: Row[], lang: Lang, of: string | null): Cont
     what: text('service'),
     facts,
     places: one ? [] : rows.map((r) => ({ name: areaName(tables, String(r.area_code), lang), path: `wards/${String(r.area_code)}/#where-to-turn` })),
-    source: [...new Set(rows.map((r) => sourceOf(tables, r, lang)))].join(t('list.semicolon')),
+    sources: [...new Set(rows.map((r) => sourceOf(tables, r, lang)))],
   };
 }
 

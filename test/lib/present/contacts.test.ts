@@ -34,14 +34,14 @@ describe('where to turn, on an area page', () => {
       ['url', 'https://example.org/hub'],
     ]);
     expect(hub!.places).toEqual([]);
-    expect(hub!.source).toBe('横浜市医療局「横浜市在宅医療連携拠点事業について（健康福祉・医療委員会資料）」（2016年2月19日）');
+    expect(hub!.sources).toEqual(['横浜市医療局「横浜市在宅医療連携拠点事業について（健康福祉・医療委員会資料）」（2016年2月19日）']);
     // The city's desk gives none: nothing is shown, and the page says what is missing and where to look.
     expect(city!.facts).toEqual([]);
     expect(section.missing).toBe('所在地・電話番号・受付時間は出典の資料に載っていないため、ここには書いていません。横浜市と鶴見区のホームページや広報紙などでお確かめください。');
   });
 
   it('gives a ward without a place of its own its city’s places', () => {
-    expect(contactsSection(site, '14103', 'ja')!.entries.map((e) => e.name)).toEqual(['市の窓口テスト']);
+    expect(contactsSection(site, '14103', 'ja')!.entries.map((e) => [e.name, e.of])).toEqual([['市の窓口テスト', '横浜市']]);
   });
 
   it('shows a city its wards’ places of one kind as one entry naming each ward, then its own', () => {
@@ -66,7 +66,9 @@ describe('where to turn, on an area page', () => {
   it('has nothing to show where the data has no contacts table, and names the cities it serves', () => {
     expect(contactsSection(loadSiteData(frozenData), '14101', 'ja')).toBeNull();
     expect(contactCities(site)).toEqual(['14100', '14201']);
-    expect(contactsSection(site, '14201', 'ja')!.entries.map((e) => [e.name, e.of])).toEqual([['市の課テスト', null]]);
+    const yokosuka = contactsSection(site, '14201', 'ja')!;
+    expect(yokosuka.entries.map((e) => [e.name, e.of])).toEqual([['市の課テスト', null]]);
+    expect(yokosuka.entries[0]!.sources).toEqual(['横須賀市「平成30年度在宅医療・介護連携推進 取り組み事業について」（2018年5月29日）']);
   });
 });
 
