@@ -132,5 +132,7 @@ function missingText(tables: Tables, rows: Row[], areas: string[], lang: Lang): 
   ].filter((s): s is string => s !== null);
   if (lacking.length === 0) return '';
   const where = [...new Set(areas)].reverse().map((c) => areaName(tables, c, lang)).join(t('list.and'));
-  return t('contacts.notInDocuments', { lacking: lacking.join(t('list.short')), where });
+  // 「場所・電話番号・受付時間」, "address, phone number or opening hours".
+  const listed = lacking.length > 1 ? `${lacking.slice(0, -1).join(t('list.short'))}${t('contacts.lastOf')}${lacking.at(-1)}` : lacking[0]!;
+  return t('contacts.notInDocuments', { lacking: listed, where });
 }

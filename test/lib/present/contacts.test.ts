@@ -37,7 +37,8 @@ describe('where to turn, on an area page', () => {
     expect(hub!.sources).toEqual(['横浜市医療局「横浜市在宅医療連携拠点事業について（健康福祉・医療委員会資料）」（2016年2月19日）']);
     // The city's desk gives none: nothing is shown, and the page says what is missing and where to look.
     expect(city!.facts).toEqual([]);
-    expect(section.missing).toBe('所在地・電話番号・受付時間は出典の資料に載っていないため、ここには書いていません。横浜市と鶴見区のホームページや広報紙などでお確かめください。');
+    expect(section.missing).toBe('上の相談先で場所・電話番号・受付時間が書いていないものは、出典の資料に載っていないため書いていません。横浜市と鶴見区のホームページや広報紙などでお確かめください。');
+    expect(contactsSection(site, '14101', 'en')!.missing).toBe('Where a place above shows no address, phone number or opening hours, the source documents do not give one: look it up on the websites or in the newsletters of Yokohama City and Tsurumi Ward.');
   });
 
   it('gives a ward without a place of its own its city’s places', () => {
