@@ -78,8 +78,8 @@ describe('link-preview metadata', () => {
       const alt = document.querySelector('meta[property="og:image:alt"]')!.getAttribute('content')!;
       if (!image.endsWith(`-area-${code}.png`)) failures.push(`${f}: og:image ${image} does not name ${code}`);
       if (f.startsWith(`en${sep}`)) {
-        // "…: Tsurumi Ward (Yokohama City), Home-care support clinics per 10,000 population, as of …: 0.74"
-        const figure = /: ([\d.,]+)$/.exec(alt)?.[1];
+        // "…: Tsurumi Ward (Yokohama City), Home-care support clinics per 10,000 population, as of …: 0.74 clinics per 10,000 population"
+        const figure = /: ([\d.,]+) [^:]+$/.exec(alt)?.[1];
         const chart = document.querySelector('main figure svg.chart')?.getAttribute('aria-label') ?? '';
         if (!alt.includes(names.get(code)!) || !figure || !chart.includes(figure)) failures.push(`${f}: alt "${alt}" lacks its name or its chart's figure (${chart})`);
       }

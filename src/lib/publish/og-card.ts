@@ -109,8 +109,10 @@ function buildCard(site: SiteData, lang: Lang, family: ReturnType<typeof cardFam
     const dated = when ? (point ? t(`${when}時点`, `as of ${when}`) : when) : '';
     const second = [dated, standing].filter(Boolean).join(t('・', ', '));
     const subtitle = `${pick(lang, headline.spec.label)}${second ? `\n${second}` : ''}`;
-    const figure = { value: formatValue(headline.value, headline.spec, lang, false), unit: unitShort(headline.spec, lang) };
-    const said = formatValue(headline.value, headline.spec, lang);
+    // The figure with its unit in every language: a counter (0.74か所), else the metric's unit in words (0.74 clinics per 10,000 population).
+    const unit = unitShort(headline.spec, lang) || pick(lang, headline.spec.unit);
+    const figure = { value: formatValue(headline.value, headline.spec, lang, false), unit };
+    const said = unitShort(headline.spec, lang) ? formatValue(headline.value, headline.spec, lang) : `${figure.value} ${unit}`;
     return { file, alt: t(`${siteTitle}：${title}、${subtitle.replace('\n', '、')} ${said}`, `${siteTitle}: ${title}, ${subtitle.replace('\n', ', ')}: ${said}`), lines: { small: siteTitle, title, subtitle, figure, footer } };
   }
   if (family.kind === 'municipalities') {
@@ -150,8 +152,15 @@ export function cardSvg(card: Card, fontFamily: string): string {
     for (const line of lines.slice(0, figure ? 2 : 3)) text((y += 36 * 1.4), 36, line, ' fill="#333"');
   }
   if (figure) {
-    // The figure sits above the footer whatever the lines above took.
-    parts.push(`<text x="${left}" y="${Math.max(y + 130, 500)}" font-size="112" font-weight="bold" fill="#0017c1">${xml(figure.value)}<tspan font-size="48" dx="12">${xml(figure.unit)}</tspan></text>`);
+    // The figure sits above the footer whatever the lines above took; a unit too long to follow it
+    // on its line (a unit in words) goes under it.
+    const base = Math.max(y + 130, 500);
+    const beside = textWidth(figure.value, 112, true) + 12 + textWidth(figure.unit, 48) <= width;
+    if (beside) parts.push(`<text x="${left}" y="${base}" font-size="112" font-weight="bold" fill="#0017c1">${xml(figure.value)}<tspan font-size="48" dx="12">${xml(figure.unit)}</tspan></text>`);
+    else {
+      parts.push(`<text x="${left}" y="${base - 40}" font-size="112" font-weight="bold" fill="#0017c1">${xml(figure.value)}</text>`);
+      text(base + 14, 36, clampLines(figure.unit, 36, width, 1)[0]!, ' font-weight="bold" fill="#0017c1"');
+    }
   }
   if (footer) text(590, 30, footer, ' fill="#555"');
   return [

@@ -37,13 +37,23 @@ describe('preview cards', () => {
     const tsurumi = cardFor(site, 'en', 'wards/14101/');
     expect(tsurumi.file).toBe('og/en-area-14101.png');
     expect(tsurumi.lines.title).toBe('Tsurumi Ward (Yokohama City)');
-    expect(tsurumi.lines.figure).toEqual({ value: '0.74', unit: '' });
+    // The unit in words beside the figure, as the Japanese card has its counter.
+    expect(tsurumi.lines.figure).toEqual({ value: '0.74', unit: 'clinics per 10,000 population' });
     expect(tsurumi.alt).toContain('Tsurumi Ward');
-    expect(tsurumi.alt).toContain('0.74');
+    expect(tsurumi.alt).toMatch(/: 0\.74 clinics per 10,000 population$/);
     expect(tsurumi.alt).toContain('rank 12 of 18');
     const ja = cardFor(site, 'ja', 'wards/14101/');
     expect(ja.lines.figure).toEqual({ value: '0.74', unit: 'か所' });
     expect(ja.alt).toContain('18区中12位');
+  });
+
+  it('puts a unit too long to follow its figure on a line of its own', () => {
+    const lines = { small: 's', title: 't', footer: 'f' };
+    const short = cardSvg({ file: 'og/a.png', alt: '', lines: { ...lines, figure: { value: '0.74', unit: 'か所' } } }, 'Noto Sans CJK JP');
+    expect(short).toMatch(/>0\.74<tspan font-size="48" dx="12">か所<\/tspan><\/text>/);
+    const long = cardSvg({ file: 'og/b.png', alt: '', lines: { ...lines, figure: { value: '0.74', unit: 'clinics per 10,000 population aged 75 and over' } } }, 'Noto Sans CJK JP');
+    expect(long).toMatch(/>0\.74<\/text>/);
+    expect(long).toMatch(/font-size="36" font-weight="bold" fill="#0017c1">clinics per 10,000 population aged 75 and over<\/text>/);
   });
 
   it('writes well-formed SVG of 1200×630 whatever the text, cutting a long title to two lines', () => {
