@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isSnapshotFile } from '../../src/lib/release/snapshots.ts';
-import { runScript, tempRepoWithData, type TempRepo } from './temp-git-repo.ts';
+import { firstReleaseData, runScript, tempRepoWithData, type TempRepo } from './temp-git-repo.ts';
 
 let repo: TempRepo;
 const work = mkdtempSync(join(tmpdir(), 'release-history-'));
@@ -18,7 +18,7 @@ const site = join(work, 'site');
 let releaseOutput: ReturnType<typeof runScript>;
 const read = (...path: string[]) => readFileSync(join(repo.dir, ...path), 'utf8');
 const changes = (version: string) => JSON.parse(read('releases', version, 'changes.json'));
-const rowsOf = (file: string) => readFileSync(join('data', file), 'utf8').split('\n').filter((l) => l !== '').length - 1;
+const rowsOf = (file: string) => readFileSync(join(firstReleaseData, file), 'utf8').split('\n').filter((l) => l !== '').length - 1;
 
 beforeAll(() => {
   repo = tempRepoWithData();
@@ -60,17 +60,19 @@ describe('release snapshots', () => {
   it('each snapshot is a copy of the data as released, outside data/', () => {
     // A snapshot keeps the data (the top-level tables, schemas and metric declarations), not the
     // site's configuration nor data/glossary/, which is site text.
-    const files = readdirSync('data', { withFileTypes: true }).filter((e) => e.isFile() && isSnapshotFile(e.name)).map((e) => e.name).sort();
+    const files = readdirSync(join(repo.dir, 'data'), { withFileTypes: true }).filter((e) => e.isFile() && isSnapshotFile(e.name)).map((e) => e.name).sort();
     expect(files).not.toContain('site.json');
+    expect(files.length).toBeGreaterThan(20);
     for (const version of ['1.0.0', '1.1.0']) expect(readdirSync(join(repo.dir, 'releases', version, 'data')).sort(), version).toEqual(files);
-    for (const f of files) expect(read('releases', '1.0.0', 'data', f), f).toBe(readFileSync(join('data', f), 'utf8'));
+    // The repository started from the project's first release: its 1.0.0 snapshot is the project's.
+    for (const f of files) expect(read('releases', '1.0.0', 'data', f), f).toBe(readFileSync(join(firstReleaseData, f), 'utf8'));
     for (const f of files) expect(read('releases', '1.1.0', 'data', f), f).toBe(read('data', f));
     expect(read('releases', '1.1.0', 'data', 'population.csv')).toContain('14103,2015-01-01,97800,');
     expect(read('releases', '1.1.0', 'data', 'releases.csv').trim().split('\n').at(-1)).toMatch(/^1\.1\.0,2026-12-01,[0-9a-f]{40},/);
   });
 
   it('the first release lists what it published', () => {
-    const tables = readdirSync('data').filter((f) => f.endsWith('.csv')).sort().map((f) => ({ table: f.slice(0, -4), rows: rowsOf(f) }));
+    const tables = readdirSync(firstReleaseData).filter((f) => f.endsWith('.csv')).sort().map((f) => ({ table: f.slice(0, -4), rows: rowsOf(f) }));
     expect(changes('1.0.0')).toEqual({ version: '1.0.0', previous: null, tables });
   });
 

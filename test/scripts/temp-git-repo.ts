@@ -1,11 +1,14 @@
 /**
- * A throwaway git repository holding a copy of data/, for the commands that read revisions
- * (diff, release). Commits are made with a fixed author, so the tests need no git configuration.
+ * A throwaway git repository holding a copy of data/ as the project's first release published it,
+ * for the commands that read revisions (diff, release): the tests start from one release without
+ * a recorded commit, whatever releases the project has cut since. Commits are made with a fixed
+ * author, so the tests need no git configuration.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { isSnapshotFile } from '../../src/lib/release/snapshots.ts';
 
 const identity = ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false'];
 
@@ -19,12 +22,23 @@ export interface TempRepo {
   remove(): void;
 }
 
-/** A new repository whose first commit is a copy of this project's data/. */
+/** The project's first release (data/releases.csv's first row) and its snapshot's data folder. */
+export const firstRelease = readFileSync('data/releases.csv', 'utf8').split('\n')[1]!.split(',')[0]!;
+export const firstReleaseData = join('releases', firstRelease, 'data');
+
+/**
+ * A new repository whose data/ is this project's data/ as its first release holds it: the
+ * snapshot's tables, schemas and metrics (its releases.csv lists that release alone) with the
+ * rest of data/ (site configuration, glossary, boundaries), and no table added since.
+ */
 export function tempRepoWithData(): TempRepo {
   const dir = mkdtempSync(join(tmpdir(), 'repo-'));
   const git = (...args: string[]) => execFileSync('git', ['-C', dir, ...identity, ...args], { encoding: 'utf8' }).trim();
   git('init', '-q', '--initial-branch=main');
-  cpSync('data', join(dir, 'data'), { recursive: true });
+  const data = join(dir, 'data');
+  cpSync('data', data, { recursive: true });
+  for (const f of readdirSync(data)) if (isSnapshotFile(f) && !existsSync(join(firstReleaseData, f))) rmSync(join(data, f));
+  cpSync(firstReleaseData, data, { recursive: true });
   const repo: TempRepo = {
     dir,
     git,

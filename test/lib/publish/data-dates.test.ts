@@ -16,14 +16,17 @@ const snapshots = join(work, 'releases');
 cpSync('releases', snapshots, { recursive: true });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** The newest release of data/releases.csv: its version and date. */
+const [newest, releasedOn] = readFileSync('data/releases.csv', 'utf8').trim().split('\n').at(-1)!.split(',') as [string, string];
+
 /**
- * A copy of data/ as its newest release (1.0.0) holds it: the snapshot's data files over the rest
- * of data/ (site configuration, glossary, boundaries), without a data file added since the
- * release (a new table is an unreleased change until the next release records it).
+ * A copy of data/ as its newest release holds it: the snapshot's data files over the rest of
+ * data/ (site configuration, glossary, boundaries), without a data file added since the release
+ * (a new table is an unreleased change until the next release records it).
  */
 function releasedData(dir: string): string {
   cpSync('data', dir, { recursive: true });
-  const released = join(snapshots, '1.0.0', 'data');
+  const released = join(snapshots, newest, 'data');
   for (const f of readdirSync(dir)) if (isSnapshotFile(f) && !existsSync(join(released, f))) rmSync(join(dir, f));
   cpSync(released, dir, { recursive: true });
   return dir;
@@ -42,17 +45,17 @@ const noGit = () => null;
 const copyOfData = (name: string) => releasedData(join(work, name));
 
 describe('data as released', () => {
-  it('links release 1.0.0 and last changed on its date', () => {
+  it('links the newest release and last changed on its date', () => {
     const site = loadSiteData(copyOfData('as-released'));
     expect(unreleasedChanges(site, snapshots)).toBe(false);
-    expect(stableFolder(site, snapshots)).toBe('v1.0.0');
-    expect(dataDates(site, snapshots, noGit)).toEqual({ lastRelease: { version: '1.0.0', date: '2026-11-23' }, lastChanged: '2026-11-23', unreleased: false });
+    expect(stableFolder(site, snapshots)).toBe(`v${newest}`);
+    expect(dataDates(site, snapshots, noGit)).toEqual({ lastRelease: { version: newest, date: releasedOn }, lastChanged: releasedOn, unreleased: false });
   });
 
   it('a corrected release note is not a data change', () => {
     const site = loadSiteData(dataWith('note', 'releases.csv', (t) => t.replace('初めて公開。', '初めて公開しました。')));
     expect(unreleasedChanges(site, snapshots)).toBe(false);
-    expect(stableFolder(site, snapshots)).toBe('v1.0.0');
+    expect(stableFolder(site, snapshots)).toBe(`v${newest}`);
   });
 });
 
@@ -69,6 +72,6 @@ describe('data edited after the release', () => {
     const today = () => '2026-12-24';
     expect(dataDates(site, snapshots, () => ({ lastCommit: '2026-12-05', dirty: false }), today).lastChanged).toBe('2026-12-05');
     expect(dataDates(site, snapshots, () => ({ lastCommit: '2026-12-05', dirty: true }), today).lastChanged).toBe('2026-12-24');
-    expect(dataDates(site, snapshots, noGit, today)).toEqual({ lastRelease: { version: '1.0.0', date: '2026-11-23' }, lastChanged: null, unreleased: true });
+    expect(dataDates(site, snapshots, noGit, today)).toEqual({ lastRelease: { version: newest, date: releasedOn }, lastChanged: null, unreleased: true });
   });
 });
