@@ -19,7 +19,13 @@ const csvRows = (text: string) => Papa.parse<string[]>(text, { skipEmptyLines: t
 const config = JSON.parse(readFileSync('data/site.json', 'utf8'));
 const releases = csvRows(readFileSync('data/releases.csv', 'utf8')).slice(1).map((r) => ({ version: r[0]!, date: r[1]! }));
 const latestRelease = [...releases].sort((a, b) => a.date.localeCompare(b.date)).at(-1)!;
-const sourceTables = readdirSync('data').filter((f) => f.endsWith('.csv')).map((f) => f.slice(0, -4)).sort();
+const csvTables = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => f.slice(0, -4)).sort();
+const sourceTables = csvTables('data');
+/** The tables a download folder holds: a release's own (its snapshot's; a later table is not in it), latest data/'s. */
+const tablesIn = (folder: string) => {
+  const snapshot = join('releases', folder.replace(/^v/, ''), 'data');
+  return folder !== 'latest' && existsSync(snapshot) ? csvTables(snapshot) : sourceTables;
+};
 // The derived tables of src/lib/publish/downloads.ts: ward and city metrics, category shares, budget changes, budget per resident, settlement rates.
 const derivedTables = ['budget_changes', 'budget_per_capita', 'category_shares', 'city_metrics', 'settlement_rates', 'ward_metrics'];
 const doc = (file: string) => parseHTML(readFileSync(join(site, file), 'utf8')).document;
@@ -32,7 +38,7 @@ const dataPages = [
 
 /** Every table file of a folder, relative to it: `population.csv`, `derived/ward_metrics.csv`. */
 const tableFiles = (folder: string, ext: string) => [
-  ...sourceTables.map((t) => `${t}${ext}`),
+  ...tablesIn(folder).map((t) => `${t}${ext}`),
   ...derivedTables.map((t) => `derived/${t}${ext}`),
 ];
 
@@ -40,7 +46,7 @@ describe.each(folders)('downloads/%s Excel edition', (folder) => {
   const dir = join(downloads, folder);
   it('has beside every canonical CSV a file that is the UTF-8 BOM followed by the same text', () => {
     const canonical = tableFiles(folder, '.csv');
-    expect(canonical.length).toBe(sourceTables.length + 6);
+    expect(canonical.length).toBe(tablesIn(folder).length + 6);
     for (const file of canonical) {
       const excel = join(dir, file.replace(/\.csv$/, '.excel.csv'));
       expect(existsSync(excel), excel).toBe(true);
@@ -51,7 +57,7 @@ describe.each(folders)('downloads/%s Excel edition', (folder) => {
   });
   it('is no resource of the data package: the package describes the canonical CSVs only', () => {
     const descriptor = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8'));
-    expect(descriptor.resources.length).toBe(sourceTables.length + 6);
+    expect(descriptor.resources.length).toBe(tablesIn(folder).length + 6);
     for (const r of descriptor.resources) expect(r.path, r.path).not.toMatch(/\.excel\.csv$/);
   });
 });
@@ -94,7 +100,7 @@ describe.each(dataPages)('the data page ($path)', ({ lang, path }) => {
       lists++;
     }
     // Table cards, derived tables and every folder's listing.
-    expect(lists).toBe(sourceTables.length + derivedTables.length + folders.length * (sourceTables.length + derivedTables.length));
+    expect(lists).toBe(sourceTables.length + derivedTables.length + folders.reduce((n, f) => n + tablesIn(f).length + derivedTables.length, 0));
   });
 
   it('has a schema.org Dataset in JSON-LD with the configured licence, publisher, dates, areas and every file', () => {
