@@ -23,8 +23,8 @@ export interface LocatorArea {
 }
 
 const defaults = {
-  /** Desktops: beside the list of areas, at about its own size (30rem), so its names stay 12 px or more. */
-  wideWidth: 480,
+  /** Desktops: beside the list of areas at its own size (37.5rem, as wide as a chart must be), its names 12 px. */
+  wideWidth: 600,
   wideMaxHeight: 600,
   narrowWidth: layout.width,
   narrowMaxHeight: 460,

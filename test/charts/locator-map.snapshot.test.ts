@@ -20,7 +20,7 @@ describe('locatorMap snapshots', () => {
       const label = `${lang} locator map, four areas`;
       const r = snapshotChart(`locator-map-${lang}`, locatorMap(areas), label);
       expect(r.roots.map((s) => [s.getAttribute('role'), s.getAttribute('aria-label')])).toEqual([['group', label], ['group', label]]);
-      expect(r.roots.map((s) => Number(s.getAttribute('width')))).toEqual([480, 340]);
+      expect(r.roots.map((s) => Number(s.getAttribute('width')))).toEqual([600, 340]);
       let variants = 0;
       for (const svg of r.roots) {
         const links = all(svg, 'a');
