@@ -15,7 +15,7 @@ import type { SiteData } from '../site-data.ts';
 import type { Row } from '../validate/validate-table.ts';
 import { areaInfo, areaMetrics, groupInfo, groupOfArea, metricView, shortName } from './groups.ts';
 import { comparedWithWhole, comparisonText, formatValue, markedName, markNotes, rankText, valueCell, wardSentence } from './metric-text.ts';
-import { attendanceText, countText, openedText } from './record-text.ts';
+import { attendanceText, countText, openedText, printedOnce } from './record-text.ts';
 import { sourceText } from './sources.ts';
 import { ageText, anchorOf, memo, metricTables, sourceOrNote, vintageDates, vintageText } from './views.ts';
 import { comparePage, MAX_BARS } from './compare-page.ts';
@@ -322,9 +322,12 @@ function surveySection(site: SiteData, code: string, lang: Lang) {
 
 function eventSection(site: SiteData, code: string, lang: Lang) {
   const t = translator(lang);
-  const events: Row[] = select(site.tables, 'events', { area_code: code }).map((r) => r.row).sort((a, b) => String(a.period_start).localeCompare(String(b.period_start)));
-  if (events.length === 0) return null;
-  const name = (e: Row) => local(lang, e, 'name');
+  const rows: Row[] = select(site.tables, 'events', { area_code: code }).map((r) => r.row).sort((a, b) => String(a.period_start).localeCompare(String(b.period_start)));
+  if (rows.length === 0) return null;
+  // One set of events a document prints twice under two names is one event carrying both.
+  const { events, alsoNamed } = printedOnce(rows);
+  const name = (e: Row) => [e, ...(alsoNamed.get(e) ?? [])].map((x) => local(lang, x, 'name')).join(t('area.alsoNamed'));
+  const twice = [...alsoNamed].map(([e, others]) => t('area.printedTwice', { names: [e, ...others].map((x) => `「${local(lang, x, 'name')}」`).join(t('list.short')), sessions: countText(e.sessions, lang), attendance: attendanceText(e, lang) }));
   const period = (e: Row) => (e.period_start && e.period_end ? formatPeriod(String(e.period_start), String(e.period_end), lang) : '');
   // An event held in several periods is told apart by its period in the table.
   const repeated = new Set(events.map(name).filter((n, i, all) => all.indexOf(n) !== i));
@@ -347,7 +350,7 @@ function eventSection(site: SiteData, code: string, lang: Lang) {
     title,
     svg,
     vintages: chartPeriod ? [chartPeriod] : [],
-    note: otherPeriods && periodText ? t('area.otherPeriodsInTable', { period: periodText }) : undefined,
+    note: [...(otherPeriods && periodText ? [t('area.otherPeriodsInTable', { period: periodText })] : []), ...twice].join(' ') || undefined,
     dates: events.flatMap((e) => [e.period_start, e.period_end]).filter((d): d is string => typeof d === 'string'),
     source: sourceText(site.tables, ['events'], lang, ends) || sourceText(site.tables, ['events'], lang),
     table: {

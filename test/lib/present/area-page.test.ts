@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { areaPage, chartedEvents } from '../../../src/lib/present/area-page.ts';
 import { select } from '../../../src/lib/dataset.ts';
+import { printedOnce } from '../../../src/lib/present/record-text.ts';
 import { loadSiteData } from '../../../src/lib/site-data.ts';
 import { frozenData } from '../../fixtures/frozen-data.ts';
 
@@ -95,14 +96,36 @@ describe('the events chart of the city', () => {
   it('ranks the events of one period only', () => {
     const periods = new Set(events.map((e) => `${String(e.period_start)}/${String(e.period_end)}`));
     expect(periods).toEqual(new Set(['2015-04-01/2015-12-31', '2015-04-01/2016-03-31', '2016-04-01/2017-03-31']));
-    const { chartPeriod, attended } = chartedEvents(events);
-    // FY2015 has six events with an attendance figure, Apr–Dec 2015 five, FY2016 one.
+    const { chartPeriod, attended } = chartedEvents(printedOnce(events).events);
+    // FY2015 has five events with an attendance figure (one printed twice), Apr–Dec 2015 five, FY2016 one.
     expect(chartPeriod).toBe('2015-04-01/2016-03-31');
-    expect(attended.map((e) => Number(e.attendance))).toEqual([3700, 3637, 2284, 2138, 1961, 1961]);
+    expect(attended.map((e) => Number(e.attendance))).toEqual([3700, 3637, 2284, 2138, 1961]);
     const page = areaPage(site, '14100', 'ja');
     expect(page.events!.vintages).toEqual(['2015-04-01/2016-03-31']);
     expect(page.events!.title).toBe('2015年4月～2016年3月に最も多くの人が参加したのは「多職種連携会議」の3,700人');
-    // The table still lists all 12 events with their periods.
-    expect(page.events!.table.rows).toHaveLength(12);
+    // The table lists every event with its period: 12 rows in the data, 11 events.
+    expect(events).toHaveLength(12);
+    expect(page.events!.table.rows).toHaveLength(11);
+  });
+
+  it('shows the lectures the plan prints twice under two names as one event carrying both', () => {
+    // yokohama-plan-fy2017 prints 市民啓発：29回 1,961人 and 講演会(H27：18区で29回 1,961名参加).
+    const { events: once, alsoNamed } = printedOnce(events);
+    expect(once).toHaveLength(11);
+    expect([...alsoNamed].map(([e, others]) => [e.name_ja, ...others.map((o) => o.name_ja)])).toEqual([['市民啓発', '講演会']]);
+    const page = areaPage(site, '14100', 'ja');
+    const rows = page.events!.table.rows.filter((r) => r[3] === '1,961');
+    expect(rows).toEqual([['2015年4月1日～2016年3月31日', '市民啓発／講演会', '29', '1,961']]);
+    expect(page.events!.note).toContain('「市民啓発」・「講演会」は、資料が同じ数値（29回、1,961人）を2か所に別の名前で載せているもので、同じ行事として1つにまとめています。');
+  });
+
+  it('keeps apart events that only share a period and a count of sessions', () => {
+    const a = { area_code: '1', source_document: 'd', period_start: '2020-04-01', period_end: '2021-03-31', sessions: 1, attendance: 80, attendance_qualifier: null, name_ja: 'A' };
+    // Another attendance, or none printed: two events.
+    expect(printedOnce([a, { ...a, name_ja: 'B', attendance: 81 }]).events).toHaveLength(2);
+    expect(printedOnce([{ ...a, attendance: null }, { ...a, name_ja: 'B', attendance: null }]).events).toHaveLength(2);
+    // Another document printing the same figures: two events too.
+    expect(printedOnce([a, { ...a, name_ja: 'B', source_document: 'e' }]).events).toHaveLength(2);
+    expect(printedOnce([a, { ...a, name_ja: 'B' }]).events).toHaveLength(1);
   });
 });
