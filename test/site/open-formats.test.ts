@@ -14,7 +14,8 @@ import { describe, expect, inject, it } from 'vitest';
 
 const site = inject('siteDir');
 const downloads = join(site, 'downloads');
-const folders = readdirSync(downloads).sort();
+// The folders; each one's zip archive sits beside it (downloads/v1.0.0.zip).
+const folders = readdirSync(downloads, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
 const csvRows = (text: string) => Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
 const config = JSON.parse(readFileSync('data/site.json', 'utf8'));
 const releases = csvRows(readFileSync('data/releases.csv', 'utf8')).slice(1).map((r) => ({ version: r[0]!, date: r[1]! }));
