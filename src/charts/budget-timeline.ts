@@ -56,7 +56,8 @@ function budgetTimelineAt(rows: readonly BudgetYear[], format: (v: number) => st
   const beside = width > layout.width;
   // Years keep the order given (time order).
   const years = [...new Set(rows.map((r) => r.label))];
-  let top = 4;
+  // On a phone the first year's name sits at the top: room for its glyphs' ascent.
+  let top = beside ? 4 : 8;
   const placed = years.flatMap((label) => {
     const planned = rows.find((r) => r.label === label && r.kind !== 'settlement') ?? null;
     const settled = rows.find((r) => r.label === label && r.kind === 'settlement') ?? null;

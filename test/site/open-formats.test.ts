@@ -127,8 +127,9 @@ describe.each(dataPages)('the data page ($path)', ({ lang, path }) => {
         .filter((h) => !h.endsWith('/')),
     );
     const distribution = data.distribution as { '@type': string; contentUrl: string; encodingFormat: string; name: string }[];
-    // Four files per table (Excel CSV, CSV, .xlsx, JSON), the datapackage, tables.json, feed.xml and data-quality.json.
-    expect(distribution.length).toBe(4 * (sourceTables.length + derivedTables.length) + 4);
+    // Four files per table (Excel CSV, CSV, .xlsx, JSON), the datapackage, tables.json, feed.xml and
+    // data-quality.json, and each download folder's zip archive.
+    expect(distribution.length).toBe(4 * (sourceTables.length + derivedTables.length) + 4 + folders.length);
     expect(files.size).toBe(distribution.length);
     for (const d of distribution) {
       expect(d['@type']).toBe('DataDownload');

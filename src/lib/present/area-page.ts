@@ -130,7 +130,8 @@ type AreaMetric = ReturnType<typeof areaMetrics>[number];
 function metricTable(site: SiteData, code: string, name: string, metrics: readonly AreaMetric[], group: string, info: Info, lang: Lang) {
   if (metrics.length === 0) return null;
   const t = translator(lang);
-  const totalOf = (m: AreaMetric) => metricView(site, m.spec.id, lang, group)!.total;
+  // areaMetrics keeps the measures its group has a value for; a view without one compares nothing.
+  const totalOf = (m: AreaMetric) => metricView(site, m.spec.id, lang, group)?.total ?? { wards: 0, value: null };
   const shown = metrics.filter((m) => m.value.value !== null || totalOf(m).wards >= MIN_COMPARED);
   const left = metrics.filter((m) => !shown.includes(m));
   const disagreements = disagreementsIn(site, shown.map(({ spec, value }) => ({ spec, w: value })), lang);
