@@ -351,7 +351,9 @@ function eventSection(site: SiteData, code: string, lang: Lang) {
     title,
     svg,
     vintages: chartPeriod ? [chartPeriod] : [],
-    note: [...(otherPeriods && periodText ? [t('area.otherPeriodsInTable', { period: periodText })] : []), ...twice].join(' ') || undefined,
+    note: otherPeriods && periodText ? t('area.otherPeriodsInTable', { period: periodText }) : undefined,
+    // Under the table, which lists the folded row: it prints on paper, the chart does not.
+    tableNote: twice.join(' ') || undefined,
     dates: events.flatMap((e) => [e.period_start, e.period_end]).filter((d): d is string => typeof d === 'string'),
     source: sourceText(site.tables, ['events'], lang, ends) || sourceText(site.tables, ['events'], lang),
     table: {

@@ -116,7 +116,7 @@ describe('the events chart of the city', () => {
     const page = areaPage(site, '14100', 'ja');
     const rows = page.events!.table.rows.filter((r) => r[3] === '1,961');
     expect(rows).toEqual([['2015年4月1日～2016年3月31日', '市民啓発／講演会', '29', '1,961']]);
-    expect(page.events!.note).toContain('「市民啓発」・「講演会」は、資料が同じ数値（29回、1,961人）を2か所に別の名前で載せているもので、同じ行事として1つにまとめています。');
+    expect(page.events!.tableNote).toContain('「市民啓発」・「講演会」は、資料が同じ数値（29回、1,961人）を2か所に別の名前で載せているもので、同じ行事として1つにまとめています。');
   });
 
   it('keeps apart events that only share a period and a count of sessions', () => {
