@@ -14,7 +14,7 @@ import { pick, type Lang } from '../i18n.ts';
 import type { SiteData } from '../site-data.ts';
 import { groupInfo, metricView, shortName, type MetricView } from './groups.ts';
 import { MIN_COMPARED } from '../derive/ward-metrics.ts';
-import { formatValue, markedName, rankText, valueCell } from './metric-text.ts';
+import { comparedFigure, formatValue, markedName, rankText, valueCell } from './metric-text.ts';
 import { sourceText } from './sources.ts';
 import { tilePositions } from './tiles.ts';
 import { areaMapChart, type AreaMapChart } from './area-map.ts';
@@ -105,7 +105,7 @@ export function comparePage(site: SiteData, group: string, metricId: string, lan
     a.name,
     valueCell(a, spec, lang) + (disagreements.has(spec.id, a.area_code) ? ` ${DISAGREEMENT_MARK}` : ''),
     rankText(a, lang),
-    comparedCell(a, total, isCount, lang),
+    figureCell(comparedFigure(spec, a, total, lang)),
     a.quintile === null ? '—' : String(a.quintile),
     countText(a.numerator),
     ...(spec.denominator ? [countText(a.denominator)] : []),
@@ -177,16 +177,8 @@ export function comparePage(site: SiteData, group: string, metricId: string, lan
   };
 }
 
-/**
- * How an area compares with its whole, as the table says it: a count as its share of the group's
- * total (21 of 346 clinics: 6.1 %), a rate as its ratio to the group's rate; a dash where the
- * area is not part of a whole of two areas or more at the same date.
- */
-function comparedCell(a: MetricView['areas'][number], total: MetricView['total'], isCount: boolean, lang: Lang): string {
-  if (a.value === null || a.off_vintage || total.wards < MIN_COMPARED) return '—';
-  if (isCount) return total.value ? `${formatNumber((a.value / total.value) * 100, 1, lang)}%` : '—';
-  return a.ratio_to_city === null ? '—' : formatNumber(a.ratio_to_city, 2, lang);
-}
+/** A share (6.1%) or a ratio (0.80) as the list shows it: the column's heading says which. */
+const figureCell = (f: ReturnType<typeof comparedFigure>) => (f ? `${f.text}${f.kind === 'share' ? '%' : ''}` : '—');
 
 /** 最も多いのは青葉区・都筑区の37か所、最も少ないのは…: every area sharing the top or bottom displayed value. */
 function findingText(view: MetricView, ranked: MetricView['areas'], lang: Lang): string {

@@ -101,12 +101,19 @@ export function comparedWithWhole(w: Pick<WardMetricValue, 'value' | 'off_vintag
 }
 
 /**
- * An area against its whole, saying which comparison it is: a count as its share of the whole's
- * total (「全体の6.1%」: 21 of 346 clinics), a rate as a multiple of the whole's rate
- * (「全体の0.80倍」); a dash where the two cannot be compared (comparedWithWhole).
+ * An area against its whole: a count as its share of the whole's total (21 of 346 clinics: 6.1),
+ * a rate as a multiple of the whole's rate (0.80); null where the two cannot be compared
+ * (comparedWithWhole). The figure as a table cell shows it, and which comparison it is.
  */
+export function comparedFigure(spec: Pick<MetricSpec, 'denominator'>, w: Pick<WardMetricValue, 'value' | 'off_vintage' | 'ratio_to_city'>, total: Pick<CityMetricValue, 'wards' | 'value'>, lang: Lang): { kind: 'share' | 'ratio'; text: string } | null {
+  if (!comparedWithWhole(w, total)) return null;
+  if (!spec.denominator) return total.value ? { kind: 'share', text: formatNumber((w.value! / total.value) * 100, 1, lang) } : null;
+  return w.ratio_to_city === null ? null : { kind: 'ratio', text: formatNumber(w.ratio_to_city, 2, lang) };
+}
+
+/** The same in words, where one column mixes both kinds: 「全体の6.1%」, 「全体の0.80倍」, or a dash. */
 export function comparisonText(spec: Pick<MetricSpec, 'denominator'>, w: Pick<WardMetricValue, 'value' | 'off_vintage' | 'ratio_to_city'>, total: Pick<CityMetricValue, 'wards' | 'value'>, lang: Lang): string {
-  if (!comparedWithWhole(w, total)) return '—';
-  if (!spec.denominator) return total.value ? translate(lang, 'metricText.shareOfWhole', { pct: formatNumber((w.value! / total.value) * 100, 1, lang) }) : '—';
-  return w.ratio_to_city === null ? '—' : translate(lang, 'metricText.ratioToWhole', { ratio: formatNumber(w.ratio_to_city, 2, lang) });
+  const figure = comparedFigure(spec, w, total, lang);
+  if (!figure) return '—';
+  return figure.kind === 'share' ? translate(lang, 'metricText.shareOfWhole', { pct: figure.text }) : translate(lang, 'metricText.ratioToWhole', { ratio: figure.text });
 }

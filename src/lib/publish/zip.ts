@@ -32,30 +32,15 @@ export function zipArchive(entries: readonly ZipEntry[], day: string): Uint8Arra
     const crc = crc32(data);
     if (data.length > LIMIT || body.length > LIMIT || offset > LIMIT) throw new Error(`zip: ${entry.name} needs zip64`);
     const method = stored ? 0 : 8;
+    // The local and central headers share one run of fields, two bytes further on in the central one.
+    const fields = { method, time, date, crc, compressed: body.length, size: data.length, nameLength: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
-    local.writeUInt16LE(0x0800, 6); // names are UTF-8
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeEntryFields(local, 4, fields);
     const header = Buffer.alloc(46);
     header.writeUInt32LE(0x02014b50, 0);
     header.writeUInt16LE(20, 4); // made by: 2.0, MS-DOS attributes
-    header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(0x0800, 8);
-    header.writeUInt16LE(method, 10);
-    header.writeUInt16LE(time, 12);
-    header.writeUInt16LE(date, 14);
-    header.writeUInt32LE(crc, 16);
-    header.writeUInt32LE(body.length, 20);
-    header.writeUInt32LE(data.length, 24);
-    header.writeUInt16LE(name.length, 28);
+    writeEntryFields(header, 6, fields);
     // Extra field, comment, disk number, internal and external attributes: all zero.
     header.writeUInt32LE(offset, 42);
     parts.push(local, name, body);
@@ -71,4 +56,21 @@ export function zipArchive(entries: readonly ZipEntry[], day: string): Uint8Arra
   end.writeUInt32LE(centralSize, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...parts, ...central, end]);
+}
+
+/**
+ * The fields a local header (from byte 4) and a central header (from byte 6) share: version needed,
+ * flags (UTF-8 names), method, time, date, CRC-32, sizes and the name's length; the extra field's
+ * length after them is zero.
+ */
+function writeEntryFields(buf: Buffer, at: number, f: { method: number; time: number; date: number; crc: number; compressed: number; size: number; nameLength: number }) {
+  buf.writeUInt16LE(20, at); // version needed: 2.0 (deflate)
+  buf.writeUInt16LE(0x0800, at + 2); // names are UTF-8
+  buf.writeUInt16LE(f.method, at + 4);
+  buf.writeUInt16LE(f.time, at + 6);
+  buf.writeUInt16LE(f.date, at + 8);
+  buf.writeUInt32LE(f.crc, at + 10);
+  buf.writeUInt32LE(f.compressed, at + 14);
+  buf.writeUInt32LE(f.size, at + 18);
+  buf.writeUInt16LE(f.nameLength, at + 22);
 }
