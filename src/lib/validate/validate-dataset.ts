@@ -21,6 +21,8 @@ import { checkMetricOperands } from './validate-metrics.ts';
 import { validateTable, type Table } from './validate-table.ts';
 import { validateCatalogues } from './validate-catalogues.ts';
 import { validateBoundaries, type Boundaries } from './validate-boundaries.ts';
+import { CONSISTENCY_FILE, consistencySpec, type ConsistencySpec } from '../schema/consistency-spec.ts';
+import { checkRuleReferences } from './validate-consistency.ts';
 import { normalizeLanguages } from '../config/languages.ts';
 import { buildLanguages, chainsOf } from '../i18n/languages.ts';
 import { fillLabels } from '../i18n/labels.ts';
@@ -37,7 +39,9 @@ export interface DatasetResult {
   /** The areas' shapes for the maps, when the folder declares them (boundaries.json). */
   boundaries?: Boundaries | null;
   /** Where each declaration's values are, for the later phases' problems. */
-  places?: { metrics?: DeclarationPlace; site?: DeclarationPlace };
+  places?: { metrics?: DeclarationPlace; site?: DeclarationPlace; consistency?: DeclarationPlace };
+  /** The consistency rules (consistency.json), when the folder declares them and they are valid. */
+  consistency?: ConsistencySpec;
 }
 
 /** A declaration file as shown to the maintainer, and the line and column of each of its values. */
@@ -135,6 +139,11 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
   problems.push(...metrics.problems);
   const present = new Set([...csvs, ...schemaNames].filter((n) => !schemas.has(n)));
   if (metrics.value) problems.push(...checkMetricOperands(metricsFile, metrics.value, schemas, metrics.at, present));
+  // The consistency rules, when the folder declares them, against the tables they read.
+  const rulesFile = shown(CONSISTENCY_FILE);
+  const rules = names.includes(CONSISTENCY_FILE) ? validateDeclaration(dir, CONSISTENCY_FILE, consistencySpec, rulesFile) : null;
+  if (rules) problems.push(...rules.problems);
+  if (rules?.value) problems.push(...checkRuleReferences(rulesFile, rules.value, schemas, rules.at, present));
 
   // The site configuration, and what it names: metrics and areas that exist.
   let config: SiteConfig | undefined = options.siteConfig;
@@ -153,6 +162,7 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
   // Labels in every configured language, each filled once from its fallback chain.
   if (config) {
     if (metrics.value) problems.push(...labelProblems(metricsFile, metrics.value, metrics.at, config, dir));
+    if (rules?.value) problems.push(...labelProblems(rulesFile, rules.value, rules.at, config, dir));
     for (const [name, schema] of schemas) problems.push(...labelProblems(schemaAt.get(name)!.file, schema, schemaAt.get(name)!.at, config, dir));
   }
 
@@ -160,8 +170,8 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
   const boundaries = validateBoundaries(dir, shown, tables.get('areas'), scopeOf(tables.get('areas'), config?.areas));
   problems.push(...boundaries.problems);
 
-  const places = { metrics: metrics.value ? { file: metricsFile, at: metrics.at } : undefined, site: sitePlace };
-  return { ...done(), specs: metrics.value ?? undefined, config, places, boundaries: boundaries.boundaries };
+  const places = { metrics: metrics.value ? { file: metricsFile, at: metrics.at } : undefined, site: sitePlace, consistency: rules?.value ? { file: rulesFile, at: rules.at } : undefined };
+  return { ...done(), specs: metrics.value ?? undefined, config, places, boundaries: boundaries.boundaries, consistency: rules?.value ?? undefined };
 }
 
 /** Fills the labels of a declaration for the configured languages; a label without the default language is an error at its place. */
