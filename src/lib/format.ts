@@ -4,10 +4,11 @@
  */
 import { grammarOf, numberLocale, peopleIn } from './i18n/grammar.ts';
 
-const eraStarts: [string, string, number, string][] = [
-  ['令和', 'R', 2019, '2019-05-01'],
-  ['平成', 'H', 1989, '1989-01-08'],
-  ['昭和', 'S', 1926, '1926-12-25'],
+// Each era and the day it began; its first year is that day's.
+const eraStarts: [string, string, string][] = [
+  ['令和', 'R', '2019-05-01'],
+  ['平成', 'H', '1989-01-08'],
+  ['昭和', 'S', '1926-12-25'],
 ];
 
 /** 1533 → "1,533"; 9.3456 with 1 digit → "9.3". */
@@ -44,8 +45,8 @@ export const roundPeople = (lang: string, n: number) => peopleIn(lang, n, (v) =>
 export function formatFiscalYear(year: number, lang: string = 'ja'): string {
   const locale = grammarOf(lang);
   if (locale === 'en') return `FY${year}`;
-  const [era, , start] = eraStarts.find(([, , , from]) => `${year}-10-01` >= from)!;
-  const n = year - start + 1;
+  const [era, , from] = eraStarts.find(([, , from]) => `${year}-10-01` >= from)!;
+  const n = year - Number(from.slice(0, 4)) + 1;
   return `${era}${n === 1 ? '元' : n}年度（FY${year}）`;
 }
 
