@@ -90,10 +90,10 @@ const fiscalYearOf = (s: Span) => {
   return s.start.slice(4) === '-04-01' && s.end === `${y + 1}-03-31` ? y : null;
 };
 
-/** A rule as the page names it: its number, kind and the printed column it checks. */
+/** A rule as the page names it: its number, kind, the printed column it checks and what it recomputes it from. */
 function ruleText(rule: RuleResult, index: number, lang: Lang): string {
   const t = translator(lang);
-  return t('qualityPage.ruleDescription', { number: index + 1, kind: t(`qualityPage.kind.${rule.kind}`), printed: rule.printed });
+  return t('qualityPage.ruleDescription', { number: index + 1, kind: t(`qualityPage.kind.${rule.kind}`), printed: rule.printed, from: rule.from.join(t('list.comma')) });
 }
 
 const skipKeys: Record<SkipReason, string> = { 'no-rows': 'noRows', 'no-vintage': 'noVintage', blank: 'blank', zero: 'zero', several: 'several' };

@@ -24,6 +24,8 @@ export interface RuleResult {
   kind: ConsistencyRule['kind'];
   /** The printed figures it checks, as `table.column`. */
   printed: string;
+  /** What it recomputes them from, as `table.column`. */
+  from: string[];
   findings: Finding[];
   skipped: Skipped[];
 }
@@ -35,8 +37,14 @@ const fail = (reason: SkipReason): Computed => ({ ok: false, reason });
 export function evaluateRule(tables: Tables, checkId: string, index: number, rule: ConsistencyRule): RuleResult {
   const columns = typeof rule.printed.column === 'string' ? [rule.printed.column] : rule.printed.column;
   const column = columns.join(' + ');
-  const result: RuleResult = { kind: rule.kind, printed: `${rule.printed.table}.${column}`, findings: [], skipped: [] };
-  const byWards = operandsOf(rule).some((o) => 'table' in o && o.areas === 'wards');
+  const operands = operandsOf(rule);
+  const from = operands.map((o) => {
+    if (!('table' in o)) return `${rule.printed.table}.${o.column}`;
+    const c = o.column ?? (o as RowsSpec).distinct;
+    return c ? `${o.table}.${c}` : o.table;
+  });
+  const result: RuleResult = { kind: rule.kind, printed: `${rule.printed.table}.${column}`, from, findings: [], skipped: [] };
+  const byWards = operands.some((o) => 'table' in o && o.areas === 'wards');
   for (const ref of select(tables, rule.printed.table)) {
     if (!matches(ref, rule.printed.where)) continue;
     // A rule over the wards of an area checks the figures of areas that have wards.
@@ -107,12 +115,12 @@ function recompute(tables: Tables, ref: RowRef, rule: ConsistencyRule): Computed
       if (!found.ok) return fail(found.reason);
       const distinct = rule.rows.distinct;
       const value = distinct ? new Set(found.rows.map((r) => String(r.row[distinct] ?? ''))).size : found.rows.length;
-      return { ok: true, value, formula: `${distinct ? `distinct ${rule.rows.table}.${distinct} among ${found.rows.length} rows` : `rows of ${rule.rows.table}`}${relation(rule.rows, ref, tables)}` };
+      return { ok: true, value, formula: `${distinct ? `${value} distinct ${distinct} among ${found.rows.length} rows` : `${value} rows`} of ${rule.rows.table}${relation(rule.rows, ref, tables)}` };
     }
     case 'equals': {
       const one = oneRow(tables, ref, rule.value);
       if (!one.ok) return one;
-      return { ok: true, value: one.value, formula: `${rule.value.table}.${rule.value.column} of line ${one.line}` };
+      return { ok: true, value: one.value, formula: `${one.formula}` };
     }
     case 'months': {
       const span = spanOf(tables, ref);
@@ -123,7 +131,7 @@ function recompute(tables: Tables, ref: RowRef, rule: ConsistencyRule): Computed
       if (found.rows.length > 1) return fail('several');
       const date = found.rows[0]!.row[rule.from.column];
       if (typeof date !== 'string') return fail('blank');
-      return { ok: true, value: monthsOpen(date, span.start, span.end), formula: `calendar months from ${date} (its month counted) within ${span.start} – ${span.end}` };
+      return { ok: true, value: monthsOpen(date, span.start, span.end), formula: `months from ${date} (its month counted) within ${span.start} – ${span.end}` };
     }
     case 'weekday': {
       const date = ref.row[rule.date.column];
@@ -148,29 +156,33 @@ function operand(tables: Tables, ref: RowRef, spec: OperandSpec): Computed {
     if (typeof v !== 'number') return fail('blank');
     total += v;
   }
-  return { ok: true, value: total, formula: found.rows.length === 1 ? `${spec.table}.${spec.column} ${total}` : `Σ ${spec.table}.${spec.column} over ${found.rows.length} rows${relation(spec, ref, tables)} (${total})` };
+  // The column is in the rule's description; the formula says which rows, in words that wrap.
+  return { ok: true, value: total, formula: found.rows.length === 1 ? `${total} (${spec.table} line ${found.rows[0]!.line})` : `${total} (Σ ${found.rows.length} rows of ${spec.table}${relation(spec, ref, tables, ', ')})` };
 }
 
 /** The one related row's figure. */
-function oneRow(tables: Tables, ref: RowRef, spec: RowsSpec & { column: string }): Computed & { line?: number } {
+function oneRow(tables: Tables, ref: RowRef, spec: RowsSpec & { column: string }): Computed {
   const found = relatedRows(tables, ref, spec);
   if (!found.ok) return fail(found.reason);
   if (found.rows.length === 0) return fail('no-rows');
   if (found.rows.length > 1) return fail('several');
   const v = found.rows[0]!.row[spec.column];
-  return typeof v === 'number' ? { ok: true, value: v, formula: String(v), line: found.rows[0]!.line } : fail('blank');
+  return typeof v === 'number' ? { ok: true, value: v, formula: `${v} (${spec.table} line ${found.rows[0]!.line})` } : fail('blank');
 }
 
-/** How the rows were chosen, for the formula: `(wards of 14100, 2015-10-31)`. */
-function relation(spec: RowsSpec, ref: RowRef, tables: Tables): string {
+/** How the rows were chosen, for the formula: ` (wards of 14100, newest vintage)`, or after `lead`. */
+function relation(spec: RowsSpec, ref: RowRef, tables: Tables, lead?: string): string {
   const parts: string[] = [];
   if (spec.areas === 'wards') parts.push(`wards of ${String(ref.row.area_code)}`);
   const span = spanOf(tables, ref);
   if (span && spec.during) parts.push(`${spec.during} in ${span.start} – ${span.end}`);
   if (span && spec.through) parts.push(`${spec.through} up to ${span.end}`);
-  if (spec.vintage !== 'same' && spec.vintage !== 'all') parts.push(`${spec.vintage} vintage`);
-  return parts.length ? ` (${parts.join(', ')})` : '';
+  if (spec.vintage !== 'same' && spec.vintage !== 'all') parts.push(vintageWords[spec.vintage]);
+  if (!parts.length) return '';
+  return lead ? `${lead}${parts.join(', ')}` : ` (${parts.join(', ')})`;
 }
+
+const vintageWords = { latest: 'latest on or before it', newest: 'newest', previous: 'the period before' } as const;
 
 function operandsOf(rule: ConsistencyRule): (OperandSpec | RowsSpec)[] {
   switch (rule.kind) {
