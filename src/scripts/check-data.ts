@@ -23,6 +23,7 @@ function install(root: HTMLElement): void {
     .then((json: { files: ({ name: string; text: string } | { name: string; base64: string })[] }) => {
       reference = json.files.map((f) => ({ name: f.name, bytes: 'text' in f ? new TextEncoder().encode(f.text) : fromBase64(f.base64) }));
       status.textContent = '';
+      root.dataset.state = 'ready';
     })
     .catch(() => {
       status.textContent = say('loadFailed');
@@ -33,6 +34,7 @@ function install(root: HTMLElement): void {
   const check = async (dropped: DroppedFile[]) => {
     if (dropped.length === 0) return;
     status.textContent = say('checking');
+    root.dataset.state = 'checking';
     await loaded;
     const { folder, files, notChecked } = folderToCheck(dropped, reference ?? []);
     const result = validateFiles(files, folder);
@@ -53,7 +55,10 @@ function install(root: HTMLElement): void {
     else output.append(Object.assign(document.createElement('p'), { className: 'ok', textContent: say('noProblems') }));
     output.append(totals);
     if (notChecked.length) output.append(Object.assign(document.createElement('p'), { textContent: say('notCheckedFiles').replace('{files}', notChecked.join(', ')) }));
-    status.textContent = say('result');
+    // What was checked: the folder, or the files dropped in place of the site's own.
+    const named = dropped.some((f) => f.path.includes('/')) ? `${folder}/` : dropped.map((f) => f.path).join(', ');
+    status.textContent = say('result').replace('{files}', named);
+    root.dataset.state = 'done';
   };
 
   for (const input of root.querySelectorAll<HTMLInputElement>('input[type=file]'))

@@ -107,15 +107,16 @@ describe('checking data files on the check page', () => {
     check.on('request', (r) => requests.push(new URL(r.url()).pathname));
     await check.goto(`${server.url}/check/`);
     // The site's own data files, fetched once when the page opens.
-    await check.waitForFunction(() => document.querySelector('[data-status]')?.textContent === '');
+    await check.waitForFunction(() => (document.querySelector('[data-check]') as HTMLElement | null)?.dataset.state === 'ready');
   }, 60_000);
 
   /** Chooses files (or a folder) and reads back the listed problems and the closing line. */
   async function choose(input: '#check-files' | '#check-folder', files: Parameters<Page['setInputFiles']>[1]) {
-    await check.locator('[data-status]').evaluate((e) => (e.textContent = ''));
+    await check.locator('[data-check]').evaluate((e) => ((e as HTMLElement).dataset.state = 'ready'));
     await check.setInputFiles(input, files);
-    await check.waitForFunction(() => document.querySelector('[data-status]')?.textContent === '検査が終わりました。');
+    await check.waitForFunction(() => (document.querySelector('[data-check]') as HTMLElement | null)?.dataset.state === 'done');
     return {
+      status: (await check.locator('[data-status]').textContent())!,
       problems: await check.locator('[data-output] ol.problems li').allTextContents(),
       totals: (await check.locator('[data-output] .totals').textContent())!,
       ok: await check.locator('[data-output] .ok').count(),
@@ -159,7 +160,7 @@ describe('checking data files on the check page', () => {
     const expected = validated(new TextEncoder().encode(original));
     expect(expected.problems).toEqual([]);
     const shown = await choose('#check-files', { name: 'consultation_sources.csv', mimeType: 'text/csv', buffer: Buffer.from(original) });
-    expect(shown).toEqual({ problems: [], totals: expected.totals, ok: 1 });
+    expect(shown).toEqual({ status: '検査しました（consultation_sources.csv）。', problems: [], totals: expected.totals, ok: 1 });
     expect(shown.totals).toMatch(/^data: \d+表 \d+行を検査、エラー0件・警告0件 \//);
   });
 
@@ -175,6 +176,7 @@ describe('checking data files on the check page', () => {
     expect(lines.slice(0, -1)).toHaveLength(5);
     expect(lines.filter((l) => l.startsWith('data/metrics.json:'))).toHaveLength(1);
     const shown = await choose('#check-folder', join(root, 'data'));
+    expect(shown.status).toBe('検査しました（data/）。');
     expect(shown.problems).toEqual(lines.slice(0, -1));
     expect(shown.totals).toBe(lines.at(-1));
   });

@@ -41,9 +41,9 @@ export function checkPage(lang: Lang): CheckPage {
       loadFailed: t('checkPage.loadFailed'),
       checking: t('checkPage.checking'),
       noProblems: t('checkPage.noProblems'),
-      // The script fills the list of files in.
+      // The script fills the files in.
       notCheckedFiles: t('checkPage.notCheckedFiles', { files: '{files}' }),
-      result: t('checkPage.result'),
+      result: t('checkPage.result', { files: '{files}' }),
     },
   };
 }
