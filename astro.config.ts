@@ -23,10 +23,16 @@ const browserModules = {
   applyToEnvironment: (environment: { name: string }) => environment.name === 'client',
   resolveId: (id: string) => (id === 'iconv-lite' ? fileURLToPath(new URL('./src/scripts/iconv-lite-browser.ts', import.meta.url)) : null),
 };
-const bundledInBrowser = {
-  name: 'bundled-in-browser',
-  configEnvironment(name: string, config: { build?: { rollupOptions?: { external?: unknown } } }) {
-    if (name === 'client' && config.build?.rollupOptions) config.build.rollupOptions.external = [];
+// Vite takes an environment's options from the top-level ones: src/lib is made external in each
+// server environment's own options, so the client environment (the browser's scripts) bundles it.
+const externalOnServer = {
+  name: 'external-on-server',
+  configEnvironment(name: string, config: { build?: { rolldownOptions?: Record<string, unknown>; rollupOptions?: Record<string, unknown> } }) {
+    if (name === 'client') return;
+    // Kept as absolute paths: the prerendered chunks import them from where they are. Vite 8
+    // reads rolldownOptions, of which rollupOptions is the older name.
+    const options = { ...config.build?.rolldownOptions, ...config.build?.rollupOptions, makeAbsoluteExternalsRelative: false, external: unbundled };
+    config.build = { ...config.build, rolldownOptions: options, rollupOptions: options };
   },
 };
 
@@ -37,10 +43,8 @@ export default defineConfig({
   base: address.base,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
-  // Kept as absolute paths: the prerendered chunks import them from where they are.
   vite: {
-    build: { rollupOptions: { makeAbsoluteExternalsRelative: false, external: unbundled } },
-    plugins: [browserModules, bundledInBrowser],
+    plugins: [browserModules, externalOnServer],
   },
   devToolbar: { enabled: false },
   integrations: [dataWatch()],

@@ -30,6 +30,8 @@ function install(root: HTMLElement): void {
     });
   // The controls appear only with the script: without it the page says how to check from the command line.
   root.hidden = false;
+  // A folder is chosen through the attribute browsers share but HTML does not define, so it is set here.
+  for (const input of root.querySelectorAll<HTMLInputElement>('input[data-folder]')) input.webkitdirectory = true;
 
   const check = async (dropped: DroppedFile[]) => {
     if (dropped.length === 0) return;
