@@ -24,7 +24,6 @@ import { areaTrends } from './trends.ts';
 import { areaMapChart } from './area-map.ts';
 import { peerStanding } from './peers.ts';
 import { translator, translate } from '../i18n/translate.ts';
-import { grammarOf } from '../i18n/grammar.ts';
 
 /** Around an area in a large group, the chart shows this many ranks either side. */
 const WINDOW = 7;
@@ -236,7 +235,7 @@ function eventSection(site: SiteData, code: string, lang: Lang) {
     ? t('area.bestAttendedPeople', { top: label(top), top2: attendanceText(top, lang) })
     : t('area.trainingsLectures');
   const svg = attended.length
-    ? renderChart(categoryBars(attended.map((e) => ({ label: label(e), value: Number(e.attendance) })), (v) => formatNumber(v, 0, lang), { marginLeft: grammarOf(lang) === 'ja' ? 230 : 250, width: 560 }), { label: title })
+    ? renderChart(categoryBars(attended.map((e) => ({ label: label(e), value: Number(e.attendance) })), (v) => formatNumber(v, 0, lang)), { label: title })
     : null;
   const ends = events.map((e) => String(e.period_end)).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
   return {
