@@ -17,6 +17,7 @@ import { loadSiteData, type SiteData } from '../site-data.ts';
 import { releasesOf, unreleasedChanges } from '../release/folders.ts';
 import { hasSnapshot, releasesDir, snapshotDataDir } from '../release/snapshots.ts';
 import { areaName } from './groups.ts';
+import { memo } from './views.ts';
 
 export interface QualityPage {
   /** "152 figures compared, 6 disagree". */
@@ -99,8 +100,12 @@ function ruleText(rule: RuleResult, index: number, lang: Lang): string {
 const skipKeys: Record<SkipReason, string> = { 'no-rows': 'noRows', 'no-vintage': 'noVintage', blank: 'blank', zero: 'zero', several: 'several' };
 const skipText = (reason: SkipReason, lang: Lang) => translator(lang)(`qualityPage.skip.${skipKeys[reason]}`);
 
-/** Each release's report under today's rules, oldest first, and the current data where it has unreleased changes. */
+/** Each release's report under today's rules, oldest first, and the current data where it has unreleased changes: once per build, for every language. */
 function releaseReports(site: SiteData, snapshots: string): { label: (lang: Lang) => string; report: QualityReport }[] {
+  return memo(site, `quality-by-release|${snapshots}`, () => reportsByRelease(site, snapshots));
+}
+
+function reportsByRelease(site: SiteData, snapshots: string): { label: (lang: Lang) => string; report: QualityReport }[] {
   const out: { label: (lang: Lang) => string; report: QualityReport }[] = [];
   const versionLabel = (version: string, on: string) => (lang: Lang) => translator(lang)('qualityPage.release', { version, date: on ? formatDate(on, lang) : '' });
   const releases = releasesOf(site);

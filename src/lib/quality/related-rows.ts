@@ -7,6 +7,7 @@
 import { compilePattern } from '../schema/pattern.ts';
 import type { Condition, RowsSpec, Where } from '../schema/consistency-spec.ts';
 import { select, wardsOf, type RowRef, type Tables } from '../dataset.ts';
+import { vintageOf } from '../derive/vintage.ts';
 import type { Value } from '../validate/parse-cell.ts';
 
 /** The days a row describes: an as-of date (start = end), a period, or a fiscal year. */
@@ -17,18 +18,18 @@ export interface Span {
   fiscalYear?: number;
 }
 
-/** The span of a row from its table's declared vintage columns, or null where it has none or a blank. */
+/** The span of a row from its table's declared vintage columns (derive/vintage.ts), or null where it has none or a blank. */
 export function spanOf(tables: Tables, ref: RowRef): Span | null {
-  const fields = tables.get(ref.table)?.schema.vintage ?? [];
-  const values = fields.map((f) => ref.row[f]);
-  if (fields.length === 0 || values.some((v) => v === null || v === undefined || v === '')) return null;
-  if (fields.length === 1 && fields[0] === 'fiscal_year') {
-    // A Japanese fiscal year runs from April to March.
-    const fy = Number(values[0]);
-    return Number.isInteger(fy) ? { start: `${fy}-04-01`, end: `${fy + 1}-03-31`, fiscalYear: fy } : null;
+  const schema = tables.get(ref.table)?.schema;
+  const vintage = schema ? vintageOf(schema, ref.row) : null;
+  if (!vintage) return null;
+  if (vintage.key.startsWith('FY')) {
+    // A Japanese fiscal year runs from April to March: it starts the year before it ends.
+    const fy = Number(vintage.key.slice(2));
+    return { start: `${fy}-04-01`, end: vintage.end, fiscalYear: fy };
   }
-  const dates = values.map(String);
-  return { start: dates[0]!, end: dates.at(-1)! };
+  const [start, end = start] = vintage.key.split('/') as [string, string?];
+  return { start, end };
 }
 
 /** Whether a cell meets a condition. Values compare as written (2021 and "2021" are the same); null is a blank cell. */
