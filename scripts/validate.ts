@@ -4,7 +4,7 @@
  * error (with --strict, also when there is a warning). --github prints the step summary (Markdown)
  * on stdout and one annotation per problem on stderr, both escaped for the workflow runner.
  */
-import { countErrors, formatProblem, sortProblems } from '../src/lib/problems.ts';
+import { countErrors, formatProblem, sortProblems, totalsLine } from '../src/lib/problems.ts';
 import { annotation, stepSummary } from '../src/lib/validate/github-output.ts';
 import { runGate } from '../src/lib/pipeline.ts';
 
@@ -20,9 +20,7 @@ try {
   const errors = countErrors(problems);
   const warnings = problems.length - errors;
   const rows = [...result.rowCounts.values()].reduce((a, b) => a + b, 0);
-  const totals =
-    `${dir}: ${result.rowCounts.size}表 ${rows}行を検査、エラー${errors}件・警告${warnings}件 / ` +
-    `checked ${result.rowCounts.size} tables, ${rows} rows: ${errors} errors, ${warnings} warnings`;
+  const totals = totalsLine(dir, result.rowCounts, problems);
 
   if (json) {
     console.log(JSON.stringify({ dir, tables: result.rowCounts.size, rows, errors, warnings, problems }, null, 2));

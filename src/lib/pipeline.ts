@@ -11,7 +11,7 @@ import type { SiteConfig } from './config/site-config.ts';
 import type { MetricSpec } from './schema/metric-spec.ts';
 import { deriveAll, type Derived } from './derive/derive-all.ts';
 import { withCountVariants } from './derive/metric-families.ts';
-import { runChecks, type QualityReport } from './quality/run-checks.ts';
+import { idleRules, runChecks, type QualityReport } from './quality/run-checks.ts';
 import { messages } from './validate/messages.ts';
 import { pointerOf, type JsonPath } from './validate/validate-declaration.ts';
 import { checkMetricValues } from './validate/validate-metrics.ts';
@@ -54,11 +54,16 @@ export function runGate(dir: string, displayRoot = process.cwd(), options: GateO
   // 4. Check: printed totals, shares and rates recomputed from the rows.
   let quality: QualityReport;
   try {
-    quality = runChecks(tables);
+    quality = runChecks(tables, validated.consistency);
   } catch (err) {
     problems.push(problemAt(shownDir(dir, displayRoot), 'derive-error', { step: 'データ品質の検査 / the consistency checks', detail: messageOf(err) }));
     return result({ specs: undefined, config: undefined });
   }
+  // A rule that checked nothing is said, not passed over: the quality page lists it too.
+  const rulesPlace = places?.consistency;
+  if (rulesPlace)
+    for (const path of idleRules(quality))
+      problems.push({ file: rulesPlace.file, ...rulesPlace.at(path), severity: 'warning', code: 'rule-idle', ...messages['rule-idle']({ check: validated.consistency![path[0]]!.id, rule: path[2] + 1 }) });
   return result({ derived, quality });
 }
 

@@ -22,7 +22,7 @@ export function decodeCsvBytes(bytes: Uint8Array): Decoded {
   } catch {
     // Not UTF-8: try CP932, and accept it only if every byte sequence was valid in it.
     if (!hasBom) {
-      const text = iconv.decode(Buffer.from(body), 'cp932');
+      const text = iconv.decode(body, 'cp932');
       if (!text.includes('\uFFFD') && looksLikeText(text)) return { ok: true, text, encoding: 'shift_jis' };
     }
     const at = firstInvalidUtf8(body);

@@ -207,6 +207,31 @@ export const messages = {
     ja: `指標${q(a.id)}はどの区でも計算できません（分子・分母がないか分母が0です）`,
     en: `metric ${e(a.id)} cannot be computed for any ward (numerator or denominator missing, or the denominator is 0)`,
   }),
+  // The consistency rules (data/consistency.json) against the tables they read.
+  'rule-unknown-table': (a: { pointer: string; table: string }) => ({
+    ja: `${a.pointer}: 表${q(a.table)}がありません`,
+    en: `${a.pointer}: there is no table ${e(a.table)}`,
+  }),
+  'rule-unknown-column': (a: { pointer: string; table: string; column: string }) => ({
+    ja: `${a.pointer}: 表${q(a.table)}に列${q(a.column)}がありません`,
+    en: `${a.pointer}: table ${e(a.table)} has no column ${e(a.column)}`,
+  }),
+  'rule-column-type': (a: { pointer: string; table: string; column: string; type: string; expected: 'number' | 'date' | 'string' }) => ({
+    ja: `${a.pointer}: ${a.table}の列${q(a.column)}は${typeJa[a.expected]}ではありません（${typeJa[a.type] ?? a.type}）`,
+    en: `${a.pointer}: column ${e(a.column)} of ${a.table} is not ${typeEn[a.expected]} (${a.type})`,
+  }),
+  'rule-needs-vintage': (a: { pointer: string; table: string }) => ({
+    ja: `${a.pointer}: 表${q(a.table)}のスキーマに時点の列（vintage）がないため、時点で行を対応づけられません。"vintage": "all" にするか、スキーマに vintage を書いてください`,
+    en: `${a.pointer}: table ${e(a.table)} declares no vintage columns, so rows cannot be related by vintage; write "vintage": "all" or declare the schema's vintage`,
+  }),
+  'rule-needs-area': (a: { pointer: string; table: string }) => ({
+    ja: `${a.pointer}: 表${q(a.table)}に area_code 列がないため、地域で行を対応づけられません。"areas": "all" にしてください`,
+    en: `${a.pointer}: table ${e(a.table)} has no area_code column, so rows cannot be related by area; write "areas": "all"`,
+  }),
+  'rule-idle': (a: { check: string; rule: number }) => ({
+    ja: `検査${q(a.check)}の規則${a.rule}は検査の対象がありません（当てはまる印字値がないか、比べる行がありません）。データ品質のページにもそう表示されます`,
+    en: `rule ${a.rule} of check ${e(a.check)} has nothing to check (no printed figure matches it, or none has rows to compare with); the data-quality page says so too`,
+  }),
   'derive-error': (a: { step: string; detail: string }) => ({
     ja: `${a.step}を計算できません: ${a.detail}`,
     en: `cannot compute ${a.step}: ${a.detail}`,

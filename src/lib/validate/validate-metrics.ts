@@ -7,7 +7,7 @@ import type { Problem } from '../problems.ts';
 import type { MetricSpec, Operand } from '../schema/metric-spec.ts';
 import type { TableSchema } from '../schema/table-schema.ts';
 import { messages } from './messages.ts';
-import { pointerOf, type JsonPath } from './validate-declaration.ts';
+import { pointerOf, type JsonPath } from './declaration-text.ts';
 
 type At = (path: JsonPath) => { line: number; column: number };
 
