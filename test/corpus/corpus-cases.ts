@@ -152,6 +152,15 @@ export const cases: CorpusCase[] = [
   { kind: 'csv', name: 'an empty file', mutate: (t) => t.write('population.csv', ''), exit: 1, expect: ['population.csv:1:1: error: ファイルが空です / the file is empty'] },
   { kind: 'csv', name: 'a header and no rows', mutate: (t) => t.write('releases.csv', 'version,released_on,git_revision,note_ja,note_en\n'), exit: 1, expect: ['releases.csv:2:0: error: データ行がありません / the file has a header but no data rows'] },
   { kind: 'csv', name: 'bytes that are neither UTF-8 nor Shift_JIS', mutate: (t) => t.write('population.csv', new Uint8Array([...Buffer.from('area_code,as_of\n14101,'), 0xff, 0xfe, 0xfd, 0x0a])), exit: 1, expect: ['population.csv:2:2: error: 文字コードを読み取れません'] },
+  // Excel's Shift_JIS file with one row pasted from a UTF-8 file: the pasted row is named, not the first Shift_JIS byte.
+  { kind: 'csv', name: 'a Shift_JIS file with one row pasted in UTF-8', mutate: (t) => {
+      const lines = t.read('hubs.csv').split('\n');
+      t.write('hubs.csv', new Uint8Array(lines.flatMap((l, i) => [...(i === 4 ? Buffer.from(l) : t.encode(l, 'cp932')), ...(i < lines.length - 1 ? [0x0a] : [])])));
+    }, exit: 1,
+    expect: ['hubs.csv:5:0: error: 1つのファイルに文字コードが混在しています: 5行目から1行がUTF-8、2行目から17行がShift_JISです。', '/ mixed encodings in one file: 1 line(s) from line 5 are UTF-8, 17 from line 2 are Shift_JIS'] },
+  // A line end lost in a transfer: one 120 MiB line is refused on its bytes, before it is split into cells.
+  { kind: 'csv', name: 'one 120 MiB line without a line end', mutate: (t) => t.write('population.csv', Buffer.alloc(120 * 2 ** 20, '1,')), exit: 1,
+    expect: ['population.csv:1:0: error: この行が長すぎます（125829120バイト、上限4194304バイト）。改行が失われたか、表ではないファイルです / this line is too long (125829120 bytes, limit 4194304): its line ends were lost, or the file is not a table'] },
 
   // Files and folders: only regular files inside the folder are read.
   { kind: 'file', name: 'a link to /dev/zero', mutate: (t) => t.link('population.csv', '/dev/zero'), exit: 1, expect: ['population.csv:1:0: error: データフォルダの外（/dev/zero）を指すシンボリックリンクは読みません / a symbolic link to /dev/zero, outside the data folder, is not read'] },

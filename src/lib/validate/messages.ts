@@ -12,6 +12,14 @@ export const messages = {
     en: `cannot decode the file (byte ${a.byte}); save it as UTF-8 or Shift_JIS`,
   }),
   'empty-file': (_: Record<string, never>) => ({ ja: 'ファイルが空です', en: 'the file is empty' }),
+  'mixed-encoding': (a: { line: number; lines: number; encoding: string; otherLine: number; otherLines: number; otherEncoding: string }) => ({
+    ja: `1つのファイルに文字コードが混在しています: ${a.line}行目から${a.lines}行が${a.encoding}、${a.otherLine}行目から${a.otherLines}行が${a.otherEncoding}です。ほかのファイルから貼り付けた行かもしれません。ファイル全体を1つの文字コード（UTF-8がおすすめ）で保存し直してください`,
+    en: `mixed encodings in one file: ${a.lines} line(s) from line ${a.line} are ${a.encoding}, ${a.otherLines} from line ${a.otherLine} are ${a.otherEncoding} (rows pasted from another file?); save the whole file in one encoding, preferably UTF-8`,
+  }),
+  'line-too-long': (a: { bytes: number; limit: number }) => ({
+    ja: `この行が長すぎます（${a.bytes}バイト、上限${a.limit}バイト）。改行が失われたか、表ではないファイルです`,
+    en: `this line is too long (${a.bytes} bytes, limit ${a.limit}): its line ends were lost, or the file is not a table`,
+  }),
   'no-rows': (_: Record<string, never>) => ({ ja: 'データ行がありません', en: 'the file has a header but no data rows' }),
   'csv-parse-error': (a: { message: string }) => ({
     ja: `CSVとして読み取れません（引用符の閉じ忘れなど）: ${a.message}`,
