@@ -171,6 +171,11 @@ export const cases: CorpusCase[] = [
   { kind: 'file', name: 'a named pipe as a CSV', mutate: (t) => t.mkfifo('areas.csv'), exit: 1, expect: ['areas.csv:1:0: error: 通常のファイルではありません（名前付きパイプ）。読みません / not a regular file (fifo); not read'] },
   { kind: 'file', name: 'a declaration over its size limit', mutate: (t) => t.write('population.schema.json', t.read('population.schema.json').replace('{', '{' + ' '.repeat(5 * 2 ** 20))), exit: 1,
     expect: ['population.schema.json:1:0: error: ファイルが大きすぎます（', '上限4194304バイト） / the file is too large ('] },
+  // Names that differ only in case are one file on Windows and macOS: a checkout there keeps one of them.
+  { kind: 'file', name: 'POPULATION.CSV beside population.csv', mutate: (t) => t.write('POPULATION.CSV', t.read('population.csv')), exit: 1,
+    expect: ['POPULATION.CSV:1:0: error: 「POPULATION.CSV」と「population.csv」は名前の大文字・小文字だけが違います。Windows や macOS では同じファイルになり、どちらかが失われます。片方を削除するか名前を変えてください / "POPULATION.CSV" and "population.csv" differ only in case: on Windows and macOS they are one file, and one of them would be lost; remove or rename one'] },
+  { kind: 'file', name: 'a table saved with an upper-case extension', mutate: (t) => { t.write('population.CSV', t.read('population.csv')); t.remove('population.csv'); }, exit: 1,
+    expect: ['population.CSV:1:0: error: 拡張子「.CSV」が大文字のため、このファイルは読みません。小文字（.csv）に直してください / the extension ".CSV" is in upper case, so the file is not read; rename it to ".csv"'] },
   { kind: 'file', name: 'a CSV without a schema', mutate: (t) => t.write('extra.csv', 'a\n1\n'), exit: 1, expect: ['extra.csv:1:0: error: このCSVにはスキーマファイル（.schema.json）がありません / this CSV has no schema file (.schema.json)'] },
   { kind: 'file', name: 'a schema without a CSV', mutate: (t) => t.remove('care_need_certified.csv'), exit: 1, expect: ['care_need_certified.schema.json:1:0: error: このスキーマに対応するCSVファイルがありません / this schema has no CSV file'] },
   { kind: 'file', name: 'an optional table removed: its sections go, the site builds', mutate: (t) => { t.remove('events.csv'); t.remove('events.schema.json'); }, exit: 0, expect: [],

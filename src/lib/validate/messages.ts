@@ -155,6 +155,14 @@ export const messages = {
     ja: `ファイルを読めません（${a.code}）`,
     en: `cannot read the file (${a.code})`,
   }),
+  'name-case-clash': (a: { name: string; other: string }) => ({
+    ja: `${q(a.name)}と${q(a.other)}は名前の大文字・小文字だけが違います。Windows や macOS では同じファイルになり、どちらかが失われます。片方を削除するか名前を変えてください`,
+    en: `${e(a.name)} and ${e(a.other)} differ only in case: on Windows and macOS they are one file, and one of them would be lost; remove or rename one`,
+  }),
+  'extension-case': (a: { extension: string }) => ({
+    ja: `拡張子${q(a.extension)}が大文字のため、このファイルは読みません。小文字（${a.extension.toLowerCase()}）に直してください`,
+    en: `the extension ${e(a.extension)} is in upper case, so the file is not read; rename it to ${e(a.extension.toLowerCase())}`,
+  }),
   'dir-missing': (_: Record<string, never>) => ({
     ja: 'データフォルダがありません',
     en: 'the data folder does not exist',

@@ -83,6 +83,7 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
     const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
     return { ...done(), problems: [code === 'ENOENT' ? problem(shown(''), 1, 0, 'dir-missing', {}) : problem(shown(''), 1, 0, 'file-unreadable', { code })] };
   }
+  problems.push(...nameCaseProblems(names, (n) => shown(n)));
   const csvs = new Set(names.filter((n) => n.endsWith('.csv')).map((n) => n.slice(0, -4)));
   const schemaNames = new Set(names.filter((n) => n.endsWith('.schema.json')).map((n) => n.slice(0, -12)));
   if (csvs.size === 0 && schemaNames.size === 0) return { ...done(), problems: [problem(shown(''), 1, 0, 'dir-empty', {})] };
@@ -123,6 +124,7 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
     if (kind === 'link' || kind === 'not-a-folder') problems.push(problem(shown(name), 1, 0, 'subfolder-not-folder', { name, kind }));
   }
   if (subfolderKind(dir, 'glossary') === 'folder') problems.push(...validateDataDir(join(dir, 'glossary'), displayRoot, { site: false }).problems);
+  if (subfolderKind(dir, 'locales') === 'folder') problems.push(...nameCaseProblems(readdirSync(join(dir, 'locales')).sort(), (n) => shown(join('locales', n))));
 
   // What the pages need: the tables they read, and metrics.json with operands that exist.
   for (const name of siteTables) {
@@ -178,6 +180,35 @@ function scopeOf(areas: Table | undefined, scope: readonly string[] | undefined)
   const rows = areas?.rows ?? [];
   const top = new Set(scope ?? rows.filter((r) => !r.parent_code).map((r) => String(r.area_code)));
   return rows.filter((r) => top.has(String(r.area_code)) || (r.parent_code && top.has(String(r.parent_code)))).map((r) => String(r.area_code));
+}
+
+/**
+ * Names a checkout on Windows or macOS could not keep apart (`POPULATION.CSV` beside
+ * `population.csv`: one would overwrite the other), and data files whose extension is in upper
+ * case, which would otherwise be passed over without a word. Each clash is reported on the name
+ * that is not all lower case (or, when none is, on every name after the first).
+ */
+export function nameCaseProblems(names: readonly string[], shown: (name: string) => string): Problem[] {
+  const problems: Problem[] = [];
+  const byLower = new Map<string, string[]>();
+  for (const n of names) byLower.set(n.toLowerCase(), [...(byLower.get(n.toLowerCase()) ?? []), n]);
+  const clashing = new Set<string>();
+  for (const group of byLower.values()) {
+    if (group.length < 2) continue;
+    const keeper = group.find((n) => n === n.toLowerCase()) ?? group[0]!;
+    for (const n of group) {
+      if (n === keeper) continue;
+      clashing.add(n);
+      problems.push({ file: shown(n), line: 1, column: 0, severity: 'error', code: 'name-case-clash', ...messages['name-case-clash']({ name: n, other: keeper }) });
+    }
+  }
+  for (const n of names) {
+    const extension = ['.schema.json', '.csv', '.json'].find((x) => n.toLowerCase().endsWith(x));
+    if (!extension || clashing.has(n) || n.endsWith(extension)) continue;
+    const written = n.slice(n.length - extension.length);
+    problems.push({ file: shown(n), line: 1, column: 0, severity: 'error', code: 'extension-case', ...messages['extension-case']({ extension: written }) });
+  }
+  return problems;
 }
 
 const countErrorsIn = (problems: readonly Problem[], file: string) => problems.filter((p) => p.file === file && p.severity === 'error').length;
