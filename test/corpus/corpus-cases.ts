@@ -213,6 +213,10 @@ export const cases: CorpusCase[] = [
     expect: ['population.schema.json:22:5: error: /primaryKey/0: 列「ward_code」はfieldsにありません / /primaryKey/0: unknown field "ward_code"'] },
   { kind: 'schema', name: 'a reference to a table that does not exist', mutate: (t) => t.edit('population.schema.json', '"resource": "areas"', '"resource": "regions"'), exit: 1,
     expect: ['population.schema.json:1:0: error: 参照先の表「regions」がありません / the referenced table "regions" does not exist'] },
+  { kind: 'schema', name: 'a relation naming a column the table does not have', mutate: (t) => t.edit('population.schema.json', '"limit": "population"', '"limit": "populaton"'), exit: 1,
+    expect: ['population.schema.json:42:7: error: /relations/0/limit: 列「populaton」はfieldsにありません / /relations/0/limit: unknown field "populaton"'] },
+  { kind: 'schema', name: 'a relation naming a table the folder does not have', mutate: (t) => t.edit('care_need_certified.schema.json', '"table": "population"', '"table": "populations"'), exit: 1,
+    expect: ['care_need_certified.schema.json:43:9: error: /relations/0/limit/table: 表「populations」がありません / /relations/0/limit/table: there is no table "populations"'] },
   { kind: 'schema', name: 'a title without English', mutate: (t) => t.edit('population.schema.json', /"en": "[^"]*"\n  \},\n  "description"/, '"en": ""\n  },\n  "description"'), exit: 1,
     expect: ['population.schema.json:5:5: error: /title/en: 空にできません / /title/en: cannot be empty'] },
   { kind: 'schema', name: 'a schema that is a list', mutate: (t) => t.write('population.schema.json', '[]\n'), exit: 1,
@@ -244,6 +248,30 @@ export const cases: CorpusCase[] = [
       t.write('metrics.json', JSON.stringify(metrics, null, 2));
     }, exit: 0, expect: [],
     built: (out) => expect(existsSync(join(out, 'compare', '14100', 'support_hospitals_and_clinics_per_10k', 'index.html'))).toBe(true) },
+
+  // Values checked for sense, as the schemas declare (field constraints and table relations):
+  // errors where the values cannot all be true, warnings where they are only unusual.
+  { kind: 'sense', name: 'a vintage of 2099', mutate: pop('14101,2099-01-01,282084,24460,8.7'), exit: 1,
+    expect: ['population.csv:2:2: error: 「as_of」の日付「2099-01-01」は今日（', 'より後です。これから先の時点の数値はまだありません / "as_of" is 2099-01-01, after today ('] },
+  { kind: 'sense', name: "a date before the table's declared start", mutate: pop('14101,1988-12-31,282084,24460,8.7'), exit: 1,
+    expect: ['population.csv:2:2: error: 「as_of」の値「1988-12-31」が下限1989-01-08を下回っています / "1988-12-31" in "as_of" is below the minimum 1989-01-08'] },
+  { kind: 'sense', name: 'aged 75+ larger than the population', mutate: pop('14101,2015-01-01,24460,282084,8.7'), exit: 1,
+    expect: [
+      'population.csv:2:4: error: 「aged_75_plus」（282084）が「population」（24460）を超えています（スキーマの決まり: aged_75_plus ≤ population） / "aged_75_plus" (282084) is greater than "population" (24460); the schema declares aged_75_plus ≤ population',
+      'population.csv:2:4: warning: 「aged_75_plus」が「population」の1153.2%です。想定の範囲（2%～50%）の外です。値を確かめてください',
+    ] },
+  { kind: 'sense', name: 'a population of 1 beside 23,086 aged 75+', mutate: (t) => t.edit('population.csv', '14105,2015-01-01,194363,', '14105,2015-01-01,1,'), exit: 1,
+    expect: [
+      'population.csv:6:4: error: 「aged_75_plus」（23086）が「population」（1）を超えています',
+      // Its other table too: more people certified as needing care than live in the ward.
+      'care_need_certified.csv:6:3: error: 「care_need_certified」（9964）がpopulation.csv 6行目の「population」（1）を超えています（スキーマの決まり: care_need_certified ≤ population.population） / "care_need_certified" (9964) is greater than "population" of population.csv line 6 (1); the schema declares care_need_certified ≤ population.population',
+    ] },
+  { kind: 'sense', name: 'an unusual share aged 75+ is a warning', mutate: pop('14101,2015-01-01,30000,24460,81.5'), exit: 0,
+    expect: ['population.csv:2:4: warning: 「aged_75_plus」が「population」の81.5%です。想定の範囲（2%～50%）の外です。値を確かめてください / "aged_75_plus" is 81.5% of "population", outside the expected range (2–50%); check the figures'] },
+  { kind: 'sense', name: 'parent codes in a cycle', mutate: (t) => t.edit('areas.csv', '14100,141003,designated_city,,', '14100,141003,designated_city,14101,'), exit: 1,
+    expect: ['areas.csv:2:4: error: 「parent_code」をたどると元に戻ります（14100 → 14101 → 14100）。親子関係が循環しています / following "parent_code" leads back where it started (14100 → 14101 → 14100): the hierarchy has a cycle'] },
+  { kind: 'sense', name: 'a release dated before the one it follows', mutate: (t) => t.write('releases.csv', t.read('releases.csv') + '1.1.0,2026-06-01,,第2版。,Second release.\n'), exit: 1,
+    expect: ['releases.csv:3:2: error: 「version」が「1.1.0」の行の「released_on」（2026-06-01）が、それより前の「1.0.0」（2行目）の「2026-11-23」より前です / "released_on" of version 1.1.0 (2026-06-01) is before that of the earlier 1.0.0 (2026-11-23, line 2)'] },
 
   // The boundary file of the maps (boundaries.json and the TopoJSON it names), located like a table.
   { kind: 'boundaries', name: 'a boundary file missing an area', mutate: (t) => t.edit(BOUNDARY_FILE, /^\{"type":"Polygon","properties":\{[^\n]*"N03_007":"14105"\}[^\n]*\n/m, ''), exit: 1,

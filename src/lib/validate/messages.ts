@@ -227,6 +227,39 @@ export const messages = {
     ja: `${a.step}を計算できません: ${a.detail}`,
     en: `cannot compute ${a.step}: ${a.detail}`,
   }),
+  // Relations a schema declares between values (src/lib/schema/relations.ts).
+  'relation-at-most': (a: { field: string; value: string; limit: string; dates: boolean; limitName: string; where: { file: string; line: number; field: string } | null }) => {
+    const limitJa = a.where ? `${a.where.file} ${a.where.line}行目の${q(a.where.field)}` : q(a.limitName);
+    const limitEn = a.where ? `${e(a.where.field)} of ${a.where.file} line ${a.where.line}` : e(a.limitName);
+    return {
+      ja: `${q(a.field)}（${a.value}）が${limitJa}（${a.limit}）${a.dates ? 'より後です' : 'を超えています'}（スキーマの決まり: ${a.field} ≤ ${a.limitName}）`,
+      en: `${e(a.field)} (${a.value}) is ${a.dates ? 'after' : 'greater than'} ${limitEn} (${a.limit}); the schema declares ${a.field} ≤ ${a.limitName}`,
+    };
+  },
+  'relation-share': (a: { part: string; whole: string; pct: number; minimum?: number; maximum?: number }) => ({
+    ja: `${q(a.part)}が${q(a.whole)}の${a.pct}%です。想定の範囲（${a.minimum !== undefined && a.maximum !== undefined ? `${a.minimum}%～${a.maximum}%` : a.minimum !== undefined ? `${a.minimum}%以上` : `${a.maximum}%以下`}）の外です。値を確かめてください`,
+    en: `${e(a.part)} is ${a.pct}% of ${e(a.whole)}, outside the expected range (${a.minimum !== undefined && a.maximum !== undefined ? `${a.minimum}–${a.maximum}%` : a.minimum !== undefined ? `at least ${a.minimum}%` : `at most ${a.maximum}%`}); check the figures`,
+  }),
+  'relation-after-release': (a: { field: string; value: string; reference: { ja: string; en: string } }) => ({
+    ja: `${q(a.field)}の日付${q(a.value)}は${a.reference.ja}より後です。これから先の時点の数値はまだありません`,
+    en: `${e(a.field)} is ${a.value}, after ${a.reference.en}: no figure can describe a later date yet`,
+  }),
+  'relation-cycle': (a: { parent: string; chain: string }) => ({
+    ja: `${q(a.parent)}をたどると元に戻ります（${a.chain}）。親子関係が循環しています`,
+    en: `following ${e(a.parent)} leads back where it started (${a.chain}): the hierarchy has a cycle`,
+  }),
+  'relation-depth': (a: { parent: string; chain: string; levels: number }) => ({
+    ja: `${q(a.parent)}の親子関係が${a.levels}段より深くなっています（${a.chain}）`,
+    en: `the hierarchy of ${e(a.parent)} is deeper than ${a.levels} levels (${a.chain})`,
+  }),
+  'relation-order': (a: { by: string; field: string; byValue: string; value: string; earlierBy: string; earlier: string; earlierLine: number }) => ({
+    ja: `${q(a.by)}が${q(a.byValue)}の行の${q(a.field)}（${a.value}）が、それより前の${q(a.earlierBy)}（${a.earlierLine}行目）の${q(a.earlier)}より前です`,
+    en: `${e(a.field)} of ${a.by} ${a.byValue} (${a.value}) is before that of the earlier ${a.earlierBy} (${a.earlier}, line ${a.earlierLine})`,
+  }),
+  'relation-unknown': (a: { pointer: string; table: string; column?: string }) => ({
+    ja: a.column ? `${a.pointer}: 表${q(a.table)}に列${q(a.column)}がありません` : `${a.pointer}: 表${q(a.table)}がありません`,
+    en: a.column ? `${a.pointer}: table ${e(a.table)} has no column ${e(a.column)}` : `${a.pointer}: there is no table ${e(a.table)}`,
+  }),
   // The boundary file of the maps (data/boundaries.json and the TopoJSON it names).
   'boundary-object-missing': (a: { object: string; found: string }) => ({
     ja: `境界ファイルにオブジェクト${q(a.object)}がありません（あるのは ${a.found}）。boundaries.json の object を確かめてください`,

@@ -21,6 +21,7 @@ import { checkMetricOperands } from './validate-metrics.ts';
 import { validateTable, type Table } from './validate-table.ts';
 import { validateCatalogues } from './validate-catalogues.ts';
 import { validateBoundaries, type Boundaries } from './validate-boundaries.ts';
+import { checkRelations, unreleasedContext, type RelationContext } from './validate-relations.ts';
 import { normalizeLanguages } from '../config/languages.ts';
 import { buildLanguages, chainsOf } from '../i18n/languages.ts';
 import { fillLabels } from '../i18n/labels.ts';
@@ -57,6 +58,8 @@ export interface GateOptions {
   siteConfig?: SiteConfig;
   /** A folder the site is built from must have its site.json (validate and build say so). */
   requireSiteConfig?: boolean;
+  /** The day the data is published, for the relations that look at dates (default: today in Japan). */
+  relations?: RelationContext;
 }
 
 export function validateDataDir(dir: string, displayRoot = process.cwd(), options: GateOptions = {}): DatasetResult {
@@ -116,6 +119,7 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
     if (result.table) tables.set(name, result.table);
   }
   problems.push(...checkForeignKeys(tables, shown));
+  problems.push(...relationReferenceProblems(schemas, schemaAt, new Set([...csvs, ...schemaNames])), ...checkRelations(tables, options.relations ?? unreleasedContext()));
   if (options.site === false) return done();
   // The folders beside the tables the build reads: the glossary (site text, outside releases) and
   // the site's own catalogues. Each must be a folder of the data folder itself.
@@ -208,6 +212,27 @@ export function nameCaseProblems(names: readonly string[], shown: (name: string)
     const written = n.slice(n.length - extension.length);
     problems.push({ file: shown(n), line: 1, column: 0, severity: 'error', code: 'extension-case', ...messages['extension-case']({ extension: written }) });
   }
+  return problems;
+}
+
+/** A relation naming another table must name one the folder has, with the columns it names. */
+function relationReferenceProblems(schemas: ReadonlyMap<string, TableSchema>, places: ReadonlyMap<string, DeclarationPlace>, present: ReadonlySet<string>): Problem[] {
+  const problems: Problem[] = [];
+  for (const [name, schema] of schemas)
+    schema.relations.forEach((r, i) => {
+      if (r.rule !== 'atMost' || typeof r.limit === 'string') return;
+      const { file, at } = places.get(name)!;
+      const other = schemas.get(r.limit.table);
+      // A table whose files are there but were refused is reported already.
+      if (!other && present.has(r.limit.table)) return;
+      const missing = !other
+        ? { path: ['relations', i, 'limit', 'table'], column: undefined }
+        : [['field', r.limit.field] as const, ...r.limit.on.map((c, j) => [j, c] as const)]
+            .filter(([, c]) => !other.fields.some((f) => f.name === c))
+            .map(([k, c]) => ({ path: k === 'field' ? ['relations', i, 'limit', 'field'] : ['relations', i, 'limit', 'on', k], column: c }))[0];
+      if (!missing) return;
+      problems.push({ file, ...at(missing.path), severity: 'error', code: 'relation-unknown', ...messages['relation-unknown']({ pointer: pointerOf(missing.path), table: r.limit.table, column: missing.column }) });
+    });
   return problems;
 }
 
