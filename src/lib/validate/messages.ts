@@ -219,6 +219,18 @@ export const messages = {
     ja: `${a.pointer}: ${a.table}の列${q(a.column)}は数値ではありません（${typeJa[a.type] ?? a.type}）`,
     en: `${a.pointer}: column ${e(a.column)} of ${a.table} is not numeric (${a.type})`,
   }),
+  'metric-id-reserved': (a: { pointer: string; id: string; family?: string }) => ({
+    ja: a.family === undefined
+      ? `${a.pointer}: 指標ID${q(a.id)}は比較グループの名前と同じです（compare/${a.id}/ のページが重なります）。別のIDにしてください`
+      : `${a.pointer}: 指標ID${q(a.id)}は系列${q(a.family)}の件数の指標として自動で作られるIDと同じです。別のIDにしてください`,
+    en: a.family === undefined
+      ? `${a.pointer}: the metric id ${e(a.id)} is the name of a comparison group (its page compare/${a.id}/ would be hidden); choose another id`
+      : `${a.pointer}: the metric id ${e(a.id)} is the id made for the count of the family ${e(a.family)}; choose another id`,
+  }),
+  'metric-value-unrepresentable': (a: { id: string; area: string; value: string; digits: number }) => ({
+    ja: `指標${q(a.id)}の${a.area}の値（${a.value}）は、小数${a.digits}桁まで正確に表せる大きさを超えています。scale と分母を確かめてください`,
+    en: `metric ${e(a.id)} has a value for ${a.area} (${a.value}) too large to be shown exactly to ${a.digits} decimal places; check its scale and denominator`,
+  }),
   'metric-no-value': (a: { id: string }) => ({
     ja: `指標${q(a.id)}はどの区でも計算できません（分子・分母がないか分母が0です）`,
     en: `metric ${e(a.id)} cannot be computed for any ward (numerator or denominator missing, or the denominator is 0)`,
