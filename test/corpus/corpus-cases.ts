@@ -3,8 +3,10 @@
  * validate must print, written out by hand from the data (lines and columns counted in data/).
  * Cases that validate accepts are built too.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
 
 export interface Tools {
@@ -311,6 +313,43 @@ export const cases: CorpusCase[] = [
       expect(page(out, 'compare/municipalities/support_clinics_per_10k_population/index.html')).toMatch(/<figure[^>]*id="map"[\s\S]*?<a [^>]*href="\/wards\/14201\/"/);
     } },
 
+  // Release snapshots (releases/<version>/ beside the data folder) go through the gate too: the
+  // build publishes each release's downloads from its snapshot and reads its changes.json.
+  { kind: 'releases', name: 'a hand-edited bad cell in a release snapshot', mutate: () => {}, exit: 1,
+    dataDir: (work) => withReleases(work, 'snapshot-bad-cell', (at) => edit(at('releases/1.0.0/data/population.csv'), '14103,2015-01-01,97711,', '14103,2015-01-01,977l1,')),
+    expect: ['releases/1.0.0/data/population.csv:4:3: error: 「population」の値「977l1」は整数ではありません / "977l1" in "population" is not an integer'] },
+  { kind: 'releases', name: 'a truncated changes.json', mutate: () => {}, exit: 1,
+    dataDir: (work) => withReleases(work, 'snapshot-truncated-changes', (at) => edit(at('releases/1.0.0/changes.json'), /"table": "events"[\s\S]*$/, '')),
+    expect: ['releases/1.0.0/changes.json:38:7: error: JSONとして読み取れません（'] },
+  { kind: 'releases', name: 'a changes.json of another version', mutate: () => {}, exit: 1,
+    dataDir: (work) => withReleases(work, 'snapshot-other-version', (at) => edit(at('releases/1.0.0/changes.json'), '"version": "1.0.0"', '"version": "1.0.1"')),
+    expect: ['releases/1.0.0/changes.json:2:3: error: /version: この変更の記録は版「1.0.1」のものです。フォルダの版「1.0.0」と一致しません / /version: this change report is of release "1.0.1", not of its folder\'s release "1.0.0"'] },
+  { kind: 'releases', name: 'a release snapshot that is a link to a folder elsewhere', mutate: () => {}, exit: 1,
+    dataDir: (work) => withReleases(work, 'snapshot-link', (at) => {
+      rmSync(at('releases/1.0.0'), { recursive: true });
+      symlinkSync(join(process.cwd(), 'releases', '1.0.0'), at('releases/1.0.0'));
+    }),
+    expect: ['releases/1.0.0:1:0: error: 「1.0.0」はシンボリックリンクです。データフォルダの外のものが公開されないよう、フォルダそのものを置いてください'] },
+  // Notepad's byte-order mark on a schema: validate accepts it, and so do diff and release.
+  { kind: 'releases', name: 'a schema with a byte-order mark, through diff and release', mutate: (t) => t.write('releases.schema.json', '\uFEFF' + t.read('releases.schema.json')), exit: 0, expect: [],
+    also: (_output, dir) => {
+      const repo = gitRepoOf(dir);
+      const diff = spawnSync(process.execPath, [join(process.cwd(), 'scripts/diff.ts'), 'HEAD'], { cwd: repo, encoding: 'utf8' });
+      expect(diff.stderr).not.toMatch(/^\s+at /m);
+      expect(diff.stdout).toContain('データに変更はありません / no data changes');
+      expect(diff.status).toBe(0);
+      // Without a base, diff reads the release history first: no release records its commit yet.
+      const base = spawnSync(process.execPath, [join(process.cwd(), 'scripts/diff.ts')], { cwd: repo, encoding: 'utf8' });
+      expect(base.stderr).not.toMatch(/^\s+at /m);
+      expect(base.stderr).toContain('差分を作れません: data/releases.csv にコミットが記録された版がないため');
+      expect(base.status).toBe(2);
+      const release = spawnSync(process.execPath, [join(process.cwd(), 'scripts/release.ts'), '1.1.0', '--note-ja', '第2版', '--note-en', 'Second', '--date', '2026-12-01'], { cwd: repo, encoding: 'utf8' });
+      expect(release.stderr).not.toMatch(/^\s+at /m);
+      expect(release.stdout).toContain('版 1.1.0 を data/releases.csv に追加しました（2026-12-01');
+      expect(release.status).toBe(0);
+      rmSync(dirname(repo), { recursive: true, force: true });
+    } },
+
   // The site configuration goes through the same gate.
   { kind: 'site', name: 'no site.json', mutate: (t) => t.remove('site.json'), exit: 1,
     expect: ['site.json:1:0: error: サイトの設定ファイル site.json がありません（タイトル・発行者・対象の地域などを書きます。docs/site-configuration.md を参照） / the site configuration site.json is missing (title, publisher, areas and more; see docs/site-configuration.md)'] },
@@ -374,6 +413,34 @@ export const cases: CorpusCase[] = [
   { kind: 'site values', name: 'a redirect from a page that exists', mutate: (t) => t.edit('site.json', '"from": "yokosuka/"', '"from": "wards/"'), exit: 1,
     expect: ['site.json:39:', '/redirects/0/from: 「wards/」はサイトにあるページか項目です。転送できるのは、もう無いアドレスだけです'] },
 ];
+
+/** A working copy as a repository has it, data/ and releases/ side by side, changed by `change`; returns its data folder. */
+function withReleases(work: string, name: string, change: (at: (path: string) => string) => void): string {
+  const project = join(work, 'projects', name);
+  rmSync(project, { recursive: true, force: true });
+  for (const folder of ['data', 'releases']) cpSync(join(process.cwd(), folder), join(project, folder), { recursive: true });
+  change((path) => join(project, path));
+  return join(project, 'data');
+}
+
+/** Replaces the first `from` in a file, failing if it is not there. */
+function edit(file: string, from: string | RegExp, to: string): void {
+  const text = readFileSync(file, 'utf8');
+  if (!(typeof from === 'string' ? text.includes(from) : from.test(text))) throw new Error(`${file}: ${String(from)} not found`);
+  writeFileSync(file, text.replace(from, to));
+}
+
+/** A git repository holding a copy of `dataDir` as data/ and the project's releases/, committed; returns its root. */
+function gitRepoOf(dataDir: string): string {
+  const repo = join(mkdtempSync(join(tmpdir(), 'corpus-repo-')), 'repo');
+  cpSync(dataDir, join(repo, 'data'), { recursive: true });
+  cpSync(join(process.cwd(), 'releases'), join(repo, 'releases'), { recursive: true });
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=corpus', '-c', 'user.email=corpus@example.org', '-C', repo, ...args], { stdio: 'pipe' });
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'data');
+  return repo;
+}
 
 function emptyDir(work: string): string {
   const dir = join(work, 'empty-folder');

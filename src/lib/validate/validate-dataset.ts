@@ -60,6 +60,8 @@ export interface GateOptions {
   requireSiteConfig?: boolean;
   /** The day the data is published, for the relations that look at dates (default: today in Japan). */
   relations?: RelationContext;
+  /** The release snapshots the build reads beside this folder (`releases/`), checked too when given. */
+  releasesDir?: string;
 }
 
 export function validateDataDir(dir: string, displayRoot = process.cwd(), options: GateOptions = {}): DatasetResult {
