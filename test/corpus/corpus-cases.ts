@@ -284,6 +284,24 @@ export const cases: CorpusCase[] = [
   { kind: 'sense', name: 'a release dated before the one it follows', mutate: (t) => t.write('releases.csv', t.read('releases.csv') + '1.1.0,2026-06-01,,第2版。,Second release.\n'), exit: 1,
     expect: ['releases.csv:3:2: error: 「version」が「1.1.0」の行の「released_on」（2026-06-01）が、それより前の「1.0.0」（2行目）の「2026-11-23」より前です / "released_on" of version 1.1.0 (2026-06-01) is before that of the earlier 1.0.0 (2026-11-23, line 2)'] },
 
+  // Incomplete wholes: 都筑区 (14118) missing from a 2016 vintage of 17 wards. The sum of 17 wards
+  // (3,711,450 − 210,751 = 3,500,699 people) is not Yokohama's: the ward comparison shows no city
+  // value at 2016, and Yokohama is compared among municipalities by its last whole figure (2015).
+  // Built, because what matters is what the pages publish.
+  { kind: 'wholes', name: 'a ward missing from a later vintage', mutate: (t) => {
+      const later = t.read('population.csv').split('\n').filter((l) => /^141(0[1-9]|1[0-7]),2015-01-01,/.test(l)).map((l) => l.replace(',2015-01-01,', ',2016-01-01,'));
+      expect(later).toHaveLength(17);
+      t.write('population.csv', t.read('population.csv') + later.join('\n') + '\n');
+    }, exit: 0, expect: [],
+    built: (out) => {
+      const wards = page(out, 'compare/14100/aged_75_share/index.html');
+      expect(wards).toContain('横浜市全体 データなし');
+      const towns = page(out, 'compare/municipalities/aged_75_share/index.html');
+      expect(towns).toContain('data-label="人口">3,711,450<');
+      expect(towns).not.toContain('3,500,699');
+      expect(page(out, 'wards/14100/index.html')).not.toContain('3,500,699');
+    } },
+
   // The boundary file of the maps (boundaries.json and the TopoJSON it names), located like a table.
   { kind: 'boundaries', name: 'a boundary file missing an area', mutate: (t) => t.edit(BOUNDARY_FILE, /^\{"type":"Polygon","properties":\{[^\n]*"N03_007":"14105"\}[^\n]*\n/m, ''), exit: 1,
     expect: [`${BOUNDARY_FILE}:3:60: error: 地域「14105 南区」（areas.csv 7行目）の区域が境界ファイルにありません / the boundary file has no shape for area "14105 南区" (areas.csv line 7)`] },
