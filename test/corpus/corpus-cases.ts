@@ -407,6 +407,8 @@ export const cases: CorpusCase[] = [
   { kind: 'every file', name: 'a catalogue linked to /etc/passwd', mutate: (t) => { t.mkdir('locales'); t.link('locales/en.json', '/etc/passwd'); }, exit: 1,
     expect: ['locales/en.json:1:0: error: データフォルダの外（/etc/passwd）を指すシンボリックリンクは読みません'],
     also: (output) => expect(output).not.toMatch(/root:/) },
+  { kind: 'every file', name: 'a truncated catalogue', mutate: (t) => { t.mkdir('locales'); t.write('locales/en.json', '{\n  "$language": { "name": "English" },\n  "nav.home": "Home"\n'); }, exit: 1,
+    expect: ['locales/en.json:4:1: error: JSONとして読み取れません（閉じ括弧 } が必要です） / invalid JSON (CloseBraceExpected)'] },
   { kind: 'every file', name: 'a catalogue falling back to a path outside the folder', mutate: (t) => { t.mkdir('locales'); t.write('locales/en.json', '{\n  "$language": { "name": "English", "fallback": "../../package" }\n}\n'); }, exit: 1,
     expect: ['locales/en.json:2:37: error: 代わりの言語「../../package」は言語コードではありません（site.json の言語: ja, en, ja-Hira） / the fallback "../../package" is not a language code (site.json lists ja, en, ja-Hira)'] },
   { kind: 'every file', name: 'a catalogue falling back to a language the site does not have', mutate: (t) => { t.mkdir('locales'); t.write('locales/en.json', '{\n  "$language": { "name": "English", "fallback": "de" }\n}\n'); }, exit: 1,
