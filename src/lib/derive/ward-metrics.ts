@@ -58,8 +58,9 @@ export interface CityMetricValue {
   value: number | null;
   /** For a plain count, the total over the areas summed; null for a rate. */
   mean: number | null;
-  numerator: number;
-  denominator: number;
+  /** The sums; null with `value` where an area is missing from the vintage (they are not the whole's). */
+  numerator: number | null;
+  denominator: number | null;
   /** Areas whose numerator and denominator both exist at the group's vintage: the ones summed. */
   wards: number;
   /**
@@ -313,8 +314,8 @@ function deriveGroup(spec: MetricSpec, group: Group, num: Map<string, OperandRow
       city_code: group.code,
       value: total,
       mean,
-      numerator: sumNum,
-      denominator: sumDen,
+      numerator: missing ? null : sumNum,
+      denominator: missing ? null : sumDen,
       wards: summed.length,
       members: group.members.length,
       numerator_vintage: groupVintage.key,

@@ -126,7 +126,7 @@ describe('incomplete wholes: a city summed from its wards', () => {
   });
   it("publishes no ward-group value at that vintage: 17 wards' sum is not the city's", () => {
     const whole = r.cities.find((c) => c.city_code === '14100')!;
-    expect([whole.numerator_vintage, whole.value, whole.mean, whole.wards, whole.members]).toEqual(['2016-01-01', null, null, 17, 18]);
+    expect([whole.numerator_vintage, whole.value, whole.mean, whole.numerator, whole.denominator, whole.wards, whole.members]).toEqual(['2016-01-01', null, null, null, null, 17, 18]);
     const tsuzuki = r.wards.find((w) => w.area_code === '14118')!;
     expect([tsuzuki.numerator_vintage, tsuzuki.off_vintage, tsuzuki.city_value, tsuzuki.ratio_to_city]).toEqual(['2015-01-01', true, null, null]);
     // The other wards are still ranked among themselves at 2016.
