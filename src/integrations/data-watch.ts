@@ -121,6 +121,8 @@ function problemPage(problems: readonly Problem[]): string {
     '<!doctype html>',
     '<html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">',
     '<title>データの誤り / Data errors</title>',
+    // Long paths and cells wrap on a phone rather than widen the page.
+    '<style>body{font-family:system-ui,sans-serif;line-height:1.6;max-width:60rem;margin:1rem auto;padding:0 1rem}h1{font-size:1.4rem}code{overflow-wrap:anywhere}li{margin:.5rem 0}</style>',
     '<script type="module" src="/@vite/client"></script></head><body>',
     '<h1>データに誤りがあるため、ページを表示できません / The pages cannot be shown: the data has errors</h1>',
     '<p>次の箇所を直して保存すると、このページは自動で読み込み直されます（npm run validate と同じ検査です） / Fix these places and save: this page reloads by itself (the same checks as npm run validate).</p>',
