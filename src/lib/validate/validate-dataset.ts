@@ -227,13 +227,18 @@ function relationReferenceProblems(schemas: ReadonlyMap<string, TableSchema>, pl
       const other = schemas.get(r.limit.table);
       // A table whose files are there but were refused is reported already.
       if (!other && present.has(r.limit.table)) return;
-      const missing = !other
-        ? { path: ['relations', i, 'limit', 'table'], column: undefined }
-        : [['field', r.limit.field] as const, ...r.limit.on.map((c, j) => [j, c] as const)]
-            .filter(([, c]) => !other.fields.some((f) => f.name === c))
-            .map(([k, c]) => ({ path: k === 'field' ? ['relations', i, 'limit', 'field'] : ['relations', i, 'limit', 'on', k], column: c }))[0];
-      if (!missing) return;
-      problems.push({ file, ...at(missing.path), severity: 'error', code: 'relation-unknown', ...messages['relation-unknown']({ pointer: pointerOf(missing.path), table: r.limit.table, column: missing.column }) });
+      const base: JsonPath = ['relations', i, 'limit'];
+      const has = (column: string) => other!.fields.some((f) => f.name === column);
+      const onMissing = other ? r.limit.on.findIndex((c) => !has(c)) : -1;
+      const [path, column]: [JsonPath, string | undefined] | [null, undefined] = !other
+        ? [[...base, 'table'], undefined]
+        : !has(r.limit.field)
+          ? [[...base, 'field'], r.limit.field]
+          : onMissing >= 0
+            ? [[...base, 'on', onMissing], r.limit.on[onMissing]]
+            : [null, undefined];
+      if (!path) return;
+      problems.push({ file, ...at(path), severity: 'error', code: 'relation-unknown', ...messages['relation-unknown']({ pointer: pointerOf(path), table: r.limit.table, column }) });
     });
   return problems;
 }
