@@ -7,7 +7,8 @@
  * replaces a link in one step, so at every instant OUT_DIR is the old site or the new one, never
  * missing or half-written. Afterwards, and at the start of every build (after a killed one),
  * every site folder, staging folder and link that OUT_DIR no longer points to is removed. Each
- * release's downloads are built from its snapshot under RELEASES_DIR (default releases/).
+ * release's downloads are built from its snapshot under RELEASES_DIR (default: releases/ beside the
+ * data folder), which the gate checks too.
  */
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -22,7 +23,9 @@ import { noAddressRefusal, noAddressWarning, siteAddress, type SiteAddress } fro
 const root = resolve(import.meta.dirname, '..');
 const dataDir = resolve(process.env.DATA_DIR ?? join(root, 'data'));
 const outDir = resolve(process.env.OUT_DIR ?? join(root, 'dist'));
-const releasesDir = resolve(process.env.RELEASES_DIR ?? join(root, 'releases'));
+// A data folder's release snapshots sit beside it (releases/ beside data/, as npm run release writes
+// them), never another folder's: a second city built from its own folder publishes its own releases.
+const releasesDir = resolve(process.env.RELEASES_DIR ?? join(dirname(dataDir), 'releases'));
 const sitesDir = join(dirname(outDir), `.${basename(outDir)}.sites`);
 const stagingRoot = join(root, '.build-staging');
 // A release build is one that will be published: it refuses to write local addresses into it.
@@ -122,7 +125,7 @@ function cleanLeftovers() {
 // 1. The gate: nothing is built from data it refuses.
 let result: ReturnType<typeof runGate>;
 try {
-  result = runGate(dataDir, process.cwd(), { requireSiteConfig: true });
+  result = runGate(dataDir, process.cwd(), { requireSiteConfig: true, releasesDir });
 } catch (err) {
   fail({ ja: 'データを検査できませんでした（内部エラー）', en: 'the data could not be checked (internal error)' }, err);
 }

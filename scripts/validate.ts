@@ -4,6 +4,7 @@
  * error (with --strict, also when there is a warning). --github prints the step summary (Markdown)
  * on stdout and one annotation per problem on stderr, both escaped for the workflow runner.
  */
+import { dirname, join, resolve } from 'node:path';
 import { countErrors, formatProblem, sortProblems, totalsLine } from '../src/lib/problems.ts';
 import { annotation, stepSummary } from '../src/lib/validate/github-output.ts';
 import { runGate } from '../src/lib/pipeline.ts';
@@ -13,9 +14,11 @@ const strict = args.includes('--strict');
 const json = args.includes('--json');
 const github = args.includes('--github');
 const dir = args.find((a) => !a.startsWith('--')) ?? process.env.DATA_DIR ?? 'data';
+// The release snapshots the build would publish with this folder: RELEASES_DIR, as for the build, else releases/ beside it.
+const releasesDir = process.env.RELEASES_DIR ?? join(dirname(resolve(dir)), 'releases');
 
 try {
-  const result = runGate(dir, process.cwd(), { requireSiteConfig: true });
+  const result = runGate(dir, process.cwd(), { requireSiteConfig: true, releasesDir });
   const problems = sortProblems(result.problems).map((p) => (strict && p.severity === 'warning' ? { ...p, severity: 'error' as const } : p));
   const errors = countErrors(problems);
   const warnings = problems.length - errors;

@@ -10,6 +10,11 @@ export const fileLimits = {
   csvBytes: 256 * 2 ** 20,
   /** A declaration (schema, metrics, site configuration) is written by hand. */
   jsonBytes: 4 * 2 ** 20,
+  /**
+   * One line of a CSV: a hundred cells at the cell limit (10,000 characters, up to 30,000 bytes
+   * in UTF-8) fit with room to spare; a file of one long line is not read into cells at all.
+   */
+  csvLineBytes: 4 * 2 ** 20,
 };
 
 export type ReadRefusal =

@@ -17,7 +17,8 @@ import { pointerOf, validateDeclaration, type JsonPath } from './validate-declar
 import { siteConfigSchema, type SiteConfig } from '../config/site-config.ts';
 import { checkMetricOperands } from './validate-metrics.ts';
 import type { Table } from './validate-table.ts';
-import { validateTables, type ReadFile } from './validate-files.ts';
+import { nameCaseProblems, validateTables, type ReadFile } from './validate-files.ts';
+import type { RelationContext } from './validate-relations.ts';
 import { validateCatalogues } from './validate-catalogues.ts';
 import { validateBoundaries, type Boundaries } from './validate-boundaries.ts';
 import { CONSISTENCY_FILE, consistencySpec, type ConsistencySpec } from '../schema/consistency-spec.ts';
@@ -60,6 +61,10 @@ export interface GateOptions {
   siteConfig?: SiteConfig;
   /** A folder the site is built from must have its site.json (validate and build say so). */
   requireSiteConfig?: boolean;
+  /** The day the data is published, for the relations that look at dates (default: today in Japan). */
+  relations?: RelationContext;
+  /** The release snapshots the build reads beside this folder (`releases/`), checked too when given. */
+  releasesDir?: string;
 }
 
 export function validateDataDir(dir: string, displayRoot = process.cwd(), options: GateOptions = {}): DatasetResult {
@@ -89,7 +94,7 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
   // The tables: each schema through the declaration gate, then its rows, then the references
   // between them, on the bytes read through the folder's guards (validate-files.ts).
   const read: ReadFile = (name, kind) => readDataFile(dir, name, fileLimits[kind]);
-  const phase = validateTables(names, read, shown);
+  const phase = validateTables(names, read, shown, options.relations);
   problems.push(...phase.problems);
   if (phase.empty) return done();
   for (const [name, table] of phase.tables) tables.set(name, table);
@@ -103,6 +108,7 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
     if (kind === 'link' || kind === 'not-a-folder') problems.push(problem(shown(name), 1, 0, 'subfolder-not-folder', { name, kind }));
   }
   if (subfolderKind(dir, 'glossary') === 'folder') problems.push(...validateDataDir(join(dir, 'glossary'), displayRoot, { site: false }).problems);
+  if (subfolderKind(dir, 'locales') === 'folder') problems.push(...nameCaseProblems(readdirSync(join(dir, 'locales')).sort(), (n) => shown(join('locales', n))));
 
   // What the pages need: the tables they read, and metrics.json with operands that exist.
   for (const name of siteTables) {

@@ -20,6 +20,8 @@ import { siteTables } from './site-tables.ts';
 import { checkMetricOperands } from './validate-metrics.ts';
 import { checkRuleReferences } from './validate-consistency.ts';
 import { validateTable, type Table } from './validate-table.ts';
+import { checkRelations, unreleasedContext, type RelationContext } from './validate-relations.ts';
+import { pointerOf } from './declaration-text.ts';
 
 /** A file's bytes, or why it was not read (load/read-data-file.ts gives one from disk). */
 export type FileRead = { ok: true; bytes: Uint8Array } | ({ ok: false } & ReadRefusal);
@@ -44,9 +46,10 @@ const problemAt = <C extends MessageCode>(file: string, line: number, column: nu
 });
 
 /** The tables of a folder whose files are `names` (sorted): pairing, each table, and the references between them. */
-export function validateTables(names: readonly string[], read: ReadFile, shown: (name: string) => string): TablesResult {
+export function validateTables(names: readonly string[], read: ReadFile, shown: (name: string) => string, relations: RelationContext = unreleasedContext()): TablesResult {
   const result: TablesResult = { tables: new Map(), schemas: new Map(), schemaAt: new Map(), rowCounts: new Map(), broken: new Set(), problems: [], empty: false };
   const { problems } = result;
+  problems.push(...nameCaseProblems(names, shown));
   const csvs = new Set(names.filter((n) => n.endsWith('.csv')).map((n) => n.slice(0, -4)));
   const schemaNames = new Set(names.filter((n) => n.endsWith('.schema.json')).map((n) => n.slice(0, -12)));
   if (csvs.size === 0 && schemaNames.size === 0) {
@@ -81,8 +84,66 @@ export function validateTables(names: readonly string[], read: ReadFile, shown: 
   }
   for (const n of [...csvs, ...schemaNames]) if (!result.schemas.has(n)) result.broken.add(n);
   problems.push(...checkForeignKeys(result.tables, shown));
+  // The relations each schema declares, once every table is read: a part's whole may be in another.
+  problems.push(...relationReferenceProblems(result.schemas, result.schemaAt, new Set([...csvs, ...schemaNames])), ...checkRelations(result.tables, relations));
   return result;
 }
+
+/**
+ * Names a checkout on Windows or macOS could not keep apart (`POPULATION.CSV` beside
+ * `population.csv`: one would overwrite the other), and data files whose extension is in upper
+ * case, which would otherwise be passed over without a word. Each clash is reported on the name
+ * that is not all lower case (or, when none is, on every name after the first).
+ */
+export function nameCaseProblems(names: readonly string[], shown: (name: string) => string): Problem[] {
+  const problems: Problem[] = [];
+  const byLower = new Map<string, string[]>();
+  for (const n of names) byLower.set(n.toLowerCase(), [...(byLower.get(n.toLowerCase()) ?? []), n]);
+  const clashing = new Set<string>();
+  for (const group of byLower.values()) {
+    if (group.length < 2) continue;
+    const keeper = group.find((n) => n === n.toLowerCase()) ?? group[0]!;
+    for (const n of group) {
+      if (n === keeper) continue;
+      clashing.add(n);
+      problems.push({ file: shown(n), line: 1, column: 0, severity: 'error', code: 'name-case-clash', ...messages['name-case-clash']({ name: n, other: keeper }) });
+    }
+  }
+  for (const n of names) {
+    const extension = ['.schema.json', '.csv', '.json'].find((x) => n.toLowerCase().endsWith(x));
+    if (!extension || clashing.has(n) || n.endsWith(extension)) continue;
+    const written = n.slice(n.length - extension.length);
+    problems.push({ file: shown(n), line: 1, column: 0, severity: 'error', code: 'extension-case', ...messages['extension-case']({ extension: written }) });
+  }
+  return problems;
+}
+
+/** A relation naming another table must name one the folder has, with the columns it names. */
+function relationReferenceProblems(schemas: ReadonlyMap<string, TableSchema>, places: TablesResult['schemaAt'], present: ReadonlySet<string>): Problem[] {
+  const problems: Problem[] = [];
+  for (const [name, schema] of schemas)
+    schema.relations.forEach((r, i) => {
+      if (r.rule !== 'atMost' || typeof r.limit === 'string') return;
+      const { file, at } = places.get(name)!;
+      const other = schemas.get(r.limit.table);
+      // A table whose files are there but were refused is reported already.
+      if (!other && present.has(r.limit.table)) return;
+      const base: JsonPath = ['relations', i, 'limit'];
+      const has = (column: string) => other!.fields.some((f) => f.name === column);
+      const onMissing = other ? r.limit.on.findIndex((c) => !has(c)) : -1;
+      const [path, column]: [JsonPath, string | undefined] | [null, undefined] = !other
+        ? [[...base, 'table'], undefined]
+        : !has(r.limit.field)
+          ? [[...base, 'field'], r.limit.field]
+          : onMissing >= 0
+            ? [[...base, 'on', onMissing], r.limit.on[onMissing]]
+            : [null, undefined];
+      if (!path) return;
+      problems.push({ file, ...at(path), severity: 'error', code: 'relation-unknown', ...messages['relation-unknown']({ pointer: pointerOf(path), table: r.limit.table, column }) });
+    });
+  return problems;
+}
+
 
 /** A JSON declaration of the folder read with `read` and checked against `schema`. */
 export function readDeclaration<S extends z.ZodType>(read: ReadFile, name: string, schema: S, shownAs: string): DeclarationResult<z.output<S>> {
