@@ -11,10 +11,9 @@
  *
  * From each family (per language) the sample takes its first page in address order, its largest
  * file (the longest tables and the most sections) and the page with the longest title (the longest
- * names), and its last page where those three are one; a family of one or two pages is taken
- * whole. So every template is checked in every language, at its data's extremes, on at least two
- * pages where it has two. Pages that moved are stubs sending the browser on (meta refresh): their
- * targets are in the sample instead.
+ * names), and its last page where those three are one; a family of one page is taken whole. So every template is checked
+ * in every language, at its data's extremes. Pages that moved are stubs sending the browser on
+ * (meta refresh): their targets are in the sample instead.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -65,8 +64,8 @@ export function samplePages(site: string, dataDir = 'data'): PageSample {
   const chosen = new Set<string>();
   for (const paths of groups.values()) {
     const picks = new Set([paths[0]!, most(paths, (p) => statSync(fileOf(p)).size), most(paths, (p) => title(p).length)]);
-    // Where the first page is also the largest and the longest-titled, the last one in address
-    // order is taken too: every family of two or more pages is seen on at least two.
+    // Where the three are one page (a chart's embed pages share a title, and the first is the
+    // largest), the family's last page too: two pages of every family of two or more.
     if (picks.size === 1 && paths.length > 1) picks.add(paths.at(-1)!);
     for (const p of picks) chosen.add(p);
   }
