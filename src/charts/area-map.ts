@@ -69,7 +69,7 @@ function areaMapAt(areas: readonly MapArea[], width: number, maxHeight: number):
     projection,
     style: { fontSize: `${defaults.fontSize}px` },
     marks: [
-      Plot.geo(collection.features, { fill, stroke: '#ffffff', strokeWidth: 1, href: (f: Feature<Polygon, MapArea>) => f.properties.href, title: (f: Feature<Polygon, MapArea>) => `${f.properties.name} ${f.properties.valueText}` }),
+      Plot.geo(collection.features, { fill, stroke: '#ffffff', strokeWidth: 1, href: (f: Feature<Polygon, MapArea>) => f.properties.href, title: (f: Feature<Polygon, MapArea>) => `${f.properties.name} ${f.properties.valueText}`.trim() }),
       Plot.geo(current, { fill: 'none', stroke: colors.highlight, strokeWidth: 3, pointerEvents: 'none' } as Plot.GeoOptions),
       Plot.text(labels, { x: 'lon', y: 'lat', text: 'text', fill: 'ink', fontWeight: 700, lineHeight: 1.2, pointerEvents: 'none' } as Plot.TextOptions),
     ],
@@ -99,7 +99,8 @@ interface Label {
  */
 function placeLabel(f: Feature<Polygon | MultiPolygon, MapArea>, projection: GeoProjection, size: string): Label | null {
   const { name, valueText } = f.properties;
-  const boxes = [[name, valueText], [name]].map((lines) => ({
+  // An area shown without its figure (a map that locates rather than compares) has its name alone.
+  const boxes = (valueText ? [[name, valueText], [name]] : [[name]]).map((lines) => ({
     lines,
     w: Math.ceil(Math.max(...lines.map((l) => textWidth(l, defaults.fontSize, true))) + 4),
     h: Math.ceil(lines.length * defaults.fontSize * 1.2 + 2),

@@ -4,7 +4,8 @@
  * tables) at a phone width (360 px) and a desktop width (1280 px): no short table cell (a name, a number) wrapping onto several
  * lines, no chart text outside its chart, truncated or on top of another label, no chart text
  * under 11 CSS px on the phone, no sideways scrolling of the page; and on A4 paper a ward profile
- * on at most two sheets and a comparison page on at most three, each sheet naming the page's
+ * and the budget on at most two sheets and a comparison page on at most three, no table of up to
+ * twelve rows split across two sheets, each sheet naming the page's
  * address, the data release and the print date (read back with PDF.js). Each page is visited once per
  * width and measured in one call; the paper copy is printed during the desktop visit.
  */
@@ -40,8 +41,11 @@ const edition = `(?:/(?:${siteLanguages().filter((l) => l.path).map((l) => l.pat
 // one-idea sentences make the same content about a third of a sheet longer.
 const rubyPrefixes = siteLanguages().filter((l) => l.ruby && l.path).map((l) => `/${l.path}/`);
 const extra = (path: string) => (rubyPrefixes.some((p) => path.startsWith(p)) ? 1 : 0);
-/** Sheets allowed on A4, by kind of page. */
-const sheetLimit = (path: string) => (new RegExp(`^${edition}/wards/\\d+/$`).test(path) ? 2 + extra(path) : new RegExp(`^${edition}/compare/[^/]+/[^/]+/$`).test(path) ? 3 : null);
+/** Sheets allowed on A4, by kind of page: the budget goes to a committee on two in every edition. */
+const sheetLimit = (path: string) =>
+  new RegExp(`^${edition}/wards/\\d+/$`).test(path) ? 2 + extra(path) : new RegExp(`^${edition}/compare/[^/]+/[^/]+/$`).test(path) ? 3 : new RegExp(`^${edition}/budget/$`).test(path) ? 2 : null;
+/** A table of up to this many rows is read whole: it must not split across sheets (src/styles/site.css). */
+const wholeTableRows = 12;
 const minChartFontPx = 11;
 /** A chart on a desktop uses its column: at 1280 px it is drawn at least this wide. */
 const minDesktopChartPx = 600;
@@ -52,6 +56,11 @@ const measured = new Map<string, Findings>();
 const sheets = new Map<string, number>();
 /** Sheets whose margin lacks the page's address, the data release or a print date. */
 const unmarked: string[] = [];
+/** Printed tables of up to wholeTableRows rows, and those whose first and last rows fall on different sheets. */
+const wholeTables: string[] = [];
+const splitTables: string[] = [];
+/** Tables whose first or last row is not told apart on paper (its text occurs twice, or is too short). */
+const unreadTables: string[] = [];
 
 async function visitAll(width: number, print: boolean) {
   const context = await browser.newContext({ viewport: { width, height: 800 } });
@@ -65,8 +74,48 @@ async function visitAll(width: number, print: boolean) {
       measured.set(`${width} ${path}`, (await page.evaluate(`(${probe})(${minChartFontPx})`)) as Findings);
       const limit = sheetLimit(path);
       if (print && limit !== null) {
+        // The printed tables' first and last rows, each as its text (a row prints in the order of its
+        // cells) and as its figures alone (numeric cells: the readings of an edition with ふりがな
+        // print on lines of their own, between the words), without the readings.
+        await page.emulateMedia({ media: 'print' });
+        await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+        const tables = await page.evaluate((most) => {
+          const text = (cells: Element[]) =>
+            cells
+              .map((c) => {
+                const copy = c.cloneNode(true) as Element;
+                for (const r of copy.querySelectorAll('rt, rp')) r.remove();
+                return copy.textContent ?? '';
+              })
+              .join('')
+              .replace(/\s+/g, '');
+          const keys = (tr: Element) => [text([...tr.querySelectorAll('th, td')]), text([...tr.querySelectorAll('td.num')])];
+          return [...document.querySelectorAll('main table')]
+            .filter((t) => t.getClientRects().length > 0)
+            .map((t) => ({ caption: (t.querySelector('caption')?.textContent ?? '').trim().slice(0, 30), rows: [...t.querySelectorAll('tbody tr')].map(keys) }))
+            .filter((t) => t.rows.length > 1 && t.rows.length <= most);
+        }, wholeTableRows);
         const printed = await printToPdf(page);
         sheets.set(path, printed.sheets);
+        const flat = (await sheetTexts(printed.bytes)).map((text) => text.replace(/\s+/g, ''));
+        // The sheet a row prints on: found by the first of its keys that occurs once in the whole copy.
+        const sheetOf = (keys: string[]) => {
+          for (const key of keys.filter((k) => k.length >= 4)) {
+            const hits = flat.map((text) => text.split(key).length - 1);
+            if (hits.reduce((a, b) => a + b, 0) === 1) return hits.findIndex((n) => n === 1);
+          }
+          return null;
+        };
+        for (const table of tables) {
+          const first = sheetOf(table.rows[0]!);
+          const last = sheetOf(table.rows.at(-1)!);
+          if (first === null || last === null) {
+            unreadTables.push(`${path} "${table.caption}"`);
+            continue;
+          }
+          wholeTables.push(`${path} "${table.caption}"`);
+          if (first !== last) splitTables.push(`${path} "${table.caption}": first row on sheet ${first + 1}, last on ${last + 1}`);
+        }
         const release = await page.evaluate(() => document.body.dataset.release ?? '');
         (await sheetTexts(printed.bytes)).forEach((text, i) => {
           const flat = text.replace(/\s+/g, '');
@@ -138,7 +187,7 @@ describe(`layout of ${paths.length} of ${sample.total} pages, every family in ev
 });
 
 describe('on A4 paper', () => {
-  it('prints a ward profile on at most 2 sheets and a comparison page on at most 3', () => {
+  it('prints a ward profile and the budget on at most 2 sheets and a comparison page on at most 3', () => {
     const printed = [...sheets].map(([path, n]) => ({ path, n, limit: sheetLimit(path)! }));
     // Every sampled profile and comparison page, so every family of them in every language.
     expect(printed.map((p) => p.path).sort()).toEqual(paths.filter((p) => sheetLimit(p) !== null));
@@ -148,8 +197,21 @@ describe('on A4 paper', () => {
     for (const f of printable) expect(printedFamilies.has(f), f).toBe(true);
     expect(printed.filter((p) => p.limit === 2).length).toBeGreaterThanOrEqual(4);
     expect(printed.filter((p) => p.limit === 3).length).toBeGreaterThanOrEqual(4);
+    // The budget page in every edition: a family of one page, sampled whole.
+    expect(printed.filter((p) => p.path.endsWith('/budget/')).length).toBe(siteLanguages().length);
     console.log(`A4 sheets: ${printed.map((p) => `${p.path} ${p.n}`).join(', ')}`);
     expect(printed.filter((p) => p.n > p.limit).map((p) => `${p.path}: ${p.n} sheets (at most ${p.limit})`)).toEqual([]);
+  });
+
+  it(`never splits a table of up to ${wholeTableRows} rows across sheets`, () => {
+    console.log(`tables kept whole on paper: ${wholeTables.length}; split: ${splitTables.join(', ') || 'none'}; rows not told apart: ${unreadTables.join(', ')}`);
+    expect(splitTables).toEqual([]);
+    // The budget's history and changes (its funding prints as its chart) in every edition without
+    // ふりがな; with them, a row whose figures carry readings (見込み) prints them between its
+    // cells and may not be told apart.
+    const plain = siteLanguages().filter((l) => !l.ruby).map((l) => (l.path ? `/${l.path}/budget/` : '/budget/'));
+    for (const budget of plain) expect(wholeTables.filter((t) => t.startsWith(`${budget} `)), budget).toHaveLength(2);
+    expect(wholeTables.length).toBeGreaterThan(unreadTables.length * 2);
   });
 
   it('names on every sheet the page address, the data release and the print date', () => {

@@ -1,7 +1,10 @@
 /**
  * Checks on every built page that need no browser: headings in order, landmarks and skip link,
  * no broken internal link or anchor, no reference to another host, a Content-Security-Policy,
- * and the page-weight budgets (sizes are deterministic, so they are asserted; times are not).
+ * the page-weight budgets (sizes are deterministic, so they are asserted; times are not), and
+ * what a council member reads in the figures (./page-findings.ts): no rank of one, no whole of
+ * one area, no chart ranking overlapping periods, footnote marks explained where used and only
+ * there, each table once, one compact block under each chart.
  * Each page is parsed once, for all of these checks together. Valid HTML (html-validate) is
  * checked on every page family in every language (./page-sample.ts); the Nu HTML Checker
  * (nu-html-checker.test.ts) validates every page.
@@ -14,6 +17,9 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
 import { siteLanguages } from '../../src/lib/i18n/languages.ts';
 import { samplePages } from './page-sample.ts';
+import { chartBlocks, overlappingPeriods, rankOfOne, repeatedTables, unexplainedMarks, wholeFromOneArea } from './page-findings.ts';
+import { loadSiteData } from '../../src/lib/site-data.ts';
+import type { Lang } from '../../src/lib/i18n.ts';
 
 const site = inject('siteDir');
 const pages = readdirSync(site, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).sort();
@@ -31,13 +37,37 @@ interface Scan {
   largest: { file: string; bytes: number };
   charts: string[];
   chartCount: number;
+  /** What ./page-findings.ts found, and how much each looked at. */
+  rankOfOne: string[];
+  wholes: string[];
+  wholeRows: number;
+  overlaps: string[];
+  /** Ranking charts that declare the periods they rank, and the ones that should and do not. */
+  rankingCharts: number;
+  undeclared: string[];
+  marks: string[];
+  marksUsed: number;
+  repeated: string[];
+  tablesCompared: number;
+  blocks: string[];
+  chartFigures: number;
+}
+
+// The site under test is built from data/ (test/global-setup.ts).
+const siteData = loadSiteData('data');
+const languages = siteLanguages();
+/** A page file's language and its address without the language's path (`wards/14101/`). */
+function pageLanguage(f: string): { lang: Lang; path: string } {
+  const prefixed = languages.find((l) => l.path && f.startsWith(`${l.path}/`));
+  const lang = (prefixed ?? languages.find((l) => !l.path)!).code as Lang;
+  return { lang, path: (prefixed ? f.slice(prefixed.path.length + 1) : f).replace(/index\.html$/, '') };
 }
 
 /** Every page parsed once; what each check found, by check. */
 let scanned: Scan | undefined;
 function scan(): Scan {
   if (scanned) return scanned;
-  const s: Scan = { pages: 0, structure: [], links: [], linkCount: 0, csp: [], weight: [], largest: { file: '', bytes: 0 }, charts: [], chartCount: 0 };
+  const s: Scan = { pages: 0, structure: [], links: [], linkCount: 0, csp: [], weight: [], largest: { file: '', bytes: 0 }, charts: [], chartCount: 0, rankOfOne: [], wholes: [], wholeRows: 0, overlaps: [], rankingCharts: 0, undeclared: [], marks: [], marksUsed: 0, repeated: [], tablesCompared: 0, blocks: [], chartFigures: 0 };
   const ids = new Map<string, Set<string>>();
   const anchors: { from: string; ref: string; file: string; hash: string }[] = [];
   for (const f of pages) {
@@ -107,6 +137,31 @@ function scan(): Scan {
       if (!/^\d+$/.test(svg.getAttribute('width') ?? '')) s.charts.push(`${f}: width ${svg.getAttribute('width')}`);
       if (!/^\d+$/.test(svg.getAttribute('height') ?? '')) s.charts.push(`${f}: height ${svg.getAttribute('height')}`);
     }
+
+    // The figures as a council member reads them.
+    const { lang: pageLang, path } = pageLanguage(f);
+    s.rankOfOne.push(...rankOfOne(document).map((x) => `${f}: ${x}`));
+    const wholes = wholeFromOneArea(document, path, siteData, pageLang);
+    s.wholeRows += wholes.rows;
+    s.wholes.push(...wholes.findings.map((x) => `${f}: ${x}`));
+    const overlaps = overlappingPeriods(document);
+    s.rankingCharts += overlaps.charts;
+    s.overlaps.push(...overlaps.findings.map((x) => `${f}: ${x}`));
+    // The charts that rank: a comparison's bars, an area's headline chart, an area's events.
+    const ranking = [...document.querySelectorAll('figure#ranking, figure#events-chart')];
+    if (/^wards\/\d+\/$/.test(path)) ranking.push(...[...document.querySelectorAll('main > figure.chart-figure')].slice(0, 1).filter((fig) => fig.id !== 'map'));
+    for (const fig of ranking) if (!fig.hasAttribute('data-vintages')) s.undeclared.push(`${f}#${fig.id}`);
+    const marks = unexplainedMarks(document);
+    s.marksUsed += marks.used.length;
+    s.marks.push(...marks.findings.map((x) => `${f}: ${x}`));
+    if (/^(compare\/[^/]+\/[^/]+|wards\/\d+)\/$/.test(path)) {
+      const repeated = repeatedTables(document);
+      s.tablesCompared += repeated.tables;
+      s.repeated.push(...repeated.findings.map((x) => `${f}: ${x}`));
+    }
+    const blocks = chartBlocks(document);
+    s.chartFigures += blocks.charts;
+    s.blocks.push(...blocks.findings.map((x) => `${f}: ${x}`));
   }
   // Anchors, once every page's ids are known.
   for (const a of anchors) if (!ids.get(a.file)?.has(a.hash)) s.links.push(`${a.from}: missing anchor ${a.ref}`);
@@ -174,5 +229,41 @@ describe(`all ${pages.length} pages`, () => {
     const s = scan();
     expect(s.chartCount).toBeGreaterThan(pages.length / 2);
     expect(s.charts).toEqual([]);
+  });
+
+  it('show no rank of one, and no whole made of fewer than two areas beside an area', () => {
+    const s = scan();
+    // Every area's measures and every comparison list: hundreds of rows in every language.
+    expect(s.wholeRows).toBeGreaterThan(pages.length);
+    expect(s.rankOfOne).toEqual([]);
+    expect(s.wholes).toEqual([]);
+  });
+
+  it('never rank figures of overlapping periods in one chart', () => {
+    const s = scan();
+    expect(s.undeclared).toEqual([]);
+    // Each comparison's bars, each area's headline and each events chart, in every language.
+    expect(s.rankingCharts).toBeGreaterThan(90);
+    expect(s.overlaps).toEqual([]);
+  });
+
+  it('explain every footnote mark they carry, and no mark they do not', () => {
+    const s = scan();
+    // ＊ on small counts, † on another date, ‡ on a figure printed otherwise: used on many pages.
+    expect(s.marksUsed).toBeGreaterThan(50);
+    expect(s.marks).toEqual([]);
+  });
+
+  it('show each table once on a comparison page and an area page', () => {
+    const s = scan();
+    // The comparison pages' lists and the area pages' measures, charts' tables and sections.
+    expect(s.tablesCompared).toBeGreaterThan(200);
+    expect(s.repeated).toEqual([]);
+  });
+
+  it('give each chart one compact block under it: a source line and one disclosure', () => {
+    const s = scan();
+    expect(s.chartFigures).toBeGreaterThan(200);
+    expect(s.blocks).toEqual([]);
   });
 });

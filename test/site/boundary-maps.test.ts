@@ -20,9 +20,9 @@ const city = wards[0]![3]!;
 const codeByName = new Map(wards.map((r) => [r[4]!, r[0]!]));
 const credit = '国土数値情報（行政区域データ）（国土交通省）を加工して作成';
 
-/** Each ward's quintile as the comparison table of a page's ranking chart gives it. */
+/** Each ward's quintile as the comparison list, the table the page's ranking chart points to, gives it. */
 function tableQuintiles(page: Document): Map<string, string> {
-  const table = page.querySelector('#ranking details table')!;
+  const table = page.getElementById('ranking-table')!.closest('table')!;
   const head = [...table.querySelectorAll('thead th')].map((th) => th.textContent!.trim());
   const column = head.indexOf('五分位（1が最も多い）');
   expect(column).toBeGreaterThan(0);

@@ -1,22 +1,26 @@
 /**
  * The published downloads read back: every value of every source CSV is there, equal, with the
  * same row counts; derived numbers are rounded to what they mean; the descriptor validates
- * against the Data Package specification's schema.
+ * against the Data Package specification's schema; each folder is also one zip archive holding
+ * its every file, linked from the data page, which opens with a contents list.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { parseHTML } from 'linkedom';
 import Papa from 'papaparse';
 import { describe, expect, inject, it } from 'vitest';
 import { restoreCell } from '../../src/lib/publish/csv-safe.ts';
+import { siteLanguages } from '../../src/lib/i18n/languages.ts';
+import { readZip } from '../lib/publish/read-zip.ts';
 
 const site = inject('siteDir');
 const latest = join(site, 'downloads', 'latest');
 const parse = (text: string) => Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
 const sourceFiles = readdirSync('data').filter((f) => f.endsWith('.csv'));
+const statIsDir = (path: string) => statSync(path).isDirectory();
 const release = readFileSync('data/releases.csv', 'utf8').trim().split('\n').at(-1)!.split(',')[0]!;
 
 describe('downloads', () => {
@@ -101,6 +105,43 @@ describe('downloads', () => {
         expect(files, `${lang}${f}`).toContain(`/downloads/v${release}/${f}`);
         expect(files, `${lang}${f}`).toContain(`/downloads/v${release}/spreadsheet/${f.replace('.csv', '.xlsx')}`);
       }
+    }
+  });
+
+  it('each download folder is one zip archive holding every file of it, byte for byte, linked from the data page', () => {
+    const downloads = join(site, 'downloads');
+    const folders = readdirSync(downloads, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    // latest and every release's folder.
+    expect(folders).toEqual(['latest', `v${release}`].sort());
+    for (const folder of folders) {
+      const files = (readdirSync(join(downloads, folder), { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => !statIsDir(join(downloads, folder, f))).map((f) => `${folder}/${f.split(sep).join('/')}`).sort();
+      const entries = readZip(readFileSync(join(downloads, `${folder}.zip`)));
+      expect(entries.map((e) => e.name).sort(), folder).toEqual(files);
+      // Source CSVs, their Excel editions and JSON, the workbooks, the derived tables, the descriptor.
+      expect(files.length, folder).toBeGreaterThan(sourceFiles.length * 4);
+      for (const e of entries) expect(e.data.equals(readFileSync(join(downloads, e.name))), e.name).toBe(true);
+    }
+    for (const lang of siteLanguages()) {
+      const data = parseHTML(readFileSync(join(site, lang.path, 'data', 'index.html'), 'utf8')).document;
+      const hrefs = [...data.querySelectorAll('main a[href$=".zip"]')].map((a) => a.getAttribute('href'));
+      for (const folder of folders) expect(hrefs, `${lang.code} ${folder}`).toContain(`/downloads/${folder}.zip`);
+    }
+  });
+
+  it('the data page opens with a contents list that reaches every part and every table', () => {
+    for (const lang of siteLanguages()) {
+      const data = parseHTML(readFileSync(join(site, lang.path, 'data', 'index.html'), 'utf8')).document;
+      const main = data.querySelector('main')!;
+      const contents = main.querySelector('nav');
+      expect(contents, lang.code).not.toBeNull();
+      // Right under the page's heading and lead: before any part it lists.
+      const headings = [...main.querySelectorAll('h2')];
+      expect(contents!.contains(headings[0]!), lang.code).toBe(true);
+      const linked = new Set([...contents!.querySelectorAll('a[href^="#"]')].map((a) => a.getAttribute('href')!.slice(1)));
+      const parts = headings.filter((h) => !contents!.contains(h)).map((h) => h.id);
+      // Every part heading has an anchor and a link: the downloads, the documents, the list and each table.
+      expect(parts.filter((id) => !id || !linked.has(id)), lang.code).toEqual([]);
+      expect(parts.filter((id) => id.startsWith('t-')).length, lang.code).toBe(sourceFiles.length);
     }
   });
 });

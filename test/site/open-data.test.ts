@@ -28,7 +28,8 @@ const { Package } = createRequire(import.meta.url)('datapackage') as { Package: 
 
 const site = inject('siteDir');
 const downloads = join(site, 'downloads');
-const folders = readdirSync(downloads).sort();
+// The folders; each one's zip archive sits beside it (downloads/v1.0.0.zip).
+const folders = readdirSync(downloads, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
 const csvRows = (text: string) => Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
 
 describe('download folders', () => {

@@ -14,7 +14,8 @@ import { describe, expect, inject, it } from 'vitest';
 
 const site = inject('siteDir');
 const downloads = join(site, 'downloads');
-const folders = readdirSync(downloads).sort();
+// The folders; each one's zip archive sits beside it (downloads/v1.0.0.zip).
+const folders = readdirSync(downloads, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
 const csvRows = (text: string) => Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
 const config = JSON.parse(readFileSync('data/site.json', 'utf8'));
 const releases = csvRows(readFileSync('data/releases.csv', 'utf8')).slice(1).map((r) => ({ version: r[0]!, date: r[1]! }));
@@ -126,8 +127,9 @@ describe.each(dataPages)('the data page ($path)', ({ lang, path }) => {
         .filter((h) => !h.endsWith('/')),
     );
     const distribution = data.distribution as { '@type': string; contentUrl: string; encodingFormat: string; name: string }[];
-    // Four files per table (Excel CSV, CSV, .xlsx, JSON), the datapackage, tables.json, feed.xml and data-quality.json.
-    expect(distribution.length).toBe(4 * (sourceTables.length + derivedTables.length) + 4);
+    // Four files per table (Excel CSV, CSV, .xlsx, JSON), the datapackage, tables.json, feed.xml and
+    // data-quality.json, and each download folder's zip archive.
+    expect(distribution.length).toBe(4 * (sourceTables.length + derivedTables.length) + 4 + folders.length);
     expect(files.size).toBe(distribution.length);
     for (const d of distribution) {
       expect(d['@type']).toBe('DataDownload');

@@ -43,7 +43,7 @@ describe('a site configured with another licence', () => {
     const en = readFileSync(join(out, 'en/data/index.html'), 'utf8');
     expect(en).toContain(cc0.name.en);
     expect(readFileSync(join(out, 'data/index.html'), 'utf8')).toContain(cc0.name.ja);
-    for (const folder of readdirSync(join(out, 'downloads'))) {
+    for (const folder of readdirSync(join(out, 'downloads'), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name)) {
       const descriptor = JSON.parse(readFileSync(join(out, 'downloads', folder, 'datapackage.json'), 'utf8'));
       expect(descriptor.licenses, folder).toEqual([{ name: 'CC0-1.0', title: 'Public Domain Dedication', path: cc0.url }]);
     }

@@ -102,8 +102,8 @@ describe('a figure its source printed otherwise', () => {
     expect([...ward.querySelectorAll('section[aria-labelledby="summary"] li')].map((li) => li.textContent)).toContain('75歳以上人口の割合は11.9%で、横浜市全体の10.6%を上回ります（‡資料には8.2%と印字されています）。');
     const compare = page('compare/14100/aged_75_share');
     const cells = [...compare.querySelectorAll('tbody tr')].filter((r) => r.querySelector('th')!.textContent === '南区').map((r) => r.querySelector('td')!.textContent);
-    // 南区's row in the chart's data table and in the comparison table.
-    expect(cells.length).toBeGreaterThanOrEqual(2);
+    // 南区's row in the comparison list, the one table of the page (the chart and the map point to it).
+    expect(cells).toHaveLength(1);
     expect(cells.every((c) => c!.endsWith('‡'))).toBe(true);
     // Only 南区's share disagrees: 鶴見区 has no mark.
     expect(page('wards/14101').body.textContent).not.toContain('‡');
@@ -141,7 +141,12 @@ describe('charts', () => {
     const svg = doc.querySelector('figure svg')!;
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('aria-label')).toContain('都筑区');
-    expect(doc.querySelector('figure details table')).not.toBeNull();
+    // The chart's figures are the page's list, which its disclosure links to; a ward's headline
+    // chart carries its table in its own.
+    const ref = doc.querySelector('figure#ranking details a.chart-table-ref, figure#ranking details .chart-table-ref a')!;
+    expect(ref.getAttribute('href')).toBe('#ranking-table');
+    expect(doc.getElementById('ranking-table')!.closest('table')!.querySelectorAll('tbody tr').length).toBe(19);
+    expect(page('wards/14101').querySelector('figure details table')).not.toBeNull();
     expect(doc.querySelector('figure')!.textContent).toContain('出典');
     // No inner element keeps an aria-label that assistive technology would trip over.
     expect(svg.querySelectorAll('[aria-label]')).toHaveLength(0);

@@ -20,6 +20,9 @@ import type { Tables } from '../dataset.ts';
 import type { MetricSpec, Operand } from '../schema/metric-spec.ts';
 import { vintageOf, type Vintage } from './vintage.ts';
 
+/** Areas a comparison needs at one date: a rank, a quintile or a ratio of one area alone compares nothing. */
+export const MIN_COMPARED = 2;
+
 /** The group of every municipality in the site: areas without a parent. */
 export const MUNICIPAL_GROUP = 'municipalities';
 
@@ -40,7 +43,7 @@ export interface WardMetricValue {
   /** The count behind a rate is below the declared small-number threshold: shown, not ranked. */
   unstable: boolean;
   rank: number | null;
-  /** How many areas of the group are ranked. */
+  /** How many areas of the group are ranked (0 when fewer than two could be: nothing is ranked then). */
   rank_of: number;
   city_value: number | null;
   /** The value over the group's value (for a count: over the mean per area). */
@@ -253,8 +256,10 @@ function deriveGroup(spec: MetricSpec, group: Group, num: Map<string, OperandRow
   const mean = isCount && summed.length > 0 ? sumNum / summed.length : null;
   const reference = isCount ? mean : total;
 
-  // Ranks on the values as displayed; competition ranking (1, 2, 2, 4).
-  const ranked = drafts.filter((x) => !x.off && !x.unstable && x.value !== null);
+  // Ranks on the values as displayed; competition ranking (1, 2, 2, 4). A rank needs another
+  // area to be ranked against: one area alone at the group's date gets none (never "1/1").
+  const rankable = drafts.filter((x) => !x.off && !x.unstable && x.value !== null);
+  const ranked = rankable.length >= MIN_COMPARED ? rankable : [];
   const shown = (v: number) => Number(v.toFixed(spec.digits));
   const ordered = [...ranked].sort((a, b) => shown(b.value!) - shown(a.value!));
   const rankOf = new Map<string, number>();
@@ -278,7 +283,9 @@ function deriveGroup(spec: MetricSpec, group: Group, num: Map<string, OperandRow
       rank,
       rank_of: ranked.length,
       city_value: total,
-      ratio_to_city: x.value !== null && reference ? x.value / reference : null,
+      // A ratio to the group's value only where that value sums this area with at least one
+      // other at the same date: otherwise it is the area's own figure, or another area's.
+      ratio_to_city: x.value !== null && reference && !x.off && summed.length >= MIN_COMPARED ? x.value / reference : null,
       quintile: rank === null ? null : Math.floor(((rank - 1) * 5) / ranked.length) + 1,
     };
   });

@@ -1,7 +1,9 @@
 /**
- * The programme's budget: the latest year by line with the change from the year before, its
- * funding, the whole history (budget, settlement and projections, each marked as what it is),
- * settlement against budget, and yen per resident. Each part says so when its rows are missing.
+ * The programme's budget, for a committee: the whole history first (budget, settlement and
+ * projections, each marked as what it is, every year named in its era and western year), then
+ * the latest year by line with the change from the year before, its funding, and yen per
+ * resident (estimates marked wherever they appear). One unit, thousand yen, throughout. Each
+ * part says so when its rows are missing.
  */
 import { categoryBars } from '../../charts/category-bars.ts';
 import { budgetTimeline, type BudgetYear } from '../../charts/budget-timeline.ts';
@@ -23,6 +25,8 @@ export function budgetPage(site: SiteData, lang: Lang) {
   const signed = (thousand: number) => (thousand > 0 ? '+' : thousand < 0 ? '−' : '±') + yen(Math.abs(thousand));
   const fy = (y: number) => formatFiscalYear(y, lang);
   const fyShort = (y: number) => (grammarOf(lang) === 'ja' ? fy(y).replace(/（.*/, '') : fy(y));
+  // A chart row's year: western and era together (2017（平成29）), or FY2017 where the era is not used.
+  const rowYear = (y: number) => (grammarOf(lang) === 'ja' ? `${y}（${fy(y).replace(/年度.*/, '')}）` : fy(y));
 
   const changes = site.derived.budgetChanges;
   const total = changes.find((c) => c.line_id === 'total') ?? null;
@@ -74,11 +78,14 @@ export function budgetPage(site: SiteData, lang: Lang) {
     const first = years[0]!;
     const last = years.at(-1)!;
     const projected = history.filter((r) => r.kind === 'projection').map((r) => Number(r.fiscal_year));
-    const title = t('budget.budgetSettlement', { first: fyShort(first), last: fyShort(last), settlement: settle.length ? t('budget.settlementRange', { min: formatNumber(Math.min(...settle.map((s) => s.settlement_pct)), 1, lang), max: formatNumber(Math.max(...settle.map((s) => s.settlement_pct)), 1, lang) }) : '' });
-    // Years as digits under the bars (the unit line says they are fiscal years), so seven fit a phone.
-    const yearLabel = (y: number) => String(y);
+    // The title names the years as the documents do and as the rows do: era and western year.
+    const title = t('budget.budgetSettlement', { first: fy(first), last: fy(last), settlement: settle.length ? t('budget.settlementRange', { min: formatNumber(Math.min(...settle.map((s) => s.settlement_pct)), 1, lang), max: formatNumber(Math.max(...settle.map((s) => s.settlement_pct)), 1, lang) }) : '' });
     const svg = renderChart(
-      budgetTimeline(history.map((r) => ({ label: yearLabel(Number(r.fiscal_year)), kind: r.kind as BudgetYear['kind'], value: Number(r.total_thousand_yen) })), (v) => formatNumber(v / 1000, 0, lang)),
+      budgetTimeline(
+        history.map((r) => ({ label: rowYear(Number(r.fiscal_year)), kind: r.kind as BudgetYear['kind'], value: Number(r.total_thousand_yen) })),
+        (v) => formatNumber(v, 0, lang),
+        { budget: t('common.budget'), settlement: t('budget.settlement'), noSettlement: t('budget.noSettlement'), projection: t('budget.projected') },
+      ),
       { label: title },
     );
     const rate = new Map(settle.map((s) => [s.fiscal_year, s.settlement_pct]));
@@ -86,11 +93,11 @@ export function budgetPage(site: SiteData, lang: Lang) {
     const amount = (y: number, kind: string) => history.find((r) => Number(r.fiscal_year) === y && r.kind === kind);
     timeline = {
       title, svg, source: sourceText(site.tables, ['budget_history'], lang),
-      note: t('budget.fiscalYearDarkBars') +
+      note: t('budget.howToReadRows') +
         (projected.length ? t('budget.projectionsPrintedDocumentNot', { years: projected.map(fyShort).join(t('list.short')) }) : ''),
       table: {
         caption: t('budget.budgetSettlementProjectionsFiscal'),
-        head: [t('budget.fiscalYear'), t('common.budget'), t('budget.settlement'), t('budget.settlementBudget'), t('common.budgetPerResident')],
+        head: [t('budget.fiscalYear'), t('common.budget'), t('budget.settlement'), t('budget.settlementBudget'), t('common.budgetPerResident'), t('budget.perResidentAged75')],
         rows: years.map((y) => {
           const b = amount(y, 'budget') ?? amount(y, 'projection');
           const s = amount(y, 'settlement');
@@ -100,10 +107,11 @@ export function budgetPage(site: SiteData, lang: Lang) {
             b ? `${yen(Number(b.total_thousand_yen))}${b.kind === 'projection' ? t('budget.projected') : ''}` : '—',
             s ? yen(Number(s.total_thousand_yen)) : '—',
             rate.has(y) ? `${formatNumber(rate.get(y)!, 1, lang)}%` : '—',
-            p ? t('budget.yen', { yenPerResident: formatNumber(p.yen_per_resident, 0, lang) }) : '—',
+            p ? t('budget.yen', { yenPerResident: formatNumber(p.yen_per_resident, 0, lang) }) + (p.projected ? t('budget.projected') : '') : '—',
+            p ? t('budget.yen', { yenPerResident: formatNumber(p.yen_per_resident_aged_75, 0, lang) }) + (p.projected ? t('budget.projected') : '') : '—',
           ];
         }),
-        numeric: [false, true, true, true, true],
+        numeric: [false, true, true, true, true, true],
       },
     };
   }
@@ -117,7 +125,8 @@ export function budgetPage(site: SiteData, lang: Lang) {
     change,
     funding,
     timeline,
-    perCapita: perCapita.map((p) => `${fy(p.fiscal_year)}${t('common.colon')}${t('budget.perResidentPerResident', { yenPerResident: formatNumber(p.yen_per_resident, 0, lang), yenPerResidentAged75: formatNumber(p.yen_per_resident_aged_75, 0, lang) })}`),
+    // A year whose amount is a projection says so on its line too: its yen per resident is an estimate.
+    perCapita: perCapita.map((p) => `${fy(p.fiscal_year)}${p.projected ? t('budget.projected') : ''}${t('common.colon')}${t('budget.perResidentPerResident', { yenPerResident: formatNumber(p.yen_per_resident, 0, lang), yenPerResidentAged75: formatNumber(p.yen_per_resident_aged_75, 0, lang) })}`),
     perCapitaCaveat: gap ? t('budget.populationTotalSWards', { populationAsOf: vintageText(gap.population_as_of, lang), cityName }) : '',
     fundingNote: t('budget.asCommunitySupportProgramme'),
   };

@@ -13,7 +13,8 @@ import { formatNumber } from '../format.ts';
 import { pick, type Lang } from '../i18n.ts';
 import type { SiteData } from '../site-data.ts';
 import { groupInfo, metricView, shortName, type MetricView } from './groups.ts';
-import { formatValue, markedName, rankText, valueCell } from './metric-text.ts';
+import { MIN_COMPARED } from '../derive/ward-metrics.ts';
+import { comparedFigure, formatValue, markedName, rankText, valueCell } from './metric-text.ts';
 import { sourceText } from './sources.ts';
 import { tilePositions } from './tiles.ts';
 import { areaMapChart, type AreaMapChart } from './area-map.ts';
@@ -35,7 +36,10 @@ export interface ComparePage {
   switcher: { id: string; label: string; current: boolean }[];
   asOf: string;
   caveats: string[];
-  chart: { title: string; svg: ChartSvg; unit: string; source: string; tables: string[] } | null;
+  /** The ranked bars, of areas at the group's date only; null where fewer than two areas can be compared. */
+  chart: { title: string; svg: ChartSvg; unit: string; source: string; tables: string[]; vintages: string[] } | null;
+  /** Why there is no chart or rank, where fewer than two areas have a figure at one date. */
+  notCompared: string | null;
   table: { caption: string; head: string[]; rows: string[][]; numeric: boolean[] };
   /** The tile map of a city's wards, where the data declares no boundaries. */
   map: { svg: ChartSvg } | null;
@@ -57,30 +61,38 @@ export function comparePage(site: SiteData, group: string, metricId: string, lan
   const lead = `${pick(lang, spec.definition)} ${t('compare.higherValueMeans', { higherMeansLabel: pick(lang, spec.higherMeans) })}`;
   const empty = { caption: '', head: [], rows: [], numeric: [] };
   if (!view || view.areas.every((a) => a.value === null))
-    return { title: pageTitle(heading, info.wholeName, lang), heading, lead, group: info, failMessage: t('compare.thereAreNoFigures'), switcher, asOf: '', caveats: [], chart: null, table: empty, map: null, boundaryMap: null, notes: [], trend: null, disagreements: null };
+    return { title: pageTitle(heading, info.wholeName, lang), heading, lead, group: info, failMessage: t('compare.thereAreNoFigures'), switcher, asOf: '', caveats: [], chart: null, notCompared: null, table: empty, map: null, boundaryMap: null, notes: [], trend: null, disagreements: null };
 
   const { total, areas } = view;
   const isCount = !spec.denominator;
   const fmt = (v: number | null) => formatValue(v, spec, lang);
   const ranked = areas.filter((a) => a.rank !== null).sort((a, b) => a.rank! - b.rank!);
+  // The group's own value stands for a group only where it sums two areas or more: one area's
+  // figure is not a whole to compare with.
+  const whole = total.wards >= MIN_COMPARED;
   const finding = findingText(view, ranked, lang);
   const reference = isCount ? total.mean : total.value;
   const refLabel = isCount ? t('common.mean', { mean: fmt(total.mean) }) : t('compare.wholeValue', { wholeName: info.wholeName, value: fmt(total.value) });
   const title = finding ? `${heading}${t('common.colon')}${finding}` : heading;
 
-  const barRows = (areas.length > MAX_BARS ? ranked.slice(0, MAX_BARS) : areas).map((a) => ({ label: markedName(a), value: a.value }));
+  // Bars rank the areas at the group's date: an area shown at another date (†) is in the table,
+  // never sorted among them.
+  const atDate = areas.filter((a) => !a.off_vintage);
+  const barAreas = areas.length > MAX_BARS ? ranked.slice(0, MAX_BARS) : atDate;
   const chartTitle = areas.length > MAX_BARS ? `${title}${t('compare.top', { maxBars: MAX_BARS })}` : title;
-  const svg = renderChart(
-    rankedBars(barRows, { reference: reference === null ? undefined : { value: reference, label: refLabel }, format: (v) => formatValue(v, spec, lang, false), noData: t('common.noData') }),
-    { label: `${chartTitle}${t('common.sentenceEnd')}${refLabel}` },
-  );
+  const svg = ranked.length >= MIN_COMPARED
+    ? renderChart(
+        rankedBars(barAreas.map((a) => ({ label: markedName(a), value: a.value })), { reference: reference === null ? undefined : { value: reference, label: refLabel }, format: (v) => formatValue(v, spec, lang, false), noData: t('common.noData') }),
+        { label: `${chartTitle}${t('common.sentenceEnd')}${refLabel}` },
+      )
+    : null;
 
   const memberHead = info.wards ? t('common.ward') : t('common.municipality');
   const head = [
     memberHead,
     `${isCount ? t('compare.count') : t('common.value')}${t('compare.unitInBrackets', { unitLabel: pick(lang, spec.unit) })}`,
     t('common.rank'),
-    isCount ? t('compare.ratioMean') : t('common.ratioWhole'),
+    isCount ? t('compare.shareOfTotal') : t('common.ratioWhole'),
     t('compare.quintile1Highest'),
     pick(lang, spec.numerator.label),
     ...(spec.denominator ? [pick(lang, spec.denominator.label)] : []),
@@ -93,14 +105,15 @@ export function comparePage(site: SiteData, group: string, metricId: string, lan
     a.name,
     valueCell(a, spec, lang) + (disagreements.has(spec.id, a.area_code) ? ` ${DISAGREEMENT_MARK}` : ''),
     rankText(a, lang),
-    a.ratio_to_city === null || a.rank === null ? '—' : formatNumber(a.ratio_to_city, 2, lang),
+    figureCell(comparedFigure(spec, a, total, lang)),
     a.quintile === null ? '—' : String(a.quintile),
     countText(a.numerator),
     ...(spec.denominator ? [countText(a.denominator)] : []),
     a.numerator_vintage ? vintageText(a.numerator_vintage, lang) : '—',
   ]);
-  // The whole's own row carries its own figure: the total for a count, Σ/Σ for a rate.
-  rows.push([
+  // The whole's own row carries its own figure: the total for a count, Σ/Σ for a rate; none
+  // where the "whole" would be one area's figure again.
+  if (whole) rows.push([
     isCount ? t('compare.total', { wholeName: info.wholeName }) : info.wholeName,
     formatValue(total.value, spec, lang, false),
     '', '', '',
@@ -108,7 +121,7 @@ export function comparePage(site: SiteData, group: string, metricId: string, lan
     ...(spec.denominator ? [countText(total.denominator)] : []),
     vintageText(total.numerator_vintage, lang),
   ]);
-  if (isCount && total.mean !== null)
+  if (whole && isCount && total.mean !== null)
     rows.push([t('compare.meanPer', { one: info.memberNoun.one }), formatNumber(total.mean, 1, lang), '', '', '', '', vintageText(total.numerator_vintage, lang)]);
 
   const caveats: string[] = [];
@@ -135,12 +148,15 @@ export function comparePage(site: SiteData, group: string, metricId: string, lan
 
   const asOf = `${t('compare.asOfLabel')}${pick(lang, spec.numerator.label)} ${vintageText(total.numerator_vintage, lang)}` +
     (spec.denominator && total.denominator_vintage ? `${t('list.semicolon')}${pick(lang, spec.denominator.label)} ${vintageText(total.denominator_vintage, lang)}` : '');
-  const notes = [
-    isCount
-      ? t('compare.ratioDividesMeanPer', { one: info.memberNoun.one })
-      : t('compare.ratioDividesValue', { wholeName: info.wholeName }),
-    t('compare.quintilesSplitRankedInto', { counter: info.memberNoun.counter }),
-  ];
+  const notes = ranked.length >= MIN_COMPARED
+    ? [
+        isCount
+          ? t('compare.shareDividesTotal', { wholeName: info.wholeName })
+          : t('compare.ratioDividesValue', { wholeName: info.wholeName }),
+        t('compare.quintilesSplitRankedInto', { counter: info.memberNoun.counter }),
+      ]
+    : [];
+  const notCompared = ranked.length >= MIN_COMPARED ? null : t('compare.fewerThanTwoAtOneDate', { counter: info.memberNoun.counter });
   return {
     title: pageTitle(heading, info.wholeName, lang),
     heading,
@@ -151,7 +167,8 @@ export function comparePage(site: SiteData, group: string, metricId: string, lan
     switcher,
     asOf,
     caveats,
-    chart: { title: chartTitle, svg, unit: pick(lang, spec.unit), source: sourceOrNote(sourceText(site.tables, metricTables(spec), lang, vintageDates(total)), lang), tables: metricTables(spec) },
+    chart: svg ? { title: chartTitle, svg, unit: pick(lang, spec.unit), source: sourceOrNote(sourceText(site.tables, metricTables(spec), lang, vintageDates(total)), lang), tables: metricTables(spec), vintages: [...new Set(barAreas.map((a) => a.numerator_vintage).filter((v): v is string => !!v))] } : null,
+    notCompared,
     table: { caption: t('compare.tableCaption', { heading, wholeName: info.wholeName, counter: info.memberNoun.counter, one: info.memberNoun.one, by: t('compare.byMember', { counter: info.memberNoun.counter, one: info.memberNoun.one }) }), head, rows, numeric: head.map((_, i) => i > 0 && i < head.length - 1) },
     map,
     boundaryMap,
@@ -159,6 +176,9 @@ export function comparePage(site: SiteData, group: string, metricId: string, lan
     trend: groupTrend(site, metricId, group, lang),
   };
 }
+
+/** A share (6.1%) or a ratio (0.80) as the list shows it: the column's heading says which. */
+const figureCell = (f: ReturnType<typeof comparedFigure>) => (f ? `${f.text}${f.kind === 'share' ? '%' : ''}` : '—');
 
 /** 最も多いのは青葉区・都筑区の37か所、最も少ないのは…: every area sharing the top or bottom displayed value. */
 function findingText(view: MetricView, ranked: MetricView['areas'], lang: Lang): string {

@@ -40,6 +40,7 @@ export function methodologyPage(site: SiteData, lang: Lang) {
     t('methodology.trendsApplySameRules'),
     t('methodology.areaWithoutFigureThat'),
     t('methodology.ranksCountHighestValue'),
+    t('methodology.comparedOnlyAtOneDate'),
     t('methodology.rateRestingCountBelow'),
     t('methodology.quintilesSplitRankedAreas'),
     t('methodology.summariesCallValueAbout', { formatNumber: formatNumber(SAME_TOLERANCE * 100, 0, lang) }),

@@ -5,7 +5,7 @@
 import { formatNumber } from '../format.ts';
 import { pick, type Lang } from '../i18n.ts';
 import type { MetricSpec } from '../schema/metric-spec.ts';
-import type { WardMetricValue } from '../derive/ward-metrics.ts';
+import { MIN_COMPARED, type CityMetricValue, type WardMetricValue } from '../derive/ward-metrics.ts';
 import { translate } from '../i18n/translate.ts';
 import { countsWithCounter } from '../i18n/grammar.ts';
 
@@ -76,3 +76,44 @@ export function markedName(a: Pick<WardMetricValue, 'unstable' | 'off_vintage'> 
 
 /** A ward's short name for chart labels: 鶴見区 → 鶴見, Tsurumi Ward → Tsurumi. */
 export const shortName = (name: string) => name.replace(/(区| Ward)$/, '') || name;
+
+/** The marks a value can carry (valueCell, markedName), each with the note that explains it. */
+const MARKS = [
+  { mark: /(^|\s)[*＊](\s|$)/, note: 'marks.smallCount' },
+  { mark: /†/, note: 'marks.otherDate' },
+] as const;
+
+/**
+ * The notes explaining the marks that `cells` carry, and only those: a note under a table whose
+ * cells carry no † says nothing of †.
+ */
+export function markNotes(cells: readonly string[], lang: Lang): string[] {
+  return MARKS.filter(({ mark }) => cells.some((c) => mark.test(c))).map(({ note }) => translate(lang, note));
+}
+
+/**
+ * Can an area's value be set against its group's? Only where the group's value sums at least two
+ * areas at one date, this one among them: a "whole" of one area is that area's own figure, or
+ * another's.
+ */
+export function comparedWithWhole(w: Pick<WardMetricValue, 'value' | 'off_vintage'>, total: Pick<CityMetricValue, 'wards'>): boolean {
+  return w.value !== null && !w.off_vintage && total.wards >= MIN_COMPARED;
+}
+
+/**
+ * An area against its whole: a count as its share of the whole's total (21 of 346 clinics: 6.1),
+ * a rate as a multiple of the whole's rate (0.80); null where the two cannot be compared
+ * (comparedWithWhole). The figure as a table cell shows it, and which comparison it is.
+ */
+export function comparedFigure(spec: Pick<MetricSpec, 'denominator'>, w: Pick<WardMetricValue, 'value' | 'off_vintage' | 'ratio_to_city'>, total: Pick<CityMetricValue, 'wards' | 'value'>, lang: Lang): { kind: 'share' | 'ratio'; text: string } | null {
+  if (!comparedWithWhole(w, total)) return null;
+  if (!spec.denominator) return total.value ? { kind: 'share', text: formatNumber((w.value! / total.value) * 100, 1, lang) } : null;
+  return w.ratio_to_city === null ? null : { kind: 'ratio', text: formatNumber(w.ratio_to_city, 2, lang) };
+}
+
+/** The same in words, where one column mixes both kinds: 「全体の6.1%」, 「全体の0.80倍」, or a dash. */
+export function comparisonText(spec: Pick<MetricSpec, 'denominator'>, w: Pick<WardMetricValue, 'value' | 'off_vintage' | 'ratio_to_city'>, total: Pick<CityMetricValue, 'wards' | 'value'>, lang: Lang): string {
+  const figure = comparedFigure(spec, w, total, lang);
+  if (!figure) return '—';
+  return figure.kind === 'share' ? translate(lang, 'metricText.shareOfWhole', { pct: figure.text }) : translate(lang, 'metricText.ratioToWhole', { ratio: figure.text });
+}

@@ -1,7 +1,7 @@
 /**
  * Cells of the document tables in words, where several pages show the same kind of row: a hub's
- * opening date (some are known only to the month) and an event's attendance (approximate or
- * cumulative counts keep their qualifier).
+ * opening date (some are known only to the month), an event's attendance (approximate or
+ * cumulative counts keep their qualifier), and events a document prints twice, shown once.
  */
 import { formatDate, formatNumber, formatYearMonth } from '../format.ts';
 import type { Lang } from '../i18n.ts';
@@ -23,4 +23,26 @@ export function attendanceText(event: Row, lang: Lang): string {
   const approx = event.attendance_qualifier === 'approx' ? translate(lang, 'recordText.about') : '';
   const cumulative = event.attendance_qualifier === 'cumulative' ? translate(lang, 'recordText.total') : '';
   return `${approx}${countText(event.attendance, lang)}${cumulative}`;
+}
+
+/**
+ * Events with their duplicates folded: rows of one area that a document prints twice under two
+ * names (the same document, period, sessions and attendance) become the first row, carrying the
+ * others' names. An attendance figure is required: two one-off events without one are not alike.
+ */
+export function printedOnce(rows: readonly Row[]): { events: Row[]; alsoNamed: Map<Row, Row[]> } {
+  const alsoNamed = new Map<Row, Row[]>();
+  const first = new Map<string, Row>();
+  const events: Row[] = [];
+  for (const e of rows) {
+    const key = typeof e.attendance === 'number' ? [e.area_code, e.source_document, e.period_start, e.period_end, e.sessions, e.attendance, e.attendance_qualifier].map(String).join('|') : null;
+    const seen = key ? first.get(key) : undefined;
+    if (seen && seen.name_ja !== e.name_ja) {
+      alsoNamed.set(seen, [...(alsoNamed.get(seen) ?? []), e]);
+      continue;
+    }
+    if (key && !seen) first.set(key, e);
+    events.push(e);
+  }
+  return { events, alsoNamed };
 }

@@ -9,6 +9,7 @@ import { releasesDir } from '../release/snapshots.ts';
 import { downloadTables, type DownloadTable } from './downloads.ts';
 import { downloadFolders, releasesOf, stableFolder } from '../release/folders.ts';
 import { tableFile } from './table-files.ts';
+import { archivePath } from './release-archive.ts';
 
 export interface TableFiles {
   name: string;
@@ -29,6 +30,8 @@ export interface FolderListing {
   version: string | null;
   releasedOn: string | null;
   datapackage: string;
+  /** The folder's every file in one zip archive, beside the folder (`downloads/v1.0.0.zip`). */
+  archive: string;
   tables: TableFiles[];
 }
 
@@ -64,6 +67,7 @@ export function downloadList(site: SiteData, snapshots = releasesDir()): Downloa
       version: folder === 'latest' ? null : folder.slice(1),
       releasedOn: dates.get(folder) ?? null,
       datapackage: `downloads/${folder}/datapackage.json`,
+      archive: archivePath(folder),
       tables: filesOf(folder, loadSiteData(dataDir)),
     }))
     .sort((a, b) => (a.folder === 'latest' ? -1 : b.folder === 'latest' ? 1 : (b.releasedOn ?? '').localeCompare(a.releasedOn ?? '') || b.folder.localeCompare(a.folder, 'en', { numeric: true })));

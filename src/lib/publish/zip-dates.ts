@@ -10,7 +10,7 @@ const centralHeader = 0x02014b50;
 const localHeader = 0x04034b50;
 
 /** The MS-DOS time and date of midnight at the start of `day` (YYYY-MM-DD). */
-function dosDate(day: string): { time: number; date: number } {
+export function dosDate(day: string): { time: number; date: number } {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   return { time: 0, date: ((Math.max(y, 1980) - 1980) << 9) | (m << 5) | d };
 }

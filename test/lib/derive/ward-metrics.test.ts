@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseMetricSpecs, type MetricSpec } from '../../../src/lib/schema/metric-spec.ts';
 import { deriveWardMetrics, type WardMetricValue } from '../../../src/lib/derive/ward-metrics.ts';
+import { withCountVariants } from '../../../src/lib/derive/metric-families.ts';
 import { runGate } from '../../../src/lib/pipeline.ts';
 import type { Table } from '../../../src/lib/validate/validate-table.ts';
 import { frozenData } from '../../fixtures/frozen-data.ts';
@@ -174,6 +175,36 @@ describe('properties of every ward metric', () => {
   });
 });
 
+describe('an area with no other to compare at its date', () => {
+  // The municipalities of the frozen data: 横浜市 (14100, its wards' sums, 2015-10-31) and
+  // 横須賀市 (14201, its own row of 2018-03-01). Each reports one date; the group is compared at
+  // the later one, which 横須賀市 alone has.
+  const r = deriveWardMetrics(tables, withCountVariants(specs, tables));
+  const of = (metric: string, area: string) => r.municipal.find((w) => w.metric_id === metric && w.area_code === area)!;
+  const total = (metric: string) => r.municipalTotals.find((c) => c.metric_id === metric)!;
+
+  it('gets no rank, quintile or ratio: "1/1" and "1.00" compare it with itself', () => {
+    const yokosuka = of('support_clinics_count', '14201');
+    expect([yokosuka.value, yokosuka.off_vintage, yokosuka.numerator_vintage]).toEqual([43, false, '2018-03-01']);
+    expect(total('support_clinics_count').wards).toBe(1);
+    expect([yokosuka.rank, yokosuka.rank_of, yokosuka.quintile, yokosuka.ratio_to_city]).toEqual([null, 0, null, null]);
+    // 横浜市's 346 of 2015 is shown, marked, outside the ranking and without a ratio.
+    const yokohama = of('support_clinics_count', '14100');
+    expect([yokohama.value, yokohama.off_vintage, yokohama.rank, yokohama.quintile, yokohama.ratio_to_city]).toEqual([346, true, null, null, null]);
+  });
+
+  it('in a city, a rate that only one ward has on a count large enough is not ranked either', () => {
+    // Support hospitals: 戸塚区 has 5 (274,408 people), every other ward fewer than 5 (unstable).
+    const m = 'support_hospitals_per_10k_population';
+    const ranked = wards.filter((w) => w.metric_id === m && w.rank !== null);
+    expect(ranked).toEqual([]);
+    expect(ward(m, '14110').unstable).toBe(false);
+    expect([ward(m, '14110').rank, ward(m, '14110').rank_of, ward(m, '14110').quintile]).toEqual([null, 0, null]);
+    // Its ratio to the city still holds: 18 wards are summed, 29 / 3,711,450 × 10,000 = 0.0781.
+    expect(ward(m, '14110').ratio_to_city).toBeCloseTo(((5 / 274408) * 10000) / ((29 / 3711450) * 10000), 6);
+  });
+});
+
 describe('properties on random data', () => {
   it('city = Σ/Σ, ranks permute, quintiles balance, for any ward counts', () => {
     const spec = specs.find((s) => s.id === 'support_clinics_per_10k_population')!;
@@ -193,13 +224,15 @@ describe('properties on random data', () => {
           // Wards of the city without a row are listed without a value.
           const listed = r.wards.filter((w) => codes.includes(w.area_code));
           expect(r.wards.filter((w) => !codes.includes(w.area_code)).every((w) => w.value === null)).toBe(true);
+          // One stable ward alone has nothing to be ranked against.
           const stable = listed.filter((w) => values[codes.indexOf(w.area_code)]!.clinics >= 5);
-          expect(listed.filter((w) => w.rank !== null).map((w) => w.area_code).sort()).toEqual(stable.map((w) => w.area_code).sort());
-          const ranks = stable.map((w) => w.rank!).sort((a, b) => a - b);
+          const rankable = stable.length >= 2 ? stable : [];
+          expect(listed.filter((w) => w.rank !== null).map((w) => w.area_code).sort()).toEqual(rankable.map((w) => w.area_code).sort());
+          const ranks = rankable.map((w) => w.rank!).sort((a, b) => a - b);
           if (ranks.length) expect(ranks[0]).toBe(1);
-          expect(ranks.every((x) => x >= 1 && x <= stable.length)).toBe(true);
+          expect(ranks.every((x) => x >= 1 && x <= rankable.length)).toBe(true);
           const sizes = [1, 2, 3, 4, 5].map((q) => r.wards.filter((w) => w.quintile === q).length);
-          expect(sizes.reduce((a, b) => a + b, 0)).toBe(stable.length);
+          expect(sizes.reduce((a, b) => a + b, 0)).toBe(rankable.length);
         },
       ),
       { numRuns: 200 },

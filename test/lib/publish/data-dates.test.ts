@@ -1,6 +1,7 @@
 /**
  * Whether the data differs from its newest release, and the dates the data page states, on
- * copies of data/ and of the release snapshot with known edits.
+ * copies of the data folder as released in 1.0.0 (the frozen fixture, so a later edit of data/
+ * does not change what these tests start from) and of the release snapshot, with known edits.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,16 +10,17 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { dataDates } from '../../../src/lib/publish/data-dates.ts';
 import { stableFolder, unreleasedChanges } from '../../../src/lib/release/folders.ts';
 import { loadSiteData } from '../../../src/lib/site-data.ts';
+import { frozenData } from '../../fixtures/frozen-data.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'data-dates-'));
 const snapshots = join(work, 'releases');
 cpSync('releases', snapshots, { recursive: true });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** A copy of data/ with one file rewritten. */
+/** A copy of the released data folder with one file rewritten. */
 function dataWith(name: string, file: string, change: (text: string) => string): string {
   const dir = join(work, name);
-  cpSync('data', dir, { recursive: true });
+  cpSync(frozenData, dir, { recursive: true });
   const before = readFileSync(join(dir, file), 'utf8');
   const after = change(before);
   if (after === before) throw new Error(`edit of ${file} changed nothing`);
@@ -28,7 +30,7 @@ function dataWith(name: string, file: string, change: (text: string) => string):
 const noGit = () => null;
 function copyOfData(name: string): string {
   const dir = join(work, name);
-  cpSync('data', dir, { recursive: true });
+  cpSync(frozenData, dir, { recursive: true });
   return dir;
 }
 

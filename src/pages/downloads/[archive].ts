@@ -1,0 +1,20 @@
+/**
+ * Each download folder as one zip archive (`downloads/v1.0.0.zip`). `npm run build` writes these
+ * files itself, on the thread that writes the workbooks they hold (scripts/write-workbooks.ts);
+ * this route serves them to `npm run dev` and to a plain `astro build`.
+ */
+import { releaseArchive } from '../../lib/publish/release-archive.ts';
+import { siteTableWorkbook } from '../../lib/publish/spreadsheet.ts';
+import { downloadFolders } from '../../lib/release/folders.ts';
+import { loadSiteData } from '../../lib/site-data.ts';
+import { buildContext } from '../../lib/build-context.ts';
+
+export function getStaticPaths() {
+  if (buildContext().workbooksAside) return [];
+  return downloadFolders(loadSiteData()).map(({ folder, dataDir }) => ({ params: { archive: `${folder}.zip` }, props: { folder, dataDir } }));
+}
+
+export async function GET({ props }: { props: { folder: string; dataDir: string } }) {
+  const site = loadSiteData(props.dataDir);
+  return new Response((await releaseArchive(site, props.folder, (table) => siteTableWorkbook(site, table))) as BodyInit);
+}
