@@ -11,7 +11,7 @@
  *
  * From each family (per language) the sample takes its first page in address order, its largest
  * file (the longest tables and the most sections) and the page with the longest title (the longest
- * names); a family of one page is taken whole. So every template is checked
+ * names), and its last page where those three are one; a family of one page is taken whole. So every template is checked
  * in every language, at its data's extremes. Pages that moved are stubs sending the browser on
  * (meta refresh): their targets are in the sample instead.
  */
@@ -63,9 +63,11 @@ export function samplePages(site: string, dataDir = 'data'): PageSample {
   const most = (paths: string[], measure: (p: string) => number) => paths.reduce((best, p) => (measure(p) > measure(best) ? p : best));
   const chosen = new Set<string>();
   for (const paths of groups.values()) {
-    chosen.add(paths[0]!);
-    chosen.add(most(paths, (p) => statSync(fileOf(p)).size));
-    chosen.add(most(paths, (p) => title(p).length));
+    const picks = new Set([paths[0]!, most(paths, (p) => statSync(fileOf(p)).size), most(paths, (p) => title(p).length)]);
+    // Where the three are one page (a chart's embed pages share a title, and the first is the
+    // largest), the family's last page too: two pages of every family of two or more.
+    if (picks.size === 1 && paths.length > 1) picks.add(paths.at(-1)!);
+    for (const p of picks) chosen.add(p);
   }
   return { paths: [...chosen].sort(), families: new Map([...groups].map(([k, v]) => [k, v.length])), familyOf, total: files.length };
 }
