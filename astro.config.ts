@@ -14,6 +14,28 @@ const unbundled = ['./src/lib/', './src/charts/'].map((d) => new RegExp(`^${esca
 // (scripts/build.ts); the dev server takes the environment's, or serves from the root.
 const address = siteAddress(undefined, process.env);
 
+// The check page's script runs the gate's validators in the browser: there src/lib is bundled
+// (it is external only for the prerendering), and iconv-lite is the browser's own Shift_JIS
+// decoder (src/scripts/iconv-lite-browser.ts) instead of code tables that need Node's Buffer.
+const browserModules = {
+  name: 'browser-modules',
+  enforce: 'pre' as const,
+  applyToEnvironment: (environment: { name: string }) => environment.name === 'client',
+  resolveId: (id: string) => (id === 'iconv-lite' ? fileURLToPath(new URL('./src/scripts/iconv-lite-browser.ts', import.meta.url)) : null),
+};
+// Vite takes an environment's options from the top-level ones: src/lib is made external in each
+// server environment's own options, so the client environment (the browser's scripts) bundles it.
+const externalOnServer = {
+  name: 'external-on-server',
+  configEnvironment(name: string, config: { build?: { rolldownOptions?: Record<string, unknown>; rollupOptions?: Record<string, unknown> } }) {
+    if (name === 'client') return;
+    // Kept as absolute paths: the prerendered chunks import them from where they are. Vite 8
+    // reads rolldownOptions, of which rollupOptions is the older name.
+    const options = { ...config.build?.rolldownOptions, ...config.build?.rollupOptions, makeAbsoluteExternalsRelative: false, external: unbundled };
+    config.build = { ...config.build, rolldownOptions: options, rollupOptions: options };
+  },
+};
+
 // Static output only: the site is a folder of files that any web server (or GitHub Pages) serves.
 export default defineConfig({
   output: 'static',
@@ -21,8 +43,9 @@ export default defineConfig({
   base: address.base,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
-  // Kept as absolute paths: the prerendered chunks import them from where they are.
-  vite: { build: { rollupOptions: { makeAbsoluteExternalsRelative: false, external: unbundled } } },
+  vite: {
+    plugins: [browserModules, externalOnServer],
+  },
   devToolbar: { enabled: false },
   integrations: [dataWatch()],
   // A Content-Security-Policy in every page: scripts and styles only from the site itself or

@@ -7,22 +7,34 @@
  * replaces a link in one step, so at every instant OUT_DIR is the old site or the new one, never
  * missing or half-written. Afterwards, and at the start of every build (after a killed one),
  * every site folder, staging folder and link that OUT_DIR no longer points to is removed. Each
- * release's downloads are built from its snapshot under RELEASES_DIR (default releases/).
+ * release's downloads are built from its snapshot under RELEASES_DIR (default: releases/ beside the
+ * data folder), which the gate checks too.
  */
 import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { enableCompileCache } from 'node:module';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { useFontInProcess } from '../src/lib/publish/font.ts';
-import { countErrors, formatProblem, sortProblems } from '../src/lib/problems.ts';
-import { runGate } from '../src/lib/pipeline.ts';
-import { inBuild, type BuildContext } from '../src/lib/build-context.ts';
-import { fileEffects } from '../src/lib/publish/build-effects.ts';
-import { noAddressRefusal, noAddressWarning, siteAddress, type SiteAddress } from '../src/lib/config/site-address.ts';
+import type { BuildContext } from '../src/lib/build-context.ts';
+import type { SiteAddress } from '../src/lib/config/site-address.ts';
+
+// Node keeps the code it compiles (Astro, Vite, Plot, the pages, the project's TypeScript: a
+// fifth of a build's main thread) on disk for the next build, in the system's temporary folder
+// unless NODE_COMPILE_CACHE names another, and checks each entry against its source. Only modules
+// loaded after this use it: the project's own are imported here, not above.
+enableCompileCache();
+const { useFontInProcess } = await import('../src/lib/publish/font.ts');
+const { countErrors, formatProblem, sortProblems } = await import('../src/lib/problems.ts');
+const { runGate } = await import('../src/lib/pipeline.ts');
+const { inBuild } = await import('../src/lib/build-context.ts');
+const { fileEffects } = await import('../src/lib/publish/build-effects.ts');
+const { noAddressRefusal, noAddressWarning, siteAddress } = await import('../src/lib/config/site-address.ts');
 
 const root = resolve(import.meta.dirname, '..');
 const dataDir = resolve(process.env.DATA_DIR ?? join(root, 'data'));
 const outDir = resolve(process.env.OUT_DIR ?? join(root, 'dist'));
-const releasesDir = resolve(process.env.RELEASES_DIR ?? join(root, 'releases'));
+// A data folder's release snapshots sit beside it (releases/ beside data/, as npm run release writes
+// them), never another folder's: a second city built from its own folder publishes its own releases.
+const releasesDir = resolve(process.env.RELEASES_DIR ?? join(dirname(dataDir), 'releases'));
 const sitesDir = join(dirname(outDir), `.${basename(outDir)}.sites`);
 const stagingRoot = join(root, '.build-staging');
 // A release build is one that will be published: it refuses to write local addresses into it.
@@ -122,7 +134,7 @@ function cleanLeftovers() {
 // 1. The gate: nothing is built from data it refuses.
 let result: ReturnType<typeof runGate>;
 try {
-  result = runGate(dataDir, process.cwd(), { requireSiteConfig: true });
+  result = runGate(dataDir, process.cwd(), { requireSiteConfig: true, releasesDir });
 } catch (err) {
   fail({ ja: 'データを検査できませんでした（内部エラー）', en: 'the data could not be checked (internal error)' }, err);
 }

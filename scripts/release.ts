@@ -18,7 +18,9 @@ import { countErrors, formatProblem, sortProblems } from '../src/lib/problems.ts
 import { diffRanks, diffTables } from '../src/lib/release/diff-data.ts';
 import { formatDiffReport } from '../src/lib/release/format-diff.ts';
 import { compareVersions, isVersion, latestWithRevision, releaseCsvLine, type Release } from '../src/lib/release/releases.ts';
-import { parseTableSchema } from '../src/lib/schema/table-schema.ts';
+import { tableSchema } from '../src/lib/schema/table-schema.ts';
+import { decodeCsvBytes } from '../src/lib/load/decode.ts';
+import { validateDeclaration } from '../src/lib/validate/validate-declaration.ts';
 import { runGate } from '../src/lib/pipeline.ts';
 import { validateTable } from '../src/lib/validate/validate-table.ts';
 import type { ReleaseChanges } from '../src/lib/release/snapshots.ts';
@@ -99,25 +101,31 @@ try {
     refuse(`${join(snapshots, version)} がすでにあります`, `${join(snapshots, version)} already exists: a release's snapshot is never overwritten`);
 
   // The cheap refusals come first; validating every table takes a moment.
-  validateOrExit(dataDir, 'リリース', 'release');
+  validateOrExit(dataDir, 'リリース', 'release', snapshots);
 
-  // The new row is checked against the schema before the file is touched.
+  // The new row is checked against the schema before the file is touched. Both files are read as
+  // validate reads them: a byte-order mark (kept) or Shift_JIS (rewritten as UTF-8) is no crash.
   const release: Release = { version, releasedOn: date, gitRevision: head, noteJa, noteEn };
-  const schema = parseTableSchema(JSON.parse(readFileSync(join(dataDir, 'releases.schema.json'), 'utf8')));
-  if ('errors' in schema) refuse('releases.schema.json に誤りがあります', 'releases.schema.json is invalid', schema.errors);
-  const old = readFileSync(csvFile, 'utf8');
+  const schema = validateDeclaration(dataDir, 'releases.schema.json', tableSchema, relative(process.cwd(), join(dataDir, 'releases.schema.json')));
+  if (!schema.value) refuse('releases.schema.json に誤りがあります', 'releases.schema.json is invalid', schema.problems.map(formatProblem));
+  const oldBytes = readFileSync(csvFile);
+  const decoded = decodeCsvBytes(oldBytes);
+  if (!decoded.ok) refuse('releases.csv の文字コードを読み取れません', 'releases.csv cannot be decoded');
+  const old = decoded.text;
   const header = old.split(/\r?\n/, 1)[0]!.split(',').map((h) => h.trim());
-  const text = (old.endsWith('\n') ? old : `${old}\n`) + releaseCsvLine(header, release) + '\n';
-  const check = validateTable(relative(process.cwd(), csvFile), new TextEncoder().encode(text), schema.schema);
+  const text = (decoded.encoding === 'utf-8-bom' ? '\uFEFF' : '') + (old.endsWith('\n') || old === '' ? old : `${old}\n`) + releaseCsvLine(header, release) + '\n';
+  const check = validateTable(relative(process.cwd(), csvFile), new TextEncoder().encode(text), schema.value);
   const bad = check.problems.filter((p) => p.severity === 'error');
   if (bad.length > 0) refuse('新しい行がスキーマに合いません', 'the new row does not match the schema', bad.map(formatProblem));
   writeFileSync(csvFile, text);
+  if (decoded.encoding === 'shift_jis')
+    console.log(`${dataPath}/releases.csv は Shift_JIS だったため、UTF-8 で保存し直しました / ${dataPath}/releases.csv was Shift_JIS and is now saved as UTF-8`);
   // The snapshot copies releases.csv with the new row, so its datapackage.json names this version.
   let changes: ReleaseChanges;
   try {
     changes = recordSnapshot(dataDir, snapshots, version);
   } catch (err) {
-    writeFileSync(csvFile, old);
+    writeFileSync(csvFile, oldBytes);
     throw err;
   }
   const snapshotPath = relative(root, join(snapshots, version)) || join(snapshots, version);
@@ -175,7 +183,7 @@ function snapshotOnly(version: string, values: { repo?: string; data?: string; r
     refuse(`版 ${version} は ${dataPath}/releases.csv にありません`, `release ${version} is not in ${dataPath}/releases.csv`);
   if (existsSync(join(snapshots, version)))
     refuse(`${join(snapshots, version)} がすでにあります`, `${join(snapshots, version)} already exists: a release's snapshot is never overwritten`);
-  validateOrExit(dataDir, 'スナップショット', 'snapshot');
+  validateOrExit(dataDir, 'スナップショット', 'snapshot', snapshots);
   const changes = recordSnapshot(dataDir, snapshots, version);
   const shown = relative(root, join(snapshots, version)) || join(snapshots, version);
   console.log(`版 ${version} のスナップショットを ${shown}/ に書きました / wrote the snapshot of release ${version} to ${shown}/`);
@@ -183,8 +191,9 @@ function snapshotOnly(version: string, values: { repo?: string; data?: string; r
 }
 
 /** Validates the data folder, or prints every problem and exits 1: nothing is recorded from bad data. */
-function validateOrExit(dataDir: string, whatJa: string, whatEn: string) {
-  const result = runGate(dataDir);
+function validateOrExit(dataDir: string, whatJa: string, whatEn: string, snapshots: string) {
+  // The earlier snapshots too, as validate and the build read them.
+  const result = runGate(dataDir, process.cwd(), { releasesDir: snapshots });
   const errors = countErrors(result.problems);
   if (errors > 0) {
     for (const p of sortProblems(result.problems)) console.error(formatProblem(p));

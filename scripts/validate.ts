@@ -4,7 +4,8 @@
  * error (with --strict, also when there is a warning). --github prints the step summary (Markdown)
  * on stdout and one annotation per problem on stderr, both escaped for the workflow runner.
  */
-import { countErrors, formatProblem, sortProblems } from '../src/lib/problems.ts';
+import { dirname, join, resolve } from 'node:path';
+import { countErrors, formatProblem, sortProblems, totalsLine } from '../src/lib/problems.ts';
 import { annotation, stepSummary } from '../src/lib/validate/github-output.ts';
 import { runGate } from '../src/lib/pipeline.ts';
 
@@ -13,16 +14,16 @@ const strict = args.includes('--strict');
 const json = args.includes('--json');
 const github = args.includes('--github');
 const dir = args.find((a) => !a.startsWith('--')) ?? process.env.DATA_DIR ?? 'data';
+// The release snapshots the build would publish with this folder: RELEASES_DIR, as for the build, else releases/ beside it.
+const releasesDir = process.env.RELEASES_DIR ?? join(dirname(resolve(dir)), 'releases');
 
 try {
-  const result = runGate(dir, process.cwd(), { requireSiteConfig: true });
+  const result = runGate(dir, process.cwd(), { requireSiteConfig: true, releasesDir });
   const problems = sortProblems(result.problems).map((p) => (strict && p.severity === 'warning' ? { ...p, severity: 'error' as const } : p));
   const errors = countErrors(problems);
   const warnings = problems.length - errors;
   const rows = [...result.rowCounts.values()].reduce((a, b) => a + b, 0);
-  const totals =
-    `${dir}: ${result.rowCounts.size}表 ${rows}行を検査、エラー${errors}件・警告${warnings}件 / ` +
-    `checked ${result.rowCounts.size} tables, ${rows} rows: ${errors} errors, ${warnings} warnings`;
+  const totals = totalsLine(dir, result.rowCounts, problems);
 
   if (json) {
     console.log(JSON.stringify({ dir, tables: result.rowCounts.size, rows, errors, warnings, problems }, null, 2));

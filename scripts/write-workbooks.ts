@@ -6,15 +6,21 @@
  * would write, at the same paths.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { enableCompileCache } from 'node:module';
 import { dirname, join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { downloadTables, type DownloadTable } from '../src/lib/publish/downloads.ts';
-import { archivePath, releaseArchive } from '../src/lib/publish/release-archive.ts';
-import { downloadFolders } from '../src/lib/release/folders.ts';
-import { siteTableWorkbook } from '../src/lib/publish/spreadsheet.ts';
-import { tableFile } from '../src/lib/publish/table-files.ts';
-import { loadSiteData } from '../src/lib/site-data.ts';
-import { inBuild, noEffects } from '../src/lib/build-context.ts';
+import type { DownloadTable } from '../src/lib/publish/downloads.ts';
+
+// A thread compiles its modules for itself: with the build's compile cache (scripts/build.ts) it
+// reads them from disk instead. Only modules loaded after this use it.
+enableCompileCache();
+const { downloadTables } = await import('../src/lib/publish/downloads.ts');
+const { archivePath, releaseArchive } = await import('../src/lib/publish/release-archive.ts');
+const { downloadFolders } = await import('../src/lib/release/folders.ts');
+const { siteTableWorkbook } = await import('../src/lib/publish/spreadsheet.ts');
+const { tableFile } = await import('../src/lib/publish/table-files.ts');
+const { loadSiteData } = await import('../src/lib/site-data.ts');
+const { inBuild, noEffects } = await import('../src/lib/build-context.ts');
 
 /**
  * Writes every folder's workbooks under `outDir` (as `downloads/<folder>/spreadsheet/…`), then the

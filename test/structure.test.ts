@@ -3,12 +3,12 @@
  * local module it imports, may neither read the built site (`inject('siteDir')`) nor run the
  * site build (scripts/build.ts), since `npm run test:unit` builds no site.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { siteTests } from './projects.ts';
+import { code, readsSite, root, runsBuild, withLocalImports } from './reads-site.ts';
 
-const root = resolve(import.meta.dirname, '..');
 const testFiles = readdirSync(join(root, 'test'), { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.test.ts') && !f.startsWith('fixtures/'))
   .map((f) => `test/${f}`)
@@ -16,27 +16,6 @@ const testFiles = readdirSync(join(root, 'test'), { recursive: true, encoding: '
 /** Whether a glob of test/projects.ts (a folder's tests, or one file) names a file. */
 const matches = (glob: string, file: string) => (glob.endsWith('/**/*.test.ts') ? file.startsWith(glob.slice(0, -'**/*.test.ts'.length)) : file === glob);
 const isSite = (file: string) => siteTests.some((glob) => matches(glob, file));
-
-/** A file and every local module it imports, transitively (paths relative to the project). */
-function withLocalImports(file: string, seen = new Set<string>()): Set<string> {
-  if (seen.has(file)) return seen;
-  seen.add(file);
-  const source = readFileSync(join(root, file), 'utf8');
-  for (const m of source.matchAll(/from '(\.{1,2}\/[^']+)'|import\('(\.{1,2}\/[^']+)'\)/g)) {
-    const target = relative(root, resolve(root, dirname(file), (m[1] ?? m[2])!));
-    // Only the tests' own helpers: src/ and scripts/ are what the tests exercise.
-    if (target.startsWith('test/') && existsSync(join(root, target))) withLocalImports(target, seen);
-  }
-  return seen;
-}
-
-const readsSite = /\binject\(\s*['"]siteDir['"]\s*\)/;
-const runsBuild = /scripts\/build\.ts/;
-/** A module's code without its comments, which may name what the code must not do. */
-const code = (module: string) =>
-  readFileSync(join(root, module), 'utf8')
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/^\s*\/\/.*$/gm, '');
 
 describe('the unit and site projects', () => {
   it('every glob of the site project names test files', () => {

@@ -9,7 +9,7 @@ export interface SiteStats {
   files: number;
   bytes: number;
   pages: number;
-  /** Pages that draw at least one chart (an SVG of class "chart"). */
+  /** Pages that draw at least one chart (an SVG of class "chart", with or without another). */
   chartPages: number;
   /** Area pages (wards/<code>/index.html, in either language), and those among them with a chart. */
   areaPages: number;
@@ -28,7 +28,8 @@ export function siteStats(dir: string): SiteStats {
     stats.bytes += bytes;
     if (!entry.name.endsWith('.html')) continue;
     stats.pages++;
-    const chart = readFileSync(path, 'utf8').includes('class="chart"');
+    // A chart drawn for desktops and for phones has a second class (chart-wide, chart-narrow).
+    const chart = /\bclass="chart[\s"]/.test(readFileSync(path, 'utf8'));
     if (chart) stats.chartPages++;
     if (/(^|\/)wards\/\d{5}\/index\.html$/.test(relative(dir, path))) {
       stats.areaPages++;

@@ -92,12 +92,14 @@ export function syntheticBudget(
       });
   }
 
-  // Funding for every year that has lines but no real funding rows.
+  // Funding for every year that has lines but no real funding rows, except a year whose real
+  // history prints its general funds: the statutory split would contradict that printed figure.
   const realFunding = byYear(real.funding);
   const fundingYears = [...realFunding.keys()].sort((a, b) => a - b);
   const funds = new Map<number, Map<string, number>>();
   for (const [fy, rows] of realFunding) funds.set(fy, new Map(rows.map((r) => [r.funding_source!, numberOf(r, 'amount_thousand_yen') ?? 0])));
-  const fundTargets = fundingYears.length ? targets.filter((fy) => !realFunding.has(fy)) : [];
+  const printedGeneral = (fy: number) => numberOf(historyRows.find((r) => Number(r.fiscal_year) === fy && r.kind === 'budget'), 'general_fund_and_bond_thousand_yen');
+  const fundTargets = fundingYears.length ? targets.filter((fy) => !realFunding.has(fy) && printedGeneral(fy) === null) : [];
   for (const fy of fundTargets) {
     const total = amounts.get(fy)!.get('total')!;
     const template = realFunding.get(nearest(fundingYears, fy))!;

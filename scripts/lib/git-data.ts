@@ -4,14 +4,17 @@
  * `DataSideError` with a bilingual message; the command prints it and exits 2.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Tables } from '../../src/lib/dataset.ts';
-import { parseMetricSpecs, type MetricSpec } from '../../src/lib/schema/metric-spec.ts';
+import type { MetricSpec } from '../../src/lib/schema/metric-spec.ts';
+import { fileLimits, readDataFile } from '../../src/lib/load/read-data-file.ts';
+import { fileProblem } from '../../src/lib/validate/file-problem.ts';
+import { validateDeclaration } from '../../src/lib/validate/validate-declaration.ts';
 import { countErrors, formatProblem, sortProblems } from '../../src/lib/problems.ts';
 import { releasesFromRows, type Release } from '../../src/lib/release/releases.ts';
-import { parseTableSchema } from '../../src/lib/schema/table-schema.ts';
+import { tableSchema } from '../../src/lib/schema/table-schema.ts';
 import { runGate } from '../../src/lib/pipeline.ts';
 import { validateTable } from '../../src/lib/validate/validate-table.ts';
 
@@ -118,16 +121,10 @@ function read(dir: string, displayRoot: string, revision: string | null, label: 
         `the data at ${label} has ${errors} errors`,
         sortProblems(result.problems).filter((p) => p.severity === 'error').map(formatProblem),
       );
-    const metricsFile = join(dir, 'metrics.json');
-    let specs: MetricSpec[] = [];
-    let specsError: string | null = null;
-    if (existsSync(metricsFile)) {
-      try {
-        specs = parseMetricSpecs(JSON.parse(readFileSync(metricsFile, 'utf8')));
-      } catch (err) {
-        specsError = (err as Error).message;
-      }
-    }
+    // The declarations as the gate read them (a byte-order mark and all): a side with an error in
+    // metrics.json was refused above.
+    const specs: MetricSpec[] = result.specs ?? [];
+    const specsError = result.specs ? null : 'metrics.json is missing or invalid';
     return { label, revision, dir, tables: result.tables, specs, specsError, warnings: problems.filter((p) => / warning: /.test(p)), dispose };
   } catch (err) {
     dispose();
@@ -143,10 +140,12 @@ export function readReleases(dataDir: string): Release[] {
   const csv = join(dataDir, 'releases.csv');
   const schemaFile = join(dataDir, 'releases.schema.json');
   if (!existsSync(csv) || !existsSync(schemaFile)) return [];
-  const parsed = parseTableSchema(JSON.parse(readFileSync(schemaFile, 'utf8')));
-  if ('errors' in parsed)
-    throw new DataSideError('releases.schema.json に誤りがあります', 'releases.schema.json is invalid', parsed.errors);
-  const result = validateTable(csv, readFileSync(csv), parsed.schema);
+  // Through the data folder's guards, as validate reads them: a byte-order mark is accepted.
+  const schema = validateDeclaration(dataDir, 'releases.schema.json', tableSchema, schemaFile);
+  if (!schema.value) throw new DataSideError('releases.schema.json に誤りがあります', 'releases.schema.json is invalid', schema.problems.map(formatProblem));
+  const bytes = readDataFile(dataDir, 'releases.csv', fileLimits.csvBytes);
+  if (!bytes.ok) throw new DataSideError('releases.csv を読めません', 'releases.csv cannot be read', [formatProblem(fileProblem(csv, bytes))]);
+  const result = validateTable(csv, bytes.bytes, schema.value);
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0 || !result.table)
     throw new DataSideError('releases.csv にエラーがあります', 'releases.csv has errors', errors.map(formatProblem));

@@ -53,7 +53,7 @@ export function featuresOf(areas: readonly MapArea[]): FeatureCollection<Polygon
 
 function areaMapAt(areas: readonly MapArea[], width: number, maxHeight: number): Plot.PlotOptions {
   const collection = featuresOf(areas);
-  const { projection, height } = fitted(collection, width, maxHeight);
+  const { projection, height } = fittedOnce(collection, width, maxHeight);
   const fill = (f: Feature<Polygon | MultiPolygon, MapArea>) => (f.properties.quintile ? quintileFill[f.properties.quintile - 1]! : noDataFill);
   const labels = collection.features.flatMap((f) => {
     const label = placeLabel(f, projection, `${width}x${height}`);
@@ -146,4 +146,26 @@ function findPlace(f: Feature<Polygon | MultiPolygon, MapArea>, projection: GeoP
     return true;
   };
   return candidates.find(fits) ?? null;
+}
+
+/**
+ * The pages of a build draw each group's map at the same two sizes, for every metric and on every
+ * area page: the projection fitted to the group's shapes (three passes over every boundary) is
+ * made once per set of shapes and size. Shapes are the same objects from page to page
+ * (present/area-map.ts keeps them per build); the projection is only read afterwards.
+ */
+const fittings = new WeakMap<object, Map<string, { geometries: object[]; fit: ReturnType<typeof fitted> }[]>>();
+function fittedOnce(collection: FeatureCollection<Polygon | MultiPolygon, MapArea>, width: number, maxHeight: number): ReturnType<typeof fitted> {
+  const geometries = collection.features.map((f) => f.geometry);
+  const first = geometries[0];
+  if (!first) return fitted(collection, width, maxHeight);
+  let bySize = fittings.get(first);
+  if (!bySize) fittings.set(first, (bySize = new Map()));
+  const size = `${width}x${maxHeight}`;
+  const made = bySize.get(size) ?? [];
+  const hit = made.find((m) => m.geometries.length === geometries.length && m.geometries.every((g, i) => g === geometries[i]));
+  if (hit) return hit.fit;
+  const fit = fitted(collection, width, maxHeight);
+  bySize.set(size, [...made, { geometries, fit }]);
+  return fit;
 }

@@ -9,9 +9,8 @@ import { formatProblem, sortProblems } from './problems.ts';
 import { subfolderKind } from './load/read-data-file.ts';
 import { validateDataDir } from './validate/validate-dataset.ts';
 import type { Lang } from './i18n.ts';
-import { grammarOf } from './i18n/grammar.ts';
-import { localColumn } from './i18n/labels.ts';
-import { languageOf } from './i18n/languages.ts';
+import { columnOf, localColumn } from './i18n/labels.ts';
+import { languageOf, siteLanguages } from './i18n/languages.ts';
 
 export interface GlossaryTerm {
   /** Anchor on the glossary page: `glossary/#<id>`. */
@@ -22,12 +21,29 @@ export interface GlossaryTerm {
   row?: Readonly<Record<string, unknown>>;
 }
 
-/** A term in a language: its own columns where the glossary has them, else along the language's fallback chain. */
+/**
+ * A term in a language: its own columns where the glossary has them, else along the language's
+ * fallback chain. The reading is the one written for the term's own language (an English term has none).
+ */
 export function termIn(term: GlossaryTerm, lang: Lang): { term: string; reading: string; definition: string } {
   const chain = languageOf(lang).chain;
-  if (term.row) return { term: localColumn(term.row, 'term', chain), reading: localColumn(term.row, 'reading', chain), definition: localColumn(term.row, 'definition', chain) };
-  return grammarOf(lang) === 'ja' ? term.ja : { ...term.en, reading: '' };
+  const row = rowOf(term);
+  const from = chain.find((code) => String(row[columnOf('term', code)] ?? '') !== '') ?? chain[0]!;
+  return { term: localColumn(row, 'term', chain), reading: String(row[columnOf('reading', from)] ?? ''), definition: localColumn(row, 'definition', chain) };
 }
+
+/** The term in the first other language of the site that writes it differently, to show beside it. */
+export function otherTerm(term: GlossaryTerm, lang: Lang): { term: string; htmlLang: string } | null {
+  const own = termIn(term, lang).term;
+  for (const other of siteLanguages()) {
+    const text = termIn(term, other.code).term;
+    if (other.code !== lang && text && text !== own) return { term: text, htmlLang: other.htmlLang };
+  }
+  return null;
+}
+
+const rowOf = (term: GlossaryTerm): Readonly<Record<string, unknown>> =>
+  term.row ?? { term_ja: term.ja.term, reading_ja: term.ja.reading, definition_ja: term.ja.definition, term_en: term.en.term, definition_en: term.en.definition };
 
 const loaded = new Map<string, GlossaryTerm[]>();
 

@@ -10,11 +10,14 @@ import { countErrors, type Problem } from './problems.ts';
 import type { SiteConfig } from './config/site-config.ts';
 import type { MetricSpec } from './schema/metric-spec.ts';
 import { deriveAll, type Derived } from './derive/derive-all.ts';
+import { MUNICIPAL_GROUP } from './derive/ward-metrics.ts';
 import { withCountVariants } from './derive/metric-families.ts';
-import { runChecks, type QualityReport } from './quality/run-checks.ts';
+import { idleRules, runChecks, type QualityReport } from './quality/run-checks.ts';
 import { messages } from './validate/messages.ts';
 import { pointerOf, type JsonPath } from './validate/validate-declaration.ts';
-import { checkMetricValues } from './validate/validate-metrics.ts';
+import { checkMetricIds, checkMetricRange, checkMetricValues } from './validate/validate-metrics.ts';
+import { checkSnapshots } from './release/check-snapshots.ts';
+import { releasesFromRows } from './release/releases.ts';
 import { validateDataDir, type DatasetResult, type GateOptions } from './validate/validate-dataset.ts';
 import type { Table } from './validate/validate-table.ts';
 
@@ -38,6 +41,13 @@ export function runGate(dir: string, displayRoot = process.cwd(), options: GateO
   const result = (more: Partial<GateResult> = {}): GateResult => ({ ...data, problems, ...more });
   // The metrics and areas the site configuration names, among the metrics with their count variants.
   if (config && specs && places?.site) problems.push(...checkSiteConfig(places.site.file, config, withCountVariants(specs, tables), tables, places.site.at));
+  // The release snapshots the build publishes beside the data, each through this same gate.
+  if (options.releasesDir && config) {
+    const gate = (snapshot: string, relations: GateOptions['relations']) =>
+      runGate(snapshot, displayRoot, { siteConfig: config, requireSiteConfig: true, relations }).problems.filter((p) => p.severity === 'error');
+    problems.push(...checkSnapshots(resolve(options.releasesDir), releasesFromRows(tables.get('releases')?.rows ?? []), gate, displayRoot));
+  }
+  if (specs && places?.metrics) problems.push(...checkMetricIds(places.metrics.file, specs, [MUNICIPAL_GROUP], places.metrics.at));
   if (countErrors(problems) > 0 || !specs || !places?.metrics) return result({ specs: undefined, config: undefined });
   const metricsPlace = places.metrics;
 
@@ -50,15 +60,22 @@ export function runGate(dir: string, displayRoot = process.cwd(), options: GateO
     return result({ specs: undefined, config: undefined });
   }
   problems.push(...checkMetricValues(metricsPlace.file, specs, derived.wardMetrics, metricsPlace.at));
+  problems.push(...checkMetricRange(metricsPlace.file, specs, [...derived.wardMetrics, ...derived.municipalMetrics, ...derived.cityMetrics, ...derived.municipalTotals], metricsPlace.at));
+  if (countErrors(problems) > 0) return result({ specs: undefined, config: undefined });
 
   // 4. Check: printed totals, shares and rates recomputed from the rows.
   let quality: QualityReport;
   try {
-    quality = runChecks(tables);
+    quality = runChecks(tables, validated.consistency);
   } catch (err) {
     problems.push(problemAt(shownDir(dir, displayRoot), 'derive-error', { step: 'データ品質の検査 / the consistency checks', detail: messageOf(err) }));
     return result({ specs: undefined, config: undefined });
   }
+  // A rule that checked nothing is said, not passed over: the quality page lists it too.
+  const rulesPlace = places?.consistency;
+  if (rulesPlace)
+    for (const path of idleRules(quality))
+      problems.push({ file: rulesPlace.file, ...rulesPlace.at(path), severity: 'warning', code: 'rule-idle', ...messages['rule-idle']({ check: validated.consistency![path[0]]!.id, rule: path[2] + 1 }) });
   return result({ derived, quality });
 }
 

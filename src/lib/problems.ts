@@ -37,3 +37,11 @@ export function sortProblems(problems: readonly Problem[]): Problem[] {
 }
 
 export const countErrors = (problems: readonly Problem[]) => problems.filter((p) => p.severity === 'error').length;
+
+/** The closing line of `npm run validate` (and of the check page): what was read, and how many errors and warnings. */
+export function totalsLine(dir: string, rowCounts: ReadonlyMap<string, number>, problems: readonly Problem[]): string {
+  const rows = [...rowCounts.values()].reduce((a, b) => a + b, 0);
+  const errors = countErrors(problems);
+  const warnings = problems.length - errors;
+  return `${dir}: ${rowCounts.size}表 ${rows}行を検査、エラー${errors}件・警告${warnings}件 / checked ${rowCounts.size} tables, ${rows} rows: ${errors} errors, ${warnings} warnings`;
+}

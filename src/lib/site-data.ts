@@ -13,6 +13,7 @@ import type { Tables } from './dataset.ts';
 import type { Derived } from './derive/derive-all.ts';
 import type { MetricSpec } from './schema/metric-spec.ts';
 import type { SiteConfig } from './config/site-config.ts';
+import type { ConsistencySpec } from './schema/consistency-spec.ts';
 import { runGate, type GateResult } from './pipeline.ts';
 import type { Boundaries } from './validate/validate-boundaries.ts';
 import { buildContext } from './build-context.ts';
@@ -25,6 +26,8 @@ export interface SiteData {
   specs: MetricSpec[];
   derived: Derived;
   quality: QualityReport;
+  /** The consistency rules the data folder declares (none for a release snapshot, which keeps the data only). */
+  consistency: ConsistencySpec;
   /** The areas' shapes for the maps; null where the data folder declares none. */
   boundaries: Boundaries | null;
 }
@@ -56,6 +59,7 @@ export function loadSiteData(dataDir = buildContext().dataDir): SiteData {
     specs: result.specs,
     derived: result.derived,
     quality: result.quality,
+    consistency: result.consistency ?? [],
     boundaries: result.boundaries ?? null,
   };
   cache.set(key, site);

@@ -16,17 +16,11 @@ export function printFooterText(doc: Document, now: Date): string {
  * second line.
  */
 export function printMarginTexts(doc: Document, now: Date): { address: string; release: string } {
-  const ja = doc.documentElement.lang === 'ja';
-  // The layout writes the release on <body>.
-  const version = doc.body.dataset.release ?? '';
-  const releasedOn = doc.body.dataset.releasedOn ?? '';
-  const day = (d: Date) => (ja ? `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日` : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric' }));
-  const released = releasedOn ? new Date(`${releasedOn}T00:00:00`) : null;
-  const release = ja
-    ? `データ ${version}版${released ? `（${day(released)}公開）` : ''}`
-    : `Data release ${version}${released ? ` (${day(released)})` : ''}`;
-  const printed = ja ? `印刷 ${day(now)}` : `Printed ${day(now)}`;
-  return { address: doc.location.href, release: `${release} · ${printed}` };
+  // The layout writes the release and the words of the page's language on <body> (its catalogue's
+  // `print.*`), and the locale its dates are written in.
+  const { printRelease = '', printPrinted = '{date}', locale } = doc.body.dataset;
+  const day = now.toLocaleDateString(locale || doc.documentElement.lang, { day: 'numeric', month: 'short', year: 'numeric' });
+  return { address: doc.location.href, release: `${printRelease} · ${printPrinted.replace('{date}', day)}` };
 }
 
 /** A CSS string literal: quotes and backslashes escaped, line breaks dropped. */

@@ -17,10 +17,16 @@ describe('siteStats', () => {
     mkdirSync(join(dir, 'wards', '14102', 'vs', '14103'), { recursive: true });
     writeFileSync(join(dir, 'wards', '14102', 'index.html'), 'x'.repeat(50));
     writeFileSync(join(dir, 'wards', '14102', 'vs', '14103', 'index.html'), chart);
+    // A chart drawn for desktops and phones carries a second class.
+    const drawn = '<svg role="img" class="chart chart-wide"></svg><svg class="chart chart-narrow"></svg>';
+    mkdirSync(join(dir, 'wards', '14104'), { recursive: true });
+    writeFileSync(join(dir, 'wards', '14104', 'index.html'), drawn);
+    // Not a chart: a class that only begins the same way.
+    writeFileSync(join(dir, 'charts.html'), '<div class="charts"></div>');
     writeFileSync(join(dir, 'data.json'), 'x'.repeat(1000));
-    // Two area pages (a pair page is not one), one of them with a chart; two pages with a chart in all.
+    // Three area pages (a pair page is not one), two of them with a chart; three pages with a chart in all.
     expect(siteStats(dir)).toEqual({
-      files: 5, bytes: 1450 + chart.length, pages: 4, chartPages: 2, areaPages: 2, areaPagesWithChart: 1,
+      files: 7, bytes: 1450 + chart.length + drawn.length + 26, pages: 6, chartPages: 3, areaPages: 3, areaPagesWithChart: 2,
       largestPage: { path: join('en', 'wards', '14101', 'index.html'), bytes: 300 },
     });
   });

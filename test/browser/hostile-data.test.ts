@@ -1,8 +1,8 @@
 /**
  * A hostile copy of data/: script tags, event-handler attributes, javascript: URLs and formula
  * payloads in names, labels and notes. Built into a site, none of it may execute in the browser
- * or become markup, and none may survive as a live formula in the CSV downloads; every chart file
- * stays well-formed XML, however many `&` and `<` the names hold.
+ * or become markup, and none may survive as a live formula in the CSV downloads; every SVG and XML
+ * file stays well-formed XML, however many `&` and `<` the names, metric labels, title and notes hold.
  */
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -44,6 +44,14 @@ beforeAll(async () => {
   poison('hubs.csv', '横浜市西区医師会館内', csvCell(payloads.js + payloads.svg));
   poison('consultation_sources.csv', ',ケアマネ,Care managers,', `,${csvCell(payloads.at)},${csvCell(payloads.formula)},`);
   poison('support_contents.csv', ',在宅医,Home-care physicians,', `,${csvCell(payloads.minus)},${csvCell(payloads.plus)},`);
+  // A metric labelled with markup characters, and a site title and release note with them.
+  const metrics = JSON.parse(readFileSync(join(data, 'metrics.json'), 'utf8'));
+  metrics[0].label = { ja: '在宅療養支援診療所<参考>&病院', en: 'Clinics & hospitals <ref>' };
+  writeFileSync(join(data, 'metrics.json'), JSON.stringify(metrics));
+  const site = JSON.parse(readFileSync(join(data, 'site.json'), 'utf8'));
+  site.title.en = 'Home-care & <stats>';
+  writeFileSync(join(data, 'site.json'), JSON.stringify(site));
+  poison('releases.csv', 'transcribed from five documents.', 'transcribed from five documents & <notes>.');
   const schema = JSON.parse(readFileSync(join(data, 'areas.schema.json'), 'utf8'));
   schema.notes.push({ ja: payloads.script, en: payloads.img });
   writeFileSync(join(data, 'areas.schema.json'), JSON.stringify(schema));
@@ -98,10 +106,11 @@ describe('hostile data', () => {
     expect(html).toContain('&lt;script&gt;window.__pwned');
   });
 
-  it('publishes every chart file as well-formed XML, names with & and < included', () => {
-    const files = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => /(^|\/)charts\/[^/]+\.svg$/.test(f));
-    // Every chart of every page in three languages.
-    expect(files.length).toBeGreaterThan(150);
+  it('publishes every SVG and XML file as well-formed XML, names, labels and notes with & and < included', () => {
+    const files = readdirSync(out, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(svg|xml)$/.test(f));
+    // Every chart of every page in three languages, the feeds and the sitemap.
+    expect(files.filter((f) => /(^|\/)charts\/[^/]+\.svg$/.test(f)).length).toBeGreaterThan(150);
+    expect(files).toEqual(expect.arrayContaining(['feed.xml', 'sitemap.xml']));
     const broken: string[] = [];
     for (const file of files) {
       const text = readFileSync(join(out, file), 'utf8');
@@ -115,6 +124,10 @@ describe('hostile data', () => {
     // The names are in the files, escaped.
     const ward = readFileSync(join(out, 'en', 'compare', '14100', 'support_clinics_per_10k_population', 'charts', 'ranking.svg'), 'utf8');
     expect(ward).toContain('Nishi &amp; Minato&lt;img');
+    expect(readFileSync(join(out, 'compare', '14100', 'support_clinics_per_10k_population', 'charts', 'ranking.svg'), 'utf8')).toContain('在宅療養支援診療所&lt;参考&gt;&amp;病院');
+    const feed = readFileSync(join(out, 'feed.xml'), 'utf8');
+    expect(feed).toContain('Home-care &amp; &lt;stats&gt;');
+    expect(feed).toContain('five documents &amp; &lt;notes&gt;.');
   });
 
   it('neutralises every formula payload in the CSV downloads and keeps it exact', () => {

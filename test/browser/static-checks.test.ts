@@ -126,8 +126,13 @@ function scan(): Scan {
     const externalJs = [...document.querySelectorAll('script[src]')].map((x) => readFileSync(join(site, x.getAttribute('src')!.slice(1)), 'utf8')).join('');
     const total = gzipSync(html).length + external.reduce((a, b) => a + gzipSync(b).length, 0);
     const js = gzipSync(inlineJs + externalJs).length;
-    if (total > 100 * 1024) s.weight.push(`${f}: ${total} bytes in all`);
-    if (js > 20 * 1024) s.weight.push(`${f}: ${js} bytes of script`);
+    // The check page runs the gate's validators (zod, RE2, papaparse) in a maintainer's browser: a
+    // tool with a budget of its own, and the one page that loads a script file. Readers' pages keep theirs.
+    const tool = /(^|\/)check\/index\.html$/.test(f);
+    const [totalLimit, jsLimit] = tool ? [128 * 1024, 112 * 1024] : [100 * 1024, 20 * 1024];
+    if (total > totalLimit) s.weight.push(`${f}: ${total} bytes in all`);
+    if (js > jsLimit) s.weight.push(`${f}: ${js} bytes of script`);
+    if (!tool && document.querySelector('script[src]')) s.weight.push(`${f}: loads a script file`);
     if (total > s.largest.bytes) s.largest = { file: f, bytes: total };
 
     // Every chart with a fixed size.
@@ -218,7 +223,7 @@ describe(`all ${pages.length} pages`, () => {
     expect(s.csp).toEqual([]);
   });
 
-  it('stay within the page-weight budgets (HTML+CSS+JS ≤ 100 KB, JS ≤ 20 KB, gzip)', () => {
+  it('stay within the page-weight budgets (HTML+CSS+JS ≤ 100 KB, JS ≤ 20 KB, gzip; the check page 128 and 112 KB), only the check page loading a script file', () => {
     const s = scan();
     expect(s.pages).toBe(pages.length);
     console.log(`largest page: ${s.largest.file}, ${s.largest.bytes} bytes gzip`);

@@ -59,7 +59,7 @@ export function gateFingerprint(dataDir: string, root: string): string {
   const result = runGate(dir, root, { requireSiteConfig: true });
   const errors = result.problems.filter((p) => p.severity === 'error');
   if (errors.length > 0 || !result.config || !result.specs || !result.derived || !result.quality) throw new Error(`not an accepted folder: ${dir}`);
-  const site: SiteData = { dataDir: dir, config: result.config, tables: result.tables, rowCounts: result.rowCounts, specs: result.specs, derived: result.derived, quality: result.quality, boundaries: result.boundaries ?? null };
+  const site: SiteData = { dataDir: dir, config: result.config, tables: result.tables, rowCounts: result.rowCounts, specs: result.specs, derived: result.derived, quality: result.quality, consistency: result.consistency ?? [], boundaries: result.boundaries ?? null };
   const parts = {
     site: { ...site, dataDir: undefined },
     glossary: filesUnder(dir, 'glossary'),

@@ -48,8 +48,14 @@ async function inSlot<T>(task: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * Guards against a hang, not performance assertions: a validation takes a second or two, a build
+ * of data/ under a minute, but a machine shared with other work can stretch that several times.
+ */
+const patience = { validate: 120_000, build: 600_000 };
+
 /** Runs a script of the project in `cwd`, with its peak memory recorded by a preloaded hook. */
-function run(script: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<Run> {
+function run(script: string, args: string[], cwd: string, env: Record<string, string> = {}, timeout = patience.validate): Promise<Run> {
   return inSlot(
     () =>
       new Promise<Run>((done, failed) => {
@@ -58,8 +64,9 @@ function run(script: string, args: string[], cwd: string, env: Record<string, st
         const child = spawn(process.execPath, ['--import', join(root, 'bench/lib/report-peak-memory.ts'), join(root, script), ...args], {
           cwd,
           env: { ...process.env, BENCH_PEAK_FILE: peakFile, ...env },
-          // A guard against a hang, not a performance assertion: a case that hangs fails here.
-          timeout: 120_000,
+          // A case that hangs fails here.
+          timeout,
+          killSignal: 'SIGKILL',
         });
         let output = '';
         child.stdout.setEncoding('utf8').on('data', (d: string) => (output += d));
@@ -68,7 +75,8 @@ function run(script: string, args: string[], cwd: string, env: Record<string, st
         child.once('close', (status, signal) => {
           const seconds = (performance.now() - t0) / 1000;
           const peaks = existsSync(peakFile) ? readFileSync(peakFile, 'utf8').trim().split('\n').map(Number) : [0];
-          done({ status, signal, output, seconds, peakMiB: Math.max(...peaks) / 2 ** 20 });
+          const timedOut = signal !== null && seconds * 1000 >= timeout;
+          done({ status, signal, output: timedOut ? `${output}\n(stopped after ${timeout / 1000} s)` : output, seconds, peakMiB: Math.max(...peaks) / 2 ** 20 });
         });
       }),
   );
@@ -196,7 +204,7 @@ function changedFiles(dir: string, reference: Map<string, Buffer>): string[] | n
 function startBuild(b: Build): Promise<Run & { outDir: string }> {
   b.result ??= (async () => {
     const outDir = join(work, 'sites', b.key);
-    const r = await run('scripts/build.ts', [], root, { DATA_DIR: b.dir, OUT_DIR: outDir });
+    const r = await run('scripts/build.ts', [], root, { DATA_DIR: b.dir, OUT_DIR: outDir }, patience.build);
     figures.push(`${b.members.join(' + ')} | build | ${r.status} | ${r.seconds.toFixed(2)} | ${r.peakMiB.toFixed(0)}`);
     return { ...r, outDir };
   })();

@@ -89,6 +89,27 @@ describe('docs/maintainer-guide.md', () => {
     expect(shown).toEqual(example('contacts validate-output').split('\n'));
   });
 
+  it('has a worked consistency rule that checks the printed total, and finds it wrong when it is', () => {
+    const root = copyOfData('rule');
+    const data = join(root, 'data');
+    const write = (total: string) => {
+      writeFileSync(join(data, 'sources.csv'), readFileSync(join('data', 'sources.csv'), 'utf8') + example('data/sources.csv') + '\n');
+      writeFileSync(join(data, 'care_manager_offices.csv'), example('data/care_manager_offices.csv') + '\n');
+      writeFileSync(join(data, 'care_manager_offices.schema.json'), example('data/care_manager_offices.schema.json'));
+      writeFileSync(join(data, 'document_figures.csv'), readFileSync(join('data', 'document_figures.csv'), 'utf8') + example('data/document_figures.csv').replace(',1235,', `,${total},`) + '\n');
+      const rules = [...JSON.parse(readFileSync(join('data', 'consistency.json'), 'utf8')), JSON.parse(example('data/consistency.json entry'))];
+      writeFileSync(join(data, 'consistency.json'), JSON.stringify(rules, null, 2));
+      return runGate(data, root);
+    };
+    const right = write('1235');
+    expect(right.problems.map(formatProblem)).toEqual([]);
+    const check = right.quality!.checks.at(-1)!;
+    // The 18 wards of the example add up to 1,235.
+    expect(check.findings.map((f) => [f.area, f.printed, f.recomputed, f.agrees])).toEqual([['14100', 1235, 1235, true]]);
+    const wrong = write('1253').quality!.checks.at(-1)!;
+    expect(wrong.findings.map((f) => [f.printed, f.recomputed, f.agrees])).toEqual([[1253, 1235, false]]);
+  });
+
   it('names the commands that exist', () => {
     const scripts = JSON.parse(readFileSync('package.json', 'utf8')).scripts as Record<string, string>;
     for (const [, name] of guide.matchAll(/npm run (\w[\w:-]*)/g)) expect(scripts, name).toHaveProperty(name!);

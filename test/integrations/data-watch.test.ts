@@ -5,25 +5,37 @@
  */
 import { spawn } from 'node:child_process';
 import { EventEmitter, once } from 'node:events';
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
-import { dataWatch, dataWatchPlugin, isDataFile } from '../../src/integrations/data-watch.ts';
+import { dataWatch, dataWatchPlugin, isDataFile, isRouteRequest } from '../../src/integrations/data-watch.ts';
 
 function fakeServer() {
   const watcher = Object.assign(new EventEmitter(), { add: vi.fn() });
+  const middlewares: ((req: unknown, res: unknown, next: () => void) => unknown)[] = [];
   const server = {
     watcher,
     ws: { send: vi.fn() },
     environments: { ssr: { hot: { send: vi.fn() } } },
-    config: { logger: { info: vi.fn() } },
+    config: { logger: { info: vi.fn(), error: vi.fn() } },
+    middlewares: { use: (m: (typeof middlewares)[number]) => middlewares.push(m) },
+    middlewareList: middlewares,
   };
   return server;
 }
-function start(dataDir: string) {
+/** A page request through the plugin's middlewares: the response it got, or null when passed on to the pages. */
+async function request(server: ReturnType<typeof fakeServer>, url = '/', accept = 'text/html'): Promise<{ status: number; type: string; body: string } | null> {
+  expect(server.middlewareList).toHaveLength(1);
+  let passed = false;
+  const res = { statusCode: 200, headers: {} as Record<string, string>, body: '', setHeader(k: string, v: string) { this.headers[k.toLowerCase()] = v; }, end(b: string) { this.body = b; } };
+  await server.middlewareList[0]!({ method: 'GET', url, headers: { accept } }, res, () => (passed = true));
+  return passed ? null : { status: res.statusCode, type: res.headers['content-type'] ?? '', body: res.body };
+}
+function start(dataDir: string, checkData = true) {
   const server = fakeServer();
-  const plugin = dataWatchPlugin({ dataDir, debounceMs: 20 });
+  const plugin = dataWatchPlugin({ dataDir, debounceMs: 20, checkData });
   (plugin.configureServer as (s: unknown) => void)(server);
   return server;
 }
@@ -61,8 +73,10 @@ describe('isDataFile', () => {
 
 describe('dataWatchPlugin', () => {
   it('watches the data folder, re-evaluates the server-side modules and reloads the page once per burst of saves', async () => {
-    const server = start('data');
+    const server = start('data', false);
     expect(server.watcher.add).toHaveBeenCalledWith(resolve('data'));
+    // A page was served, so the server-side modules may hold data.
+    expect(await request(server, '/wards/14101/')).toBeNull();
     server.watcher.emit('change', resolve('data/population.csv'));
     server.watcher.emit('change', resolve('data/population.csv'));
     server.watcher.emit('add', resolve('data/population.schema.json'));
@@ -76,12 +90,61 @@ describe('dataWatchPlugin', () => {
     );
   });
 
+  it('re-evaluates nothing before a page was served (nothing is cached, and Astro would lose its pages), but still reloads the browser', async () => {
+    const server = start('data', false);
+    expect(await request(server, '/@vite/client', '*/*')).toBeNull();
+    server.watcher.emit('change', resolve('data/population.csv'));
+    await settle();
+    expect(server.environments.ssr.hot.send).not.toHaveBeenCalled();
+    expect(server.ws.send).toHaveBeenCalledTimes(1);
+  });
+
   it('ignores files outside the data folder and other kinds of file', async () => {
     const server = start('data');
     server.watcher.emit('change', resolve('src/lib/format.ts'));
     server.watcher.emit('change', resolve('data/notes.txt'));
     await settle();
     expect(server.ws.send).not.toHaveBeenCalled();
+  });
+});
+
+describe('isRouteRequest', () => {
+  it("takes pages and endpoints, not Vite's client, bundled assets or sources", () => {
+    for (const url of ['/', '/en/wards/14101/', '/feed.xml', '/tables.json?x=1', '/robots.txt', '/404.html']) expect(isRouteRequest(url), url).toBe(true);
+    for (const url of ['/@vite/client', '/@id/astro:scripts', '/_astro/page.css', '/node_modules/.vite/deps/x.js', '/src/styles/site.css', '/favicon.ico']) expect(isRouteRequest(url), url).toBe(false);
+  });
+});
+
+describe('dataWatchPlugin: data with errors', () => {
+  it('answers a page request with the located problems, as validate prints them, until the data is fixed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dev-data-'));
+    try {
+      cpSync('data', join(dir, 'data'), { recursive: true });
+      const csv = join(dir, 'data', 'population.csv');
+      const good = readFileSync(csv, 'utf8');
+      writeFileSync(csv, good.replace('14101,2015-01-01,282084,', '14101,2015-01-01,28208x,'));
+      const server = start(join(dir, 'data'));
+      const page = await request(server);
+      expect(page?.status).toBe(500);
+      expect(page?.type).toBe('text/html; charset=utf-8');
+      expect(page?.body).toContain('population.csv:2:3: error: 「population」の値「28208x」は整数ではありません / &quot;28208x&quot; in &quot;population&quot; is not an integer');
+      // The page reloads itself once the data is fixed, and says what to do in both languages.
+      expect(page?.body).toContain('<script type="module" src="/@vite/client"></script>');
+      expect(page?.body).toMatch(/<h1>データに誤りがあるため、ページを表示できません \/ The pages cannot be shown: the data has errors<\/h1>/);
+      expect(page?.body).not.toMatch(/\bat \S+ \(/);
+      // The terminal gets the same located lines, once, and no stack trace.
+      expect(server.config.logger.error).toHaveBeenCalledTimes(1);
+      expect(server.config.logger.error.mock.calls[0]![0]).toContain('population.csv:2:3: error:');
+      // Files the page loads are not pages.
+      expect(await request(server, '/_astro/page.css', 'text/css')).toBeNull();
+      expect(server.environments.ssr.hot.send).not.toHaveBeenCalled();
+      writeFileSync(csv, good);
+      server.watcher.emit('change', csv);
+      await settle();
+      expect(await request(server)).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { printFooterText } from '../../src/scripts/print-footer.ts';
 
+/** A page as the layout writes it: the release and the print words of its language (`print.*`), and its locale. */
 const page = (lang: string) =>
   ({
     documentElement: { lang },
-    body: { dataset: { release: '1.0.0', releasedOn: '2026-11-23' } },
+    body: {
+      dataset: lang === 'ja'
+        ? { release: '1.0.0', releasedOn: '2026-11-23', locale: 'ja-JP', printRelease: 'データ 1.0.0版（2026年11月23日公開）', printPrinted: '印刷 {date}' }
+        : { release: '1.0.0', releasedOn: '2026-11-23', locale: 'en-GB', printRelease: 'Data release 1.0.0 (23 Nov 2026)', printPrinted: 'Printed {date}' },
+    },
     location: { href: 'https://example.org/wards/14101/' },
   }) as unknown as Document;
 

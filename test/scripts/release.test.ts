@@ -3,7 +3,8 @@
  * what changed since the previous release, and refuses uncommitted data, data with errors, and
  * versions that do not move forward.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScript, tempRepoWithData, type TempRepo } from './temp-git-repo.ts';
@@ -72,6 +73,32 @@ describe('npm run release', () => {
     expect(r.stderr).toMatch(/data\/hubs\.csv:4:2: error: [^\n]+2016-02-30/);
     expect(r.stderr).toContain('リリースを中止しました: データにエラーが1件あります / release refused: the data has 1 errors');
     expect(releasesCsv()).toBe(before);
+  });
+
+  it('keeps the notes of a releases.csv that Excel saved as Shift_JIS or with a byte-order mark, which validate accepts', () => {
+    const note = readFileSync('data/releases.csv', 'utf8').split('\n')[1]!.split(',')[3]!;
+    expect(note).toMatch(/^横浜市18区/);
+    for (const [encoding, bytes, first] of [
+      ['shift_jis', (t: string) => iconv.encode(t, 'cp932'), ''],
+      ['bom', (t: string) => Buffer.from('\uFEFF' + t), '\uFEFF'],
+    ] as const) {
+      const fresh = tempRepoWithData();
+      try {
+        const file = join(fresh.dir, 'data/releases.csv');
+        const before = readFileSync(file, 'utf8');
+        writeFileSync(file, bytes(before));
+        fresh.commit(`releases.csv as ${encoding}`);
+        const r = runScript('scripts/release.ts', ['1.0.1', '--note-ja', '訂正', '--note-en', 'Fix', '--date', '2026-11-24'], fresh.dir);
+        expect(r.stderr, encoding).toBe('');
+        expect(r.status, encoding).toBe(0);
+        // Written back in UTF-8 (a byte-order mark kept), the earlier note intact, the new row after it.
+        const after = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(readFileSync(file));
+        expect(after, encoding).toBe(`${first}${before}1.0.1,2026-11-24,${fresh.git('rev-parse', 'HEAD')},訂正,Fix\n`);
+        if (encoding === 'shift_jis') expect(r.stdout).toContain('data/releases.csv は Shift_JIS だったため、UTF-8 で保存し直しました / data/releases.csv was Shift_JIS and is now saved as UTF-8');
+      } finally {
+        fresh.remove();
+      }
+    }
   });
 
   it('cuts a first release without a diff when no earlier release records its commit', () => {

@@ -40,7 +40,7 @@ const webAddress = z.url({ protocol: /^https?$/, message: 'an absolute http:// o
  * The first segments of the site's own paths: its sections, the folders the build writes, and
  * its files. A language or a moved address under one of them would overwrite or shadow a page.
  */
-export const routeRoots = ['wards', 'compare', 'hubs', 'budget', 'programmes', 'data', 'releases', 'methodology', 'glossary', 'quality', 'downloads', 'og', '_astro', 'feed.xml', 'sitemap.xml', 'robots.txt', 'tables.json', 'data-quality.json', '404.html'];
+export const routeRoots = ['wards', 'compare', 'hubs', 'budget', 'programmes', 'data', 'releases', 'methodology', 'glossary', 'quality', 'check', 'downloads', 'og', '_astro', 'feed.xml', 'sitemap.xml', 'robots.txt', 'tables.json', 'data-quality.json', '404.html'];
 
 export const siteConfigSchema = z
   .object({

@@ -5,8 +5,7 @@
  */
 import type { Tables } from '../dataset.ts';
 import type { MetricSpec } from '../schema/metric-spec.ts';
-import { countWords, grammarOf } from '../i18n/grammar.ts';
-import { bilingual } from '../i18n/labels.ts';
+import { chainOf, countWords } from '../i18n/grammar.ts';
 
 /** The declared metrics plus one count metric per family (`<family>_count`). */
 export function withCountVariants(specs: readonly MetricSpec[], tables: Tables): MetricSpec[] {
@@ -27,7 +26,7 @@ export function withCountVariants(specs: readonly MetricSpec[], tables: Tables):
       definition: per((code, label) => countWords(code).definition(label)),
       numerator: first.numerator,
       scale: 1,
-      unit: per((code) => unit[code] ?? bilingual(unit)[grammarOf(code)] ?? ''),
+      unit: per((code) => unit[code] ?? chainOf(code).map((c) => unit[c]).find((u) => u !== undefined) ?? Object.values(unit)[0] ?? ''),
       digits: 0,
       higherMeans: first.higherMeans,
       smallCount: first.smallCount,

@@ -10,7 +10,9 @@
  *   for the numerator (a trend, at each such vintage); the denominator
  *   is the latest vintage ending on or before it (the earliest after it when there is none; the
  *   same row when both come from one table).
- * - A member without that vintage shows its own latest value, marked, outside the ranking and the sums.
+ * - A member without that vintage shows its own latest value, marked, outside the ranking and the sums;
+ *   the group then has no value at that vintage (the sum of the others is not the whole), and a
+ *   designated city takes the sum of its wards as its own figure only where every ward has a value.
  * - Ranks count from the highest value as displayed (rounded to the declared digits), so equal
  *   displayed values share a rank; quintiles follow the ranks, so tied areas share a quintile.
  * - A rate resting on a count below the declared threshold is shown, marked, outside the ranking.
@@ -59,10 +61,16 @@ export interface CityMetricValue {
   value: number | null;
   /** For a plain count, the total over the areas summed; null for a rate. */
   mean: number | null;
-  numerator: number;
-  denominator: number;
+  /** The sums; null with `value` where an area is missing from the vintage (they are not the whole's). */
+  numerator: number | null;
+  denominator: number | null;
   /** Areas whose numerator and denominator both exist at the group's vintage: the ones summed. */
   wards: number;
+  /**
+   * Areas in the group. Fewer summed (`wards`) marks a partial sum: areas whose own row says they
+   * have no figure are left out. Where an area is missing from the vintage, `value` is null.
+   */
+  members: number;
   numerator_vintage: string | null;
   denominator_vintage: string | null;
   vintages_differ: boolean;
@@ -112,18 +120,26 @@ export function deriveWardMetrics(tables: Tables, specs: readonly MetricSpec[], 
     if (!byArea) {
       byArea = new Map();
       for (const r of operandRows(tables, operand)) push(byArea, r.area_code, r);
+      // Only where every ward of the city has a value at that vintage: the sum of 17 wards is not
+      // the city's figure, and the city is then compared by its last whole one.
       for (const city of groups.cities) {
         const own = new Set((byArea.get(city.code) ?? []).map((r) => r.vintage.key));
-        const sums = new Map<string, OperandRow>();
+        const sums = new Map<string, { row: OperandRow; wards: Set<string> }>();
+        const incomplete = new Set<string>();
         for (const ward of city.members)
           for (const r of byArea.get(ward) ?? []) {
-            if (own.has(r.vintage.key) || r.value === null) continue;
-            const s = sums.get(r.vintage.key) ?? { area_code: city.code, vintage: r.vintage, value: 0, count: 0 };
-            s.value! += r.value;
-            s.count = s.count === null || r.count === null ? null : s.count + r.count;
+            if (own.has(r.vintage.key)) continue;
+            if (r.value === null) {
+              incomplete.add(r.vintage.key);
+              continue;
+            }
+            const s = sums.get(r.vintage.key) ?? { row: { area_code: city.code, vintage: r.vintage, value: 0, count: 0 }, wards: new Set<string>() };
+            s.row.value! += r.value;
+            s.row.count = s.row.count === null || r.count === null ? null : s.row.count + r.count;
+            s.wards.add(ward);
             sums.set(r.vintage.key, s);
           }
-        for (const s of sums.values()) push(byArea, city.code, s);
+        for (const [key, s] of sums) if (!incomplete.has(key) && s.wards.size === city.members.length) push(byArea, city.code, s.row);
       }
       rowsCache.set(key, byArea);
     }
@@ -248,12 +264,21 @@ function deriveGroup(spec: MetricSpec, group: Group, num: Map<string, OperandRow
     return { area, n, d, dVintage, value, off, unstable };
   });
 
-  // Sums over the members at the group's vintage where both parts exist.
+  // Sums over the members at the group's vintage where both parts exist. A member that reports
+  // this figure but has no row at that vintage (missing from it, rather than a row saying it has
+  // no figure, like a hub not open yet) leaves the sum short of the whole: no group value then.
   const summed = drafts.filter((x) => !x.off && x.value !== null);
+  const missing = group.members.some((area, i) => {
+    const rows = memberRows[i]!;
+    if (rows.length > 0 && !rows.some((r) => r.vintage.key === groupVintage.key)) return true;
+    if (isCount || sameTable || !groupDenVintage) return false;
+    const own = den!.get(area) ?? [];
+    return own.length > 0 && !drafts[i]!.off && rows.length > 0 && !own.some((r) => r.vintage.key === groupDenVintage.key);
+  });
   const sumNum = summed.reduce((a, x) => a + x.n!.value!, 0);
   const sumDen = isCount ? summed.length : summed.reduce((a, x) => a + x.d!, 0);
-  const total = summed.length === 0 ? null : isCount ? sumNum : sumDen > 0 ? (sumNum / sumDen) * spec.scale : null;
-  const mean = isCount && summed.length > 0 ? sumNum / summed.length : null;
+  const total = summed.length === 0 || missing ? null : isCount ? sumNum : sumDen > 0 ? (sumNum / sumDen) * spec.scale : null;
+  const mean = isCount && summed.length > 0 && !missing ? sumNum / summed.length : null;
   const reference = isCount ? mean : total;
 
   // Ranks on the values as displayed; competition ranking (1, 2, 2, 4). A rank needs another
@@ -296,9 +321,10 @@ function deriveGroup(spec: MetricSpec, group: Group, num: Map<string, OperandRow
       city_code: group.code,
       value: total,
       mean,
-      numerator: sumNum,
-      denominator: sumDen,
+      numerator: missing ? null : sumNum,
+      denominator: missing ? null : sumDen,
       wards: summed.length,
+      members: group.members.length,
       numerator_vintage: groupVintage.key,
       denominator_vintage: isCount ? null : (groupDenVintage?.key ?? null),
       vintages_differ: vintagesDiffer,

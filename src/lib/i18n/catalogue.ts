@@ -18,6 +18,14 @@ export interface CatalogueMeta {
   fallback?: string;
   /** Pages carry readings (ふりがな) over kanji beyond the basic list. */
   ruby?: boolean;
+  /** The BCP 47 locale numbers and dates are written in (Intl): `ja-JP`, `en-GB`. */
+  locale?: string;
+  /** A count is written with its counter (0.74か所), as Japanese does. */
+  counters?: boolean;
+  /** Years are also written in this calendar's eras (`japanese`: 令和3年度), in `format.fiscalYear`. */
+  calendar?: string;
+  /** People are counted in groups of this many in round words (10000: 5万人); 1 where absent. */
+  peopleGroup?: number;
 }
 
 export interface Catalogue {

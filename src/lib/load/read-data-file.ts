@@ -7,20 +7,9 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, realpathSync, type Stats } from 'node:fs';
 import { join, relative, isAbsolute } from 'node:path';
 
-/** Upper bounds on what one file may hold; a file above them is reported, not read. */
-export const fileLimits = {
-  /** A CSV table: room for a national multi-year file, far below what exhausts memory. */
-  csvBytes: 256 * 2 ** 20,
-  /** A declaration (schema, metrics, site configuration) is written by hand. */
-  jsonBytes: 4 * 2 ** 20,
-};
+import { fileLimits, type ReadRefusal } from './limits.ts';
 
-export type ReadRefusal =
-  | { reason: 'missing' }
-  | { reason: 'outside'; target: string }
-  | { reason: 'not-a-file'; kind: string }
-  | { reason: 'too-large'; size: number; limit: number }
-  | { reason: 'unreadable'; code: string };
+export { fileLimits, type ReadRefusal };
 
 export type ReadResult = { ok: true; bytes: Buffer } | ({ ok: false } & ReadRefusal);
 

@@ -25,7 +25,6 @@ import { MIN_COMPARED } from '../derive/ward-metrics.ts';
 import { areaMapChart } from './area-map.ts';
 import { peerStanding } from './peers.ts';
 import { translator, translate } from '../i18n/translate.ts';
-import { grammarOf } from '../i18n/grammar.ts';
 
 /** Around an area in a large group, the chart shows this many ranks either side. */
 const WINDOW = 7;
@@ -343,7 +342,7 @@ function eventSection(site: SiteData, code: string, lang: Lang) {
     ? periodText ? t('area.bestAttendedInPeriod', { period: periodText, top: name(top), top2: attendanceText(top, lang) }) : t('area.bestAttendedPeople', { top: name(top), top2: attendanceText(top, lang) })
     : t('area.trainingsLectures');
   const svg = attended.length
-    ? renderChart(categoryBars(attended.map((e) => ({ label: name(e), value: Number(e.attendance) })), (v) => formatNumber(v, 0, lang), { marginLeft: grammarOf(lang) === 'ja' ? 230 : 250, width: 560 }), { label: title })
+    ? renderChart(categoryBars(attended.map((e) => ({ label: name(e), value: Number(e.attendance) })), (v) => formatNumber(v, 0, lang)), { label: title })
     : null;
   const otherPeriods = events.some((e) => vintageOfEvent(e) !== chartPeriod);
   const ends = events.map((e) => String(e.period_end)).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
@@ -370,7 +369,7 @@ function monthsText(key: string, lang: Lang): string {
   const [start, end] = key.split('/') as [string, string];
   const lastDay = new Date(Date.UTC(Number(end.slice(0, 4)), Number(end.slice(5, 7)), 0)).getUTCDate();
   if (!start.endsWith('-01') || Number(end.slice(8)) !== lastDay) return formatPeriod(start, end, lang);
-  return grammarOf(lang) === 'ja' ? `${formatYearMonth(start, lang)}～${formatYearMonth(end, lang)}` : `${formatYearMonth(start, lang)} – ${formatYearMonth(end, lang)}`;
+  return translate(lang, 'format.period', { start: formatYearMonth(start, lang), end: formatYearMonth(end, lang) });
 }
 
 /** An event's period as a vintage key (`2015-04-01/2016-03-31`), or null without both dates. */

@@ -9,14 +9,13 @@ import { categoryBars } from '../../charts/category-bars.ts';
 import { budgetTimeline, type BudgetYear } from '../../charts/budget-timeline.ts';
 import { renderChart } from '../../charts/render.ts';
 import { select } from '../dataset.ts';
-import { formatFiscalYear, formatNumber } from '../format.ts';
+import { formatFiscalYear, formatFiscalYearRow, formatFiscalYearShort, formatNumber } from '../format.ts';
 import { local, type Lang } from '../i18n.ts';
 import type { SiteData } from '../site-data.ts';
 import { areaName } from './groups.ts';
 import { sourceText } from './sources.ts';
 import { vintageText } from './views.ts';
 import { translator, translate } from '../i18n/translate.ts';
-import { grammarOf } from '../i18n/grammar.ts';
 
 export function budgetPage(site: SiteData, lang: Lang) {
   const t = translator(lang);
@@ -24,9 +23,9 @@ export function budgetPage(site: SiteData, lang: Lang) {
   const yen = (thousand: number) => translate(lang, 'budget.k', { thousand: formatNumber(thousand, 0, lang) });
   const signed = (thousand: number) => (thousand > 0 ? '+' : thousand < 0 ? '−' : '±') + yen(Math.abs(thousand));
   const fy = (y: number) => formatFiscalYear(y, lang);
-  const fyShort = (y: number) => (grammarOf(lang) === 'ja' ? fy(y).replace(/（.*/, '') : fy(y));
+  const fyShort = (y: number) => formatFiscalYearShort(y, lang);
   // A chart row's year: western and era together (2017（平成29）), or FY2017 where the era is not used.
-  const rowYear = (y: number) => (grammarOf(lang) === 'ja' ? `${y}（${fy(y).replace(/年度.*/, '')}）` : fy(y));
+  const rowYear = (y: number) => formatFiscalYearRow(y, lang);
 
   const changes = site.derived.budgetChanges;
   const total = changes.find((c) => c.line_id === 'total') ?? null;
@@ -40,7 +39,7 @@ export function budgetPage(site: SiteData, lang: Lang) {
     // Bars carry the printed line number and the whole name; the table repeats both.
     const lineNo = new Map(select(site.tables, 'budget_lines', { fiscal_year: total.to_fiscal_year }).map((r) => [String(r.row.line_id), String(r.row.line_no_printed ?? '')]));
     const reasons = new Map(select(site.tables, 'budget_lines', { fiscal_year: total.to_fiscal_year }).map((r) => [String(r.row.line_id), local(lang, r.row, 'change_reason')]));
-    const svg = renderChart(categoryBars(lines.map((c) => ({ label: `${lineNo.get(c.line_id) ?? ''} ${name(c)}`.trim(), value: c.change_thousand_yen })), (v) => signed(v), { marginLeft: grammarOf(lang) === 'ja' ? 170 : 210, width: 540 }), { label: title });
+    const svg = renderChart(categoryBars(lines.map((c) => ({ label: `${lineNo.get(c.line_id) ?? ''} ${name(c)}`.trim(), value: c.change_thousand_yen })), (v) => signed(v)), { label: title });
     change = {
       title, svg, source: sourceText(site.tables, ['budget_lines'], lang),
       table: {
@@ -62,7 +61,7 @@ export function budgetPage(site: SiteData, lang: Lang) {
       const title = t('budget.fundingLargestShare', { toFiscalYear: fy(total.to_fiscal_year), largest: label(largest), formatNumber: formatNumber(share(largest), 1, lang) });
       funding = {
         title,
-        svg: renderChart(categoryBars(rows.map((r) => ({ label: label(r), value: Number(r.amount_thousand_yen) })), (v) => yen(v), { marginLeft: grammarOf(lang) === 'ja' ? 100 : 170 }), { label: title }),
+        svg: renderChart(categoryBars(rows.map((r) => ({ label: label(r), value: Number(r.amount_thousand_yen) })), (v) => yen(v)), { label: title }),
         source: sourceText(site.tables, ['budget_funding'], lang),
         table: { caption: title, head: [t('budget.source'), t('budget.amount'), t('budget.share')], rows: rows.map((r) => [label(r), yen(Number(r.amount_thousand_yen)), `${formatNumber(share(r), 1, lang)}%`]), numeric: [false, true, true] },
       };

@@ -4,7 +4,7 @@
  * time it meets it, so a page reads as text with one way to each explanation.
  */
 import { termIn, type GlossaryTerm } from '../glossary.ts';
-import { grammarOf } from '../i18n/grammar.ts';
+import { numberLocale } from '../i18n/grammar.ts';
 import type { Lang } from '../i18n.ts';
 
 export interface Segment {
@@ -26,7 +26,7 @@ export function termForms(term: string): string[] {
 
 export function glossaryLinker(terms: readonly GlossaryTerm[], lang: Lang) {
   const seen = new Set<string>();
-  const caseless = grammarOf(lang) === 'ja';
+  const caseless = !hasCase(lang);
   // Longer forms first, so 在宅療養支援診療所 is found before any shorter term inside it.
   const forms = terms
     .flatMap((t) => termForms(termIn(t, lang).term).map((form) => ({ id: t.id, form })))
@@ -88,4 +88,16 @@ function plain(out: Segment[], text: string) {
   const last = out.at(-1);
   if (last && !last.term) last.text += text;
   else out.push({ text });
+}
+
+// Scripts whose letters have upper and lower case; others (Japanese) are matched as written.
+const casedScripts = new Set(['Latn', 'Cyrl', 'Grek', 'Armn', 'Glag', 'Copt', 'Geor']);
+
+/** Whether a language's script has case, from its locale's likely script (Intl.Locale). */
+function hasCase(lang: Lang): boolean {
+  try {
+    return casedScripts.has(new Intl.Locale(numberLocale(lang)).maximize().script ?? '');
+  } catch {
+    return true;
+  }
 }

@@ -112,7 +112,8 @@ export function areaMetrics(site: SiteData, code: string): { spec: MetricSpec; v
   const mine = byKey(rows, 'area', (w) => w.area_code).get(code) ?? [];
   return site.derived.specs.flatMap((spec) => {
     const value = mine.find((w) => w.metric_id === spec.id);
-    return value && value.city_value !== null ? [{ spec, value }] : [];
+    // The area's own figure stands even where its group has no whole at that date (derive/ward-metrics.ts).
+    return value && (value.city_value !== null || value.value !== null) ? [{ spec, value }] : [];
   });
 }
 

@@ -14,7 +14,6 @@ import { formatValue } from './metric-text.ts';
 import { attendanceText, countText, openedText } from './record-text.ts';
 import { sourceText } from './sources.ts';
 import { translator, translate } from '../i18n/translate.ts';
-import { grammarOf } from '../i18n/grammar.ts';
 
 /** The metric the hubs' per-month chart shows, when the metrics declare it. */
 const PER_MONTH = 'hub_new_clients_per_month';
@@ -76,7 +75,7 @@ export function hubsSection(site: SiteData, city: string, lang: Lang) {
     if (!top) return [];
     const kind = breakdown === 'consultation_sources' ? 'hubs.sources' : 'hubs.contents';
     const title = t('hubs.mostOften', { heading: t(`${kind}.heading`), label: local(lang, top, 'label'), sharePct: formatNumber(top.share_pct, 0, lang) });
-    const svg = renderChart(categoryBars(rows.map((r) => ({ label: local(lang, r, 'label'), value: r.count })), (v) => translate(lang, 'hubs.countShare', { v: formatNumber(v, 0, lang), formatNumber: formatNumber((v / top.total) * 100, 0, lang) }), { marginLeft: grammarOf(lang) === 'ja' ? 120 : 200, width: 520 }), { label: title });
+    const svg = renderChart(categoryBars(rows.map((r) => ({ label: local(lang, r, 'label'), value: r.count })), (v) => translate(lang, 'hubs.countShare', { v: formatNumber(v, 0, lang), formatNumber: formatNumber((v / top.total) * 100, 0, lang) })), { label: title });
     const note = breakdown === 'consultation_sources'
       ? t('hubs.newContinuingClients', { total: formatNumber(top.total, 0, lang), wholeName: info.wholeName })
       : t('hubs.oneSupportActionCan', { total: formatNumber(top.total, 0, lang) });

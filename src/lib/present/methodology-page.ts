@@ -3,9 +3,8 @@
  * parentheses, the dates of numerator and denominator, and the rules every comparison follows.
  */
 import type { MetricSpec } from '../schema/metric-spec.ts';
-import { formatNumber, roundPeople } from '../format.ts';
+import { brackets, formatNumber, roundPeople } from '../format.ts';
 import { pick, type Lang } from '../i18n.ts';
-import { grammarOf } from '../i18n/grammar.ts';
 import type { SiteData } from '../site-data.ts';
 import { groupInfo, groupsOf, metricView } from './groups.ts';
 import { SAME_TOLERANCE } from './metric-text.ts';
@@ -21,7 +20,7 @@ export function formulaText(spec: MetricSpec, lang: Lang, columnTitle: (table: s
     if (o.per) text = `（${text} ÷ ${columnTitle(o.table, o.per.column)} × ${formatNumber(o.per.times, 0, lang)}）`;
     return text;
   };
-  const paren = (s: string) => (grammarOf(lang) === 'ja' ? s : s.replace(/（/g, '(').replace(/）/g, ')'));
+  const paren = (s: string) => brackets(s, lang);
   if (!spec.denominator) return paren(operand(spec.numerator));
   const num = operand(spec.numerator);
   const den = operand(spec.denominator);

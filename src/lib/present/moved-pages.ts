@@ -5,8 +5,8 @@
  * the old address says). A citation of an old address is followed through this list.
  */
 import { pick, type Lang } from '../i18n.ts';
-import { grammarOf } from '../i18n/grammar.ts';
 import type { SiteData } from '../site-data.ts';
+import { translate } from '../i18n/translate.ts';
 import { groupInfo, groupsOf } from './groups.ts';
 
 export interface MovedPage {
@@ -25,7 +25,7 @@ export function movedPages(site: SiteData, lang: Lang): MovedPage[] {
   const grouped = site.derived.specs.map((spec) => ({
     from: `compare/${spec.id}/`,
     to: `compare/${first}/${spec.id}/`,
-    label: grammarOf(lang) === 'ja' ? `${pick(lang, spec.label)}（${whole}の比較）` : `${pick(lang, spec.label)} (comparing ${whole})`,
+    label: translate(lang, 'moved.comparingLabel', { label: pick(lang, spec.label), whole }),
   }));
   return [...declared, ...grouped];
 }

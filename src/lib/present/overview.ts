@@ -44,6 +44,7 @@ function keyFigure(site: SiteData, k: KeyFigure, lang: Lang): Card | null {
     const view = metricView(site, k.metric, lang, group);
     if (!view || view.total.value === null) return null;
     const { spec, total } = view;
+    if (total.numerator === null) return null;
     const table = site.tables.get(spec.numerator.table);
     const column = Array.isArray(spec.numerator.column) ? spec.numerator.column[0] : spec.numerator.column;
     const unit = table?.schema.fields.find((f) => f.name === column)?.unit?.[lang] ?? '';

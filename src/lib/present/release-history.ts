@@ -4,8 +4,7 @@
  * one language.
  */
 import { formatDate, formatNumber } from '../format.ts';
-import { pick, type Lang } from '../i18n.ts';
-import { grammarOf } from '../i18n/grammar.ts';
+import { local, pick, type Lang } from '../i18n.ts';
 import { downloadFolders, releasesOf } from '../release/folders.ts';
 import type { MetricRankDiff, RowDiff } from '../release/diff-data.ts';
 import { readReleaseChanges, releasesDir } from '../release/snapshots.ts';
@@ -82,7 +81,7 @@ export function releaseHistory(site: SiteData, lang: Lang, snapshots = releasesD
         id: folder.replace(/\./g, '-'),
         date: formatDate(r.releasedOn, lang),
         releasedOn: r.releasedOn,
-        note: grammarOf(lang) === 'ja' ? r.noteJa : r.noteEn,
+        note: local(lang, r.row ?? { note_ja: r.noteJa, note_en: r.noteEn }, 'note'),
         folder: published.has(folder) ? folder : null,
       };
       const changes = readReleaseChanges(snapshots, r.version);

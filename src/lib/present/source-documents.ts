@@ -5,9 +5,9 @@
  * read and the dates its figures describe — the date of the figures, not of the document.
  */
 import { select, type Tables } from '../dataset.ts';
-import { formatDate, formatYearMonth } from '../format.ts';
-import type { Lang } from '../i18n.ts';
-import { grammarOf } from '../i18n/grammar.ts';
+import { formatDate, formatYear, formatYearMonth } from '../format.ts';
+import { local, type Lang } from '../i18n.ts';
+import { translate } from '../i18n/translate.ts';
 
 export interface SourceDocument {
   id: string;
@@ -25,7 +25,7 @@ export interface SourceDocument {
 export const documentAnchor = (id: string) => `doc-${id}`;
 
 export function documentName(row: Record<string, unknown>, lang: Lang): string {
-  return grammarOf(lang) === 'ja' ? `${String(row.publisher_ja)}「${String(row.title_ja)}」` : `${String(row.publisher_en)}, “${String(row.title_en)}”`;
+  return translate(lang, 'sources.documentName', { publisher: local(lang, row, 'publisher'), title: local(lang, row, 'title') });
 }
 
 /** The documents a table's figures come from: declared by its schema, or named on its rows. */
@@ -42,7 +42,7 @@ export function sourceDocuments(tables: Tables, lang: Lang): SourceDocument[] {
     const id = String(row.document_id);
     const published = String(row.published);
     const precision = String(row.published_precision);
-    const date = precision === 'day' ? formatDate(published, lang) : precision === 'month' ? formatYearMonth(published, lang) : grammarOf(lang) === 'ja' ? `${published.slice(0, 4)}年` : published.slice(0, 4);
+    const date = precision === 'day' ? formatDate(published, lang) : precision === 'month' ? formatYearMonth(published, lang) : formatYear(published, lang);
     return { id, anchor: documentAnchor(id), name: documentName(row, lang), date, inferred: precision !== 'day', tables: names.filter((n) => documentsOf(tables, n).includes(id)) };
   });
 }

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { textWidth, wrapText } from '../../charts/text-width.ts';
 import type { Lang } from '../i18n.ts';
-import { grammarOf } from '../i18n/grammar.ts';
+import { translate, translator } from '../i18n/translate.ts';
 import { cspDirectives } from './csp.ts';
 import type { BuildEffects } from '../build-context.ts';
 
@@ -89,7 +89,7 @@ export function standaloneSvg(input: ChartFileInput): string {
     }
   };
   lines(wrapText(input.title, 16, inner), 16, ' font-weight="bold"');
-  if (input.unit) lines(wrapText(`${grammarOf(input.lang) === 'ja' ? '単位：' : 'Unit: '}${input.unit}`, 12, inner), 12, ' fill="#555"');
+  if (input.unit) lines(wrapText(translate(input.lang, 'embed.unit', { unit: input.unit }), 12, inner), 12, ' fill="#555"');
   y += 8;
   parts.push(chart.svg.replace(/^<svg\s/, `<svg x="${pad}" y="${y.toFixed(1)}" `));
   y += chart.height + 4;
@@ -101,7 +101,7 @@ export function standaloneSvg(input: ChartFileInput): string {
     '<?xml version="1.0" encoding="UTF-8"?>\n',
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${xml(fontFamily)}" fill="#1a1a1c" color="#1a1a1c" lang="${input.htmlLang ?? input.lang}">`,
     `<title>${xml(input.title)}</title>`,
-    `<desc>${xml([input.unit && `${grammarOf(input.lang) === 'ja' ? '単位：' : 'Unit: '}${input.unit}`, input.source, input.pageUrl].filter(Boolean).join(' / '))}</desc>`,
+    `<desc>${xml([input.unit && translate(input.lang, 'embed.unit', { unit: input.unit }), input.source, input.pageUrl].filter(Boolean).join(' / '))}</desc>`,
     `<rect width="${width}" height="${height}" fill="#fff"/>`,
     ...parts,
     '</svg>\n',
@@ -138,7 +138,7 @@ function pageTitle(title: string, siteTitle: string) {
 
 /** The chart-only page for an <iframe>: title, chart, source, and links back to the full page and the data. */
 export function embedPage(input: ChartFileInput): string {
-  const t = (ja: string, en: string) => (grammarOf(input.lang) === 'ja' ? ja : en);
+  const t = translator(input.lang);
   const link = (href: string, text: string) => `<a href="${xml(href)}" target="_top">${xml(text)}</a>`;
   return [
     '<!DOCTYPE html>\n',
@@ -149,20 +149,20 @@ export function embedPage(input: ChartFileInput): string {
     `<title>${xml(pageTitle(input.title, input.siteTitle))}</title>`,
     `<style>${embedStyle}</style>`,
     '</head><body>',
-    `<a class="skip" href="#main">${t('グラフへ移動', 'Skip to the chart')}</a>`,
+    `<a class="skip" href="#main">${xml(t('embed.skipToChart'))}</a>`,
     `<header><h1>${xml(input.title)}</h1>`,
-    input.unit ? `<p class="meta">${xml(`${t('単位：', 'Unit: ')}${input.unit}`)}</p>` : '',
+    input.unit ? `<p class="meta">${xml(t('embed.unit', { unit: input.unit }))}</p>` : '',
     '</header>',
     `<main id="main">${input.svg}`,
     input.note ? `<p class="meta">${xml(input.note)}</p>` : '',
     `<p class="meta">${xml(input.source)}</p></main>`,
-    `<footer><nav aria-label="${t('この図の出典ページとデータ', 'Page and data of this chart')}"><ul>`,
-    `<li>${link(input.pageHref, t(`「${input.siteTitle}」で見る`, `View on ${input.siteTitle}`))}</li>`,
+    `<footer><nav aria-label="${xml(t('embed.pageAndData'))}"><ul>`,
+    `<li>${link(input.pageHref, t('embed.viewOn', { site: input.siteTitle }))}</li>`,
     // A table that is both numerator and denominator is linked once.
-    ...[...new Map(input.data.map((d) => [d.href, d])).values()].map((d) => `<li>${link(d.href, `${t('データ：', 'Data: ')}${d.label}`)}</li>`),
+    ...[...new Map(input.data.map((d) => [d.href, d])).values()].map((d) => `<li>${link(d.href, t('embed.data', { label: d.label }))}</li>`),
     `<li><a href="${xml(input.licence.href)}" rel="license" target="_top">${xml(input.licence.name)}</a></li>`,
     '</ul></nav>',
-    `<p class="meta">${xml(`${t('発行：', 'Published by ')}${input.publisher}`)}</p></footer>`,
+    `<p class="meta">${xml(t('embed.publishedBy', { publisher: input.publisher }))}</p></footer>`,
     '</body></html>\n',
   ].join('');
 }

@@ -6,10 +6,10 @@
  * and as CSL-JSON (the form Zotero, Mendeley and citation processors read).
  */
 import { formatDate } from '../format.ts';
-import type { Lang } from '../i18n.ts';
+import { pick, type Lang } from '../i18n.ts';
 import type { SiteInfo } from './site-info.ts';
-import { grammarOf } from '../i18n/grammar.ts';
-import { bilingual } from '../i18n/labels.ts';
+import { languageOf } from '../i18n/languages.ts';
+import { translator } from '../i18n/translate.ts';
 
 export interface CitationInput {
   lang: Lang;
@@ -22,39 +22,32 @@ export interface CitationInput {
   dataUrls: string[];
 }
 
-/** The licence in words, in the citation's language: its name, identifier and address. */
-function licenceWords(info: SiteInfo, ja: boolean): string {
-  const { id, name, url } = info.license;
-  const names = bilingual(name);
-  return ja ? `${names.ja}（${id}、${url}）` : `${names.en} (${id}), ${url}`;
-}
-
+/**
+ * The citation as a line of text, in its language's style (`citation.*` in the catalogues): the
+ * publisher where the site's name does not begin with it, the site, the title, the release, the
+ * page, the data files and the licence.
+ */
 export function citation({ lang, info, title, release, pageUrl, dataUrls }: CitationInput): string {
+  const t = translator(lang);
   const date = release.releasedOn ? formatDate(release.releasedOn, lang) : '';
-  const title_ = bilingual(info.title), publisher_ = bilingual(info.publisher);
-  if (grammarOf(lang) === 'ja') {
-    const version = release.released
-      ? `版 ${release.version}（${date}公開）`
-      : `未リリースのデータ（最後の版は ${release.version}、${date}公開）`;
-    const publisher = title_.ja.startsWith(publisher_.ja) ? '' : `${publisher_.ja}、`;
-    return `${publisher}${title_.ja}「${title}」${version}、${pageUrl}。データ：${dataUrls.join(' ')}。ライセンス：${licenceWords(info, true)}`;
-  }
-  const version = release.released
-    ? `release ${release.version} (${date})`
-    : `data not yet released (last release ${release.version}, ${date})`;
-  const publisher = title_.en.startsWith(publisher_.en) ? '' : `${publisher_.en}. `;
-  return `${publisher}${title_.en}: “${title}”, ${version}, ${pageUrl}. Data: ${dataUrls.join(' ')}. Licence: ${licenceWords(info, false)}`;
+  const site = pick(lang, info.title), publisher = pick(lang, info.publisher);
+  const version = t(release.released ? 'citation.released' : 'citation.unreleased', { version: release.version, date });
+  const licence = t('citation.licence', { name: pick(lang, info.license.name), id: info.license.id, url: info.license.url });
+  return t('citation.text', { publisher: site.startsWith(publisher) ? '' : t('citation.publisher', { publisher }), site, title, version, pageUrl, dataUrls: dataUrls.join(' '), licence });
 }
 
 /** The parts every machine-readable form shares, in the citation's language. */
 function parts({ lang, info, title, release, pageUrl, dataUrls }: CitationInput) {
-  const ja = grammarOf(lang) === 'ja';
-  const site = bilingual(info.title)[ja ? 'ja' : 'en'];
-  const publisher = bilingual(info.publisher)[ja ? 'ja' : 'en'];
+  const t = translator(lang);
+  const site = pick(lang, info.title);
+  const publisher = pick(lang, info.publisher);
   // Data edited since the release is that release plus unreleased edits (as in datapackage.json).
   const version = release.released ? release.version : `${release.version}+unreleased`;
   const [year, month, day] = (release.releasedOn || '0000-00-00').split('-').map(Number) as [number, number, number];
-  return { ja, site, publisher, version, year, month, day, fullTitle: ja ? `${site}「${title}」` : `${site}: ${title}`, pageUrl, dataUrls, licence: info.license };
+  return {
+    language: languageOf(lang).htmlLang, site, publisher, version, year, month, day, fullTitle: t('citation.fullTitle', { site, title }), pageUrl, dataUrls, licence: info.license,
+    licenceName: pick(lang, info.license.name), licenceWord: t('citation.licenceWord'), dataWord: t('citation.dataWord'),
+  };
 }
 
 /** Characters BibTeX reads as commands or groups, written as text. */
@@ -76,7 +69,7 @@ export function citationBibtex(input: CitationInput & { key: string }): string {
     ['year', String(p.year)],
     ['version', bibtexText(p.version)],
     ['url', p.pageUrl.replace(/[{}]/g, '')],
-    ['note', `${p.ja ? 'ライセンス' : 'Licence'}: ${bibtexText(`${bilingual(p.licence.name)[p.ja ? 'ja' : 'en']} (${p.licence.id})`)}, ${url(p.licence.url)}. ${p.ja ? 'データ' : 'Data'}: ${p.dataUrls.map(url).join(', ')}`],
+    ['note', `${p.licenceWord}: ${bibtexText(`${p.licenceName} (${p.licence.id})`)}, ${url(p.licence.url)}. ${p.dataWord}: ${p.dataUrls.map(url).join(', ')}`],
   ];
   return [`@misc{${input.key.replace(/[^A-Za-z0-9_:.-]/g, '-')},`, ...fields.map(([k, v], i) => `  ${k} = {${v}}${i < fields.length - 1 ? ',' : ''}`), '}'].join('\n');
 }
@@ -94,8 +87,8 @@ export function citationCsl(input: CitationInput & { key: string }): string {
     version: p.version,
     URL: p.pageUrl,
     license: p.licence.url,
-    language: p.ja ? 'ja' : 'en',
-    note: `${p.ja ? 'ライセンス' : 'Licence'}: ${bilingual(p.licence.name)[p.ja ? 'ja' : 'en']} (${p.licence.id}), ${p.licence.url}. ${p.ja ? 'データ' : 'Data'}: ${p.dataUrls.join(' ')}`,
+    language: p.language,
+    note: `${p.licenceWord}: ${p.licenceName} (${p.licence.id}), ${p.licence.url}. ${p.dataWord}: ${p.dataUrls.join(' ')}`,
   };
   // One field a line, each value on its line: readable in the page, and JSON all the same.
   const lines = Object.entries(item).map(([k, v]) => `    ${JSON.stringify(k)}: ${JSON.stringify(v)}`);

@@ -3,11 +3,22 @@
  * other rows. Disagreements are reported, never corrected: the printed value stays in data/.
  */
 import type { RowRef } from '../dataset.ts';
+import type { Labels } from '../i18n/labels.ts';
+import type { Span } from './related-rows.ts';
 
 export interface Finding {
   checkId: string;
-  /** What is compared, in both languages. */
-  subject: { ja: string; en: string };
+  /** The rule of the check that compared it (its index in the check's rules). */
+  rule: number;
+  /**
+   * What is compared, per language, with the printed row's columns filled in; `{area}` and
+   * `{vintage}` are left for the page, which writes them in its language (present/quality-page.ts).
+   */
+  subject: Labels;
+  /** The printed figure's area code, where its table has one. */
+  area: string | null;
+  /** The days the printed figure describes, where its table declares a vintage. */
+  vintage: Span | null;
   printed: number;
   /** Rows the printed figure comes from. */
   printedAt: { table: string; line: number; column: string }[];
@@ -17,7 +28,7 @@ export interface Finding {
   tolerance: number;
   agrees: boolean;
   /** The likely reason for a disagreement, where one is known. */
-  explanation?: { ja: string; en: string };
+  explanation?: Labels;
 }
 
 /** Decimal places in a printed figure, read from the number as written (12.9 → 1, 346 → 0). */
@@ -36,11 +47,11 @@ export function toleranceFor(printed: number, rounded: boolean, decimals = decim
 }
 
 export function compare(
-  base: Omit<Finding, 'tolerance' | 'agrees' | 'printedAt'> & { at: RowRef | RowRef[]; column: string; rounded: boolean },
+  base: Omit<Finding, 'tolerance' | 'agrees' | 'printedAt'> & { at: RowRef | RowRef[]; column: string; rounded: boolean; decimals?: number },
 ): Finding {
-  const { at, column, rounded, ...rest } = base;
+  const { at, column, rounded, decimals, ...rest } = base;
   const refs = Array.isArray(at) ? at : [at];
-  const tolerance = toleranceFor(rest.printed, rounded);
+  const tolerance = toleranceFor(rest.printed, rounded, decimals);
   return {
     ...rest,
     printedAt: refs.map((r) => ({ table: r.table, line: r.line, column })),

@@ -11,6 +11,8 @@ export interface Release {
   gitRevision: string | null;
   noteJa: string;
   noteEn: string;
+  /** The row as written, for the note in any language (`note_<code>`). */
+  row?: Row;
 }
 
 const versionPattern = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
@@ -35,6 +37,7 @@ export function releasesFromRows(rows: readonly Row[]): Release[] {
       gitRevision: r.git_revision == null || r.git_revision === '' ? null : String(r.git_revision),
       noteJa: String(r.note_ja),
       noteEn: String(r.note_en),
+      row: r,
     }))
     .sort((a, b) => compareVersions(a.version, b.version));
 }

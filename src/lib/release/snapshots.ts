@@ -4,7 +4,8 @@
  * snapshot. The build publishes each release's downloads from its snapshot, so a citation's URL
  * keeps its data without any git history (CI clones are shallow).
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { readDataText } from '../load/read-data-file.ts';
 import { join, resolve } from 'node:path';
 import type { Tables } from '../dataset.ts';
 import type { MetricSpec } from '../schema/metric-spec.ts';
@@ -99,8 +100,14 @@ export function writeReleaseChanges(root: string, changes: ReleaseChanges): void
   writeFileSync(join(root, changes.version, 'changes.json'), JSON.stringify(changes, null, 2) + '\n');
 }
 
-/** A release's stored change report, or null when it has none. */
+/**
+ * A release's stored change report, or null when it has none. Read through the data folder's
+ * guards (no pipe or link out of the release's folder; a byte-order mark dropped): the gate
+ * checked its form (check-snapshots.ts) before any page asks for it.
+ */
 export function readReleaseChanges(root: string, version: string): ReleaseChanges | null {
-  const file = join(root, version, 'changes.json');
-  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as ReleaseChanges) : null;
+  const read = readDataText(join(root, version), 'changes.json');
+  if (!read.ok && read.reason === 'missing') return null;
+  if (!read.ok) throw new Error(`${join(root, version, 'changes.json')}: not read (${read.reason})`);
+  return JSON.parse(read.text) as ReleaseChanges;
 }

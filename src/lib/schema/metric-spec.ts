@@ -9,13 +9,19 @@ import { labelSchema } from '../i18n/labels.ts';
 // Labels per language: only the default language is required; the others fall back (src/lib/i18n/labels.ts).
 const text = labelSchema;
 
+/**
+ * The largest scale a metric may declare ("per million"): beyond it a rate's printed digits are
+ * no longer exact in a double (a scale of 1e308 printed 300-digit figures, or Infinity).
+ */
+export const maxScale = 1_000_000;
+
 const operand = z
   .object({
     table: z.string(),
     /** One column, or several summed (new + continuing clients). */
     column: z.union([z.string(), z.array(z.string()).min(1)]),
     /** Divide by another column of the same row and multiply (an annual rate from a count over months). */
-    per: z.object({ column: z.string(), times: z.number().positive() }).strict().optional(),
+    per: z.object({ column: z.string(), times: z.number().positive().max(maxScale) }).strict().optional(),
     label: text,
   })
   .strict();
@@ -37,7 +43,7 @@ export const metricSpec = z
     /** Absent for a plain count: then the city value is the mean per ward (Σ / number of wards). */
     denominator: operand.optional(),
     /** 10000 for "per 10,000", 100 for a percentage, 1 for a plain ratio. */
-    scale: z.number().positive().default(10_000),
+    scale: z.number().positive().max(maxScale).default(10_000),
     unit: text,
     digits: z.number().int().min(0).max(4).default(2),
     /** What a higher value means for readers, so pages can say it in words. */

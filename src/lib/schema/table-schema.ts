@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { labelSchema } from '../i18n/labels.ts';
 import { compilePattern } from './pattern.ts';
+import { relationColumns, relationSchema, relationTypeProblem } from './relations.ts';
 
 // Labels per language: only the default language is required; the others fall back (src/lib/i18n/labels.ts).
 const text = labelSchema;
@@ -73,6 +74,8 @@ export const tableSchema = z
     missingValues: z.array(z.string()).default(['']),
     fields: z.array(field).min(1),
     totals: z.array(total).default([]),
+    /** Rules between values, each an error or a warning (relations.ts). */
+    relations: z.array(relationSchema).default([]),
     notes: z.array(text).default([]),
   })
   .strict()
@@ -90,8 +93,16 @@ export const tableSchema = z
         ...t.fields.map((n, j): [(string | number)[], string] => [['totals', i, 'fields', j], n]),
       ]),
     ];
+    schema.relations.forEach((r, i) => mentioned.push(...relationColumns(r).map(([path, name]): [(string | number)[], string] => [['relations', i, ...path], name])));
     for (const [path, name] of mentioned)
       if (!names.has(name)) ctx.addIssue({ code: 'custom', path, message: `unknown field "${name}"` });
+    // A rule over columns it cannot compare would never find anything.
+    const typeOf = (name: string) => schema.fields.find((f) => f.name === name)?.type;
+    schema.relations.forEach((r, i) => {
+      if (relationColumns(r).some(([, name]) => !names.has(name))) return;
+      const wrong = relationTypeProblem(r, typeOf);
+      if (wrong) ctx.addIssue({ code: 'custom', path: ['relations', i, ...wrong.path], message: wrong.message, params: { ja: wrong.ja } });
+    });
     if (names.size !== schema.fields.length) ctx.addIssue({ code: 'custom', path: ['fields'], message: 'duplicate field name' });
     // Patterns are compiled here, once, so a pattern that cannot run is reported at its place in
     // the schema before any row is read.

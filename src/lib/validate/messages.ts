@@ -12,6 +12,14 @@ export const messages = {
     en: `cannot decode the file (byte ${a.byte}); save it as UTF-8 or Shift_JIS`,
   }),
   'empty-file': (_: Record<string, never>) => ({ ja: 'ファイルが空です', en: 'the file is empty' }),
+  'mixed-encoding': (a: { line: number; lines: number; encoding: string; otherLine: number; otherLines: number; otherEncoding: string }) => ({
+    ja: `1つのファイルに文字コードが混在しています: ${a.line}行目から${a.lines}行が${a.encoding}、${a.otherLine}行目から${a.otherLines}行が${a.otherEncoding}です。ほかのファイルから貼り付けた行かもしれません。ファイル全体を1つの文字コード（UTF-8がおすすめ）で保存し直してください`,
+    en: `mixed encodings in one file: ${a.lines} line(s) from line ${a.line} are ${a.encoding}, ${a.otherLines} from line ${a.otherLine} are ${a.otherEncoding} (rows pasted from another file?); save the whole file in one encoding, preferably UTF-8`,
+  }),
+  'line-too-long': (a: { bytes: number; limit: number }) => ({
+    ja: `この行が長すぎます（${a.bytes}バイト、上限${a.limit}バイト）。改行が失われたか、表ではないファイルです`,
+    en: `this line is too long (${a.bytes} bytes, limit ${a.limit}): its line ends were lost, or the file is not a table`,
+  }),
   'no-rows': (_: Record<string, never>) => ({ ja: 'データ行がありません', en: 'the file has a header but no data rows' }),
   'csv-parse-error': (a: { message: string }) => ({
     ja: `CSVとして読み取れません（引用符の閉じ忘れなど）: ${a.message}`,
@@ -147,6 +155,14 @@ export const messages = {
     ja: `ファイルを読めません（${a.code}）`,
     en: `cannot read the file (${a.code})`,
   }),
+  'name-case-clash': (a: { name: string; other: string }) => ({
+    ja: `${q(a.name)}と${q(a.other)}は名前の大文字・小文字だけが違います。Windows や macOS では同じファイルになり、どちらかが失われます。片方を削除するか名前を変えてください`,
+    en: `${e(a.name)} and ${e(a.other)} differ only in case: on Windows and macOS they are one file, and one of them would be lost; remove or rename one`,
+  }),
+  'extension-case': (a: { extension: string }) => ({
+    ja: `拡張子${q(a.extension)}が大文字のため、このファイルは読みません。小文字（${a.extension.toLowerCase()}）に直してください`,
+    en: `the extension ${e(a.extension)} is in upper case, so the file is not read; rename it to ${e(a.extension.toLowerCase())}`,
+  }),
   'dir-missing': (_: Record<string, never>) => ({
     ja: 'データフォルダがありません',
     en: 'the data folder does not exist',
@@ -203,13 +219,83 @@ export const messages = {
     ja: `${a.pointer}: ${a.table}の列${q(a.column)}は数値ではありません（${typeJa[a.type] ?? a.type}）`,
     en: `${a.pointer}: column ${e(a.column)} of ${a.table} is not numeric (${a.type})`,
   }),
+  'metric-id-reserved': (a: { pointer: string; id: string; family?: string }) => ({
+    ja: a.family === undefined
+      ? `${a.pointer}: 指標ID${q(a.id)}は比較グループの名前と同じです（compare/${a.id}/ のページが重なります）。別のIDにしてください`
+      : `${a.pointer}: 指標ID${q(a.id)}は系列${q(a.family)}の件数の指標として自動で作られるIDと同じです。別のIDにしてください`,
+    en: a.family === undefined
+      ? `${a.pointer}: the metric id ${e(a.id)} is the name of a comparison group (its page compare/${a.id}/ would be hidden); choose another id`
+      : `${a.pointer}: the metric id ${e(a.id)} is the id made for the count of the family ${e(a.family)}; choose another id`,
+  }),
+  'metric-value-unrepresentable': (a: { id: string; area: string; value: string; digits: number }) => ({
+    ja: `指標${q(a.id)}の${a.area}の値（${a.value}）は、小数${a.digits}桁まで正確に表せる大きさを超えています。scale と分母を確かめてください`,
+    en: `metric ${e(a.id)} has a value for ${a.area} (${a.value}) too large to be shown exactly to ${a.digits} decimal places; check its scale and denominator`,
+  }),
   'metric-no-value': (a: { id: string }) => ({
     ja: `指標${q(a.id)}はどの区でも計算できません（分子・分母がないか分母が0です）`,
     en: `metric ${e(a.id)} cannot be computed for any ward (numerator or denominator missing, or the denominator is 0)`,
   }),
+  // The consistency rules (data/consistency.json) against the tables they read.
+  'rule-unknown-table': (a: { pointer: string; table: string }) => ({
+    ja: `${a.pointer}: 表${q(a.table)}がありません`,
+    en: `${a.pointer}: there is no table ${e(a.table)}`,
+  }),
+  'rule-unknown-column': (a: { pointer: string; table: string; column: string }) => ({
+    ja: `${a.pointer}: 表${q(a.table)}に列${q(a.column)}がありません`,
+    en: `${a.pointer}: table ${e(a.table)} has no column ${e(a.column)}`,
+  }),
+  'rule-column-type': (a: { pointer: string; table: string; column: string; type: string; expected: 'number' | 'date' | 'string' }) => ({
+    ja: `${a.pointer}: ${a.table}の列${q(a.column)}は${typeJa[a.expected]}ではありません（${typeJa[a.type] ?? a.type}）`,
+    en: `${a.pointer}: column ${e(a.column)} of ${a.table} is not ${typeEn[a.expected]} (${a.type})`,
+  }),
+  'rule-needs-vintage': (a: { pointer: string; table: string }) => ({
+    ja: `${a.pointer}: 表${q(a.table)}のスキーマに時点の列（vintage）がないため、時点で行を対応づけられません。"vintage": "all" にするか、スキーマに vintage を書いてください`,
+    en: `${a.pointer}: table ${e(a.table)} declares no vintage columns, so rows cannot be related by vintage; write "vintage": "all" or declare the schema's vintage`,
+  }),
+  'rule-needs-area': (a: { pointer: string; table: string }) => ({
+    ja: `${a.pointer}: 表${q(a.table)}に area_code 列がないため、地域で行を対応づけられません。"areas": "all" にしてください`,
+    en: `${a.pointer}: table ${e(a.table)} has no area_code column, so rows cannot be related by area; write "areas": "all"`,
+  }),
+  'rule-idle': (a: { check: string; rule: number }) => ({
+    ja: `検査${q(a.check)}の規則${a.rule}は検査の対象がありません（当てはまる印字値がないか、比べる行がありません）。データ品質のページにもそう表示されます`,
+    en: `rule ${a.rule} of check ${e(a.check)} has nothing to check (no printed figure matches it, or none has rows to compare with); the data-quality page says so too`,
+  }),
   'derive-error': (a: { step: string; detail: string }) => ({
     ja: `${a.step}を計算できません: ${a.detail}`,
     en: `cannot compute ${a.step}: ${a.detail}`,
+  }),
+  // Relations a schema declares between values (src/lib/schema/relations.ts).
+  'relation-at-most': (a: { field: string; value: string; limit: string; dates: boolean; limitName: string; where: { file: string; line: number; field: string } | null }) => {
+    const limitJa = a.where ? `${a.where.file} ${a.where.line}行目の${q(a.where.field)}` : q(a.limitName);
+    const limitEn = a.where ? `${e(a.where.field)} of ${a.where.file} line ${a.where.line}` : e(a.limitName);
+    return {
+      ja: `${q(a.field)}（${a.value}）が${limitJa}（${a.limit}）${a.dates ? 'より後です' : 'を超えています'}（スキーマの決まり: ${a.field} ≤ ${a.limitName}）`,
+      en: `${e(a.field)} (${a.value}) is ${a.dates ? 'after' : 'greater than'} ${limitEn} (${a.limit}); the schema declares ${a.field} ≤ ${a.limitName}`,
+    };
+  },
+  'relation-share': (a: { part: string; whole: string; pct: number; minimum?: number; maximum?: number }) => ({
+    ja: `${q(a.part)}が${q(a.whole)}の${a.pct}%です。想定の範囲（${a.minimum !== undefined && a.maximum !== undefined ? `${a.minimum}%～${a.maximum}%` : a.minimum !== undefined ? `${a.minimum}%以上` : `${a.maximum}%以下`}）の外です。値を確かめてください`,
+    en: `${e(a.part)} is ${a.pct}% of ${e(a.whole)}, outside the expected range (${a.minimum !== undefined && a.maximum !== undefined ? `${a.minimum}–${a.maximum}%` : a.minimum !== undefined ? `at least ${a.minimum}%` : `at most ${a.maximum}%`}); check the figures`,
+  }),
+  'relation-after-release': (a: { field: string; value: string; reference: { ja: string; en: string } }) => ({
+    ja: `${q(a.field)}の日付${q(a.value)}は${a.reference.ja}より後です。これから先の時点の数値はまだありません`,
+    en: `${e(a.field)} is ${a.value}, after ${a.reference.en}: no figure can describe a later date yet`,
+  }),
+  'relation-cycle': (a: { parent: string; chain: string }) => ({
+    ja: `${q(a.parent)}をたどると元に戻ります（${a.chain}）。親子関係が循環しています`,
+    en: `following ${e(a.parent)} leads back where it started (${a.chain}): the hierarchy has a cycle`,
+  }),
+  'relation-depth': (a: { parent: string; chain: string; levels: number }) => ({
+    ja: `${q(a.parent)}の親子関係が${a.levels}段より深くなっています（${a.chain}）`,
+    en: `the hierarchy of ${e(a.parent)} is deeper than ${a.levels} levels (${a.chain})`,
+  }),
+  'relation-order': (a: { by: string; field: string; byValue: string; value: string; earlierBy: string; earlier: string; earlierLine: number }) => ({
+    ja: `${q(a.by)}が${q(a.byValue)}の行の${q(a.field)}（${a.value}）が、それより前の${q(a.earlierBy)}（${a.earlierLine}行目）の${q(a.earlier)}より前です`,
+    en: `${e(a.field)} of ${a.by} ${a.byValue} (${a.value}) is before that of the earlier ${a.earlierBy} (${a.earlier}, line ${a.earlierLine})`,
+  }),
+  'relation-unknown': (a: { pointer: string; table: string; column?: string }) => ({
+    ja: a.column ? `${a.pointer}: 表${q(a.table)}に列${q(a.column)}がありません` : `${a.pointer}: 表${q(a.table)}がありません`,
+    en: a.column ? `${a.pointer}: table ${e(a.table)} has no column ${e(a.column)}` : `${a.pointer}: there is no table ${e(a.table)}`,
   }),
   // The boundary file of the maps (data/boundaries.json and the TopoJSON it names).
   'boundary-object-missing': (a: { object: string; found: string }) => ({

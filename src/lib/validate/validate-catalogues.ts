@@ -12,6 +12,8 @@ import type { Problem } from '../problems.ts';
 import { normalizeLanguages, type LanguageEntry } from '../config/languages.ts';
 import { catalogueDirs, catalogueFile, isLanguageCode, placeholdersOf } from '../i18n/catalogue.ts';
 import { messages } from './messages.ts';
+import { z } from 'zod';
+import { checkDeclarationText } from './validate-declaration.ts';
 
 interface Read {
   file: string;
@@ -57,10 +59,18 @@ export function validateCatalogues(dataDir: string, languagesField: unknown, dis
         read.set(code, null);
         return null;
       }
+      // Strict JSON, placed at its line and column like every declaration; a catalogue that is not
+      // one is refused once, not reported again as missing.
+      const text = readText.text;
+      const checked = checkDeclarationText(shown, new TextEncoder().encode(text), z.record(z.string(), z.unknown()));
+      if (!checked.value) {
+        problems.push(...checked.problems);
+        refused.add(code);
+        read.set(code, null);
+        return null;
+      }
       try {
-        const text = readText.text;
-        const json = JSON.parse(text) as Record<string, unknown>;
-        if (!json || typeof json !== 'object' || Array.isArray(json)) throw new Error('not a JSON object');
+        const json = checked.value;
         const meta = (json.$language ?? {}) as { untranslated?: unknown; fallback?: unknown };
         const msgs = new Map(Object.entries(json).filter((e): e is [string, string] => !e[0].startsWith('$') && typeof e[1] === 'string'));
         r = {

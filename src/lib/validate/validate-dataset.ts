@@ -11,16 +11,18 @@ import { join, relative, resolve } from 'node:path';
 import { countErrors, type Problem } from '../problems.ts';
 import { metricSpecList, type MetricSpec } from '../schema/metric-spec.ts';
 import { fileLimits, readDataFile, subfolderKind } from '../load/read-data-file.ts';
-import { tableSchema, type TableSchema } from '../schema/table-schema.ts';
-import { fileProblem } from './file-problem.ts';
 import { messages, type MessageCode } from './messages.ts';
 import { siteTables } from './site-tables.ts';
 import { pointerOf, validateDeclaration, type JsonPath } from './validate-declaration.ts';
 import { siteConfigSchema, type SiteConfig } from '../config/site-config.ts';
 import { checkMetricOperands } from './validate-metrics.ts';
-import { validateTable, type Table } from './validate-table.ts';
+import type { Table } from './validate-table.ts';
+import { nameCaseProblems, validateTables, type ReadFile } from './validate-files.ts';
+import type { RelationContext } from './validate-relations.ts';
 import { validateCatalogues } from './validate-catalogues.ts';
 import { validateBoundaries, type Boundaries } from './validate-boundaries.ts';
+import { CONSISTENCY_FILE, consistencySpec, type ConsistencySpec } from '../schema/consistency-spec.ts';
+import { checkRuleReferences } from './validate-consistency.ts';
 import { normalizeLanguages } from '../config/languages.ts';
 import { buildLanguages, chainsOf } from '../i18n/languages.ts';
 import { fillLabels } from '../i18n/labels.ts';
@@ -37,7 +39,9 @@ export interface DatasetResult {
   /** The areas' shapes for the maps, when the folder declares them (boundaries.json). */
   boundaries?: Boundaries | null;
   /** Where each declaration's values are, for the later phases' problems. */
-  places?: { metrics?: DeclarationPlace; site?: DeclarationPlace };
+  places?: { metrics?: DeclarationPlace; site?: DeclarationPlace; consistency?: DeclarationPlace };
+  /** The consistency rules (consistency.json), when the folder declares them and they are valid. */
+  consistency?: ConsistencySpec;
 }
 
 /** A declaration file as shown to the maintainer, and the line and column of each of its values. */
@@ -57,6 +61,10 @@ export interface GateOptions {
   siteConfig?: SiteConfig;
   /** A folder the site is built from must have its site.json (validate and build say so). */
   requireSiteConfig?: boolean;
+  /** The day the data is published, for the relations that look at dates (default: today in Japan). */
+  relations?: RelationContext;
+  /** The release snapshots the build reads beside this folder (`releases/`), checked too when given. */
+  releasesDir?: string;
 }
 
 export function validateDataDir(dir: string, displayRoot = process.cwd(), options: GateOptions = {}): DatasetResult {
@@ -83,38 +91,15 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
     const code = (err as NodeJS.ErrnoException).code ?? 'EIO';
     return { ...done(), problems: [code === 'ENOENT' ? problem(shown(''), 1, 0, 'dir-missing', {}) : problem(shown(''), 1, 0, 'file-unreadable', { code })] };
   }
-  const csvs = new Set(names.filter((n) => n.endsWith('.csv')).map((n) => n.slice(0, -4)));
-  const schemaNames = new Set(names.filter((n) => n.endsWith('.schema.json')).map((n) => n.slice(0, -12)));
-  if (csvs.size === 0 && schemaNames.size === 0) return { ...done(), problems: [problem(shown(''), 1, 0, 'dir-empty', {})] };
-  for (const name of csvs) if (!schemaNames.has(name)) problems.push(problem(shown(`${name}.csv`), 1, 0, 'schema-missing', {}));
-  for (const name of schemaNames) if (!csvs.has(name)) problems.push(problem(shown(`${name}.schema.json`), 1, 0, 'csv-missing', {}));
-
-  // Each table: its schema through the declaration gate, then its rows.
-  const schemas = new Map<string, TableSchema>();
-  const schemaAt = new Map<string, { file: string; at: (path: JsonPath) => { line: number; column: number } }>();
-  for (const name of [...csvs].filter((n) => schemaNames.has(n))) {
-    const schemaFile = shown(`${name}.schema.json`);
-    const declared = validateDeclaration(dir, `${name}.schema.json`, tableSchema, schemaFile);
-    problems.push(...declared.problems);
-    if (!declared.value) continue;
-    if (declared.value.name !== name) {
-      problems.push(problem(schemaFile, declared.at(['name']).line, declared.at(['name']).column, 'schema-name-mismatch', { name: declared.value.name, file: name }));
-      continue;
-    }
-    schemas.set(name, declared.value);
-    schemaAt.set(name, { file: schemaFile, at: declared.at });
-    const csvFile = shown(`${name}.csv`);
-    const read = readDataFile(dir, `${name}.csv`, fileLimits.csvBytes);
-    if (!read.ok) {
-      problems.push(fileProblem(csvFile, read));
-      continue;
-    }
-    const result = validateTable(csvFile, read.bytes, declared.value);
-    problems.push(...result.problems);
-    rowCounts.set(name, result.rowCount);
-    if (result.table) tables.set(name, result.table);
-  }
-  problems.push(...checkForeignKeys(tables, shown));
+  // The tables: each schema through the declaration gate, then its rows, then the references
+  // between them, on the bytes read through the folder's guards (validate-files.ts).
+  const read: ReadFile = (name, kind) => readDataFile(dir, name, fileLimits[kind]);
+  const phase = validateTables(names, read, shown, options.relations);
+  problems.push(...phase.problems);
+  if (phase.empty) return done();
+  for (const [name, table] of phase.tables) tables.set(name, table);
+  for (const [name, count] of phase.rowCounts) rowCounts.set(name, count);
+  const { schemas, schemaAt } = phase;
   if (options.site === false) return done();
   // The folders beside the tables the build reads: the glossary (site text, outside releases) and
   // the site's own catalogues. Each must be a folder of the data folder itself.
@@ -123,6 +108,7 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
     if (kind === 'link' || kind === 'not-a-folder') problems.push(problem(shown(name), 1, 0, 'subfolder-not-folder', { name, kind }));
   }
   if (subfolderKind(dir, 'glossary') === 'folder') problems.push(...validateDataDir(join(dir, 'glossary'), displayRoot, { site: false }).problems);
+  if (subfolderKind(dir, 'locales') === 'folder') problems.push(...nameCaseProblems(readdirSync(join(dir, 'locales')).sort(), (n) => shown(join('locales', n))));
 
   // What the pages need: the tables they read, and metrics.json with operands that exist.
   for (const name of siteTables) {
@@ -133,8 +119,13 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
   const metricsFile = shown('metrics.json');
   const metrics = validateDeclaration(dir, 'metrics.json', metricSpecList, metricsFile);
   problems.push(...metrics.problems);
-  const present = new Set([...csvs, ...schemaNames].filter((n) => !schemas.has(n)));
+  const present = phase.broken;
   if (metrics.value) problems.push(...checkMetricOperands(metricsFile, metrics.value, schemas, metrics.at, present));
+  // The consistency rules, when the folder declares them, against the tables they read.
+  const rulesFile = shown(CONSISTENCY_FILE);
+  const rules = names.includes(CONSISTENCY_FILE) ? validateDeclaration(dir, CONSISTENCY_FILE, consistencySpec, rulesFile) : null;
+  if (rules) problems.push(...rules.problems);
+  if (rules?.value) problems.push(...checkRuleReferences(rulesFile, rules.value, schemas, rules.at, present));
 
   // The site configuration, and what it names: metrics and areas that exist.
   let config: SiteConfig | undefined = options.siteConfig;
@@ -153,6 +144,7 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
   // Labels in every configured language, each filled once from its fallback chain.
   if (config) {
     if (metrics.value) problems.push(...labelProblems(metricsFile, metrics.value, metrics.at, config, dir));
+    if (rules?.value) problems.push(...labelProblems(rulesFile, rules.value, rules.at, config, dir));
     for (const [name, schema] of schemas) problems.push(...labelProblems(schemaAt.get(name)!.file, schema, schemaAt.get(name)!.at, config, dir));
   }
 
@@ -160,8 +152,8 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
   const boundaries = validateBoundaries(dir, shown, tables.get('areas'), scopeOf(tables.get('areas'), config?.areas));
   problems.push(...boundaries.problems);
 
-  const places = { metrics: metrics.value ? { file: metricsFile, at: metrics.at } : undefined, site: sitePlace };
-  return { ...done(), specs: metrics.value ?? undefined, config, places, boundaries: boundaries.boundaries };
+  const places = { metrics: metrics.value ? { file: metricsFile, at: metrics.at } : undefined, site: sitePlace, consistency: rules?.value ? { file: rulesFile, at: rules.at } : undefined };
+  return { ...done(), specs: metrics.value ?? undefined, config, places, boundaries: boundaries.boundaries, consistency: rules?.value ?? undefined };
 }
 
 /** Fills the labels of a declaration for the configured languages; a label without the default language is an error at its place. */
@@ -181,31 +173,3 @@ function scopeOf(areas: Table | undefined, scope: readonly string[] | undefined)
 }
 
 const countErrorsIn = (problems: readonly Problem[], file: string) => problems.filter((p) => p.file === file && p.severity === 'error').length;
-
-function checkForeignKeys(tables: Map<string, Table>, shown: (name: string) => string): Problem[] {
-  const problems: Problem[] = [];
-  for (const table of tables.values()) {
-    for (const fk of table.schema.foreignKeys) {
-      const target = tables.get(fk.reference.resource);
-      if (!target) {
-        problems.push({
-          file: shown(`${table.name}.schema.json`), line: 1, column: 0, severity: 'error', code: 'unknown-resource',
-          ...messages['unknown-resource']({ table: fk.reference.resource }),
-        });
-        continue;
-      }
-      const keyOf = (row: Table['rows'][number], fields: string[]) => fields.map((f) => String(row[f] ?? '')).join('\u0000');
-      const known = new Set(target.rows.map((r) => keyOf(r, fk.reference.fields)));
-      let reported = 0;
-      table.rows.forEach((row, i) => {
-        if (fk.fields.every((f) => row[f] === null || row[f] === undefined)) return; // a missing reference is allowed
-        if (!known.has(keyOf(row, fk.fields)) && reported++ < 100)
-          problems.push({
-            file: table.file, line: table.lines[i]!, column: table.header.indexOf(fk.fields[0]!) + 1, severity: 'error', code: 'foreign-key-error',
-            ...messages['foreign-key-error']({ field: fk.fields.join(', '), value: fk.fields.map((f) => row[f]).join(', '), table: `${fk.reference.resource}.csv` }),
-          });
-      });
-    }
-  }
-  return problems;
-}

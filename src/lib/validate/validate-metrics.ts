@@ -7,7 +7,7 @@ import type { Problem } from '../problems.ts';
 import type { MetricSpec, Operand } from '../schema/metric-spec.ts';
 import type { TableSchema } from '../schema/table-schema.ts';
 import { messages } from './messages.ts';
-import { pointerOf, type JsonPath } from './validate-declaration.ts';
+import { pointerOf, type JsonPath } from './declaration-text.ts';
 
 type At = (path: JsonPath) => { line: number; column: number };
 
@@ -64,4 +64,36 @@ export function checkMetricValues(file: string, specs: readonly MetricSpec[], wa
       ? []
       : [{ file, ...at([i, 'id']), severity: 'error' as const, code: 'metric-no-value', ...messages['metric-no-value']({ id: spec.id }) }],
   );
+}
+
+/**
+ * Metric ids that would take the place of a generated name: a comparison group's page
+ * (`compare/municipalities/` beside `compare/<metric>/`), or the count a family is given
+ * (`<family>_count`, src/lib/derive/metric-families.ts).
+ */
+export function checkMetricIds(file: string, specs: readonly MetricSpec[], groupNames: readonly string[], at: At): Problem[] {
+  const counts = new Map<string, string>(specs.filter((s) => s.family).map((s) => [`${s.family}_count`, s.family!]));
+  return specs.flatMap((spec, i) => {
+    const family = counts.get(spec.id);
+    if (!groupNames.includes(spec.id) && family === undefined) return [];
+    const pointer = pointerOf([i, 'id']);
+    return [{ file, ...at([i, 'id']), severity: 'error' as const, code: 'metric-id-reserved', ...messages['metric-id-reserved']({ pointer, id: spec.id, family: groupNames.includes(spec.id) ? undefined : family }) }];
+  });
+}
+
+/**
+ * Values a page could not print exactly: infinite, or so large that the declared decimal places
+ * are beyond what a double holds (2^53). Placed at the metric's scale, the usual cause.
+ */
+export function checkMetricRange(file: string, specs: readonly MetricSpec[], values: readonly { metric_id: string; area_code?: string; city_code: string; value: number | null }[], at: At): Problem[] {
+  const problems: Problem[] = [];
+  specs.forEach((spec, i) => {
+    const bad = values.find((v) => v.metric_id === spec.id && v.value !== null && !(Math.abs(v.value) * 10 ** spec.digits <= Number.MAX_SAFE_INTEGER));
+    if (!bad) return;
+    problems.push({
+      file, ...at([i, 'scale']), severity: 'error', code: 'metric-value-unrepresentable',
+      ...messages['metric-value-unrepresentable']({ id: spec.id, area: bad.area_code ?? bad.city_code, value: String(bad.value), digits: spec.digits }),
+    });
+  });
+  return problems;
 }

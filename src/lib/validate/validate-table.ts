@@ -4,7 +4,8 @@
  */
 import type { Problem } from '../problems.ts';
 import type { TableSchema } from '../schema/table-schema.ts';
-import { decodeCsvBytes } from '../load/decode.ts';
+import { decodeCsvBytes, longestLine } from '../load/decode.ts';
+import { fileLimits } from '../load/read-data-file.ts';
 import { forEachCsvRow, isEmptyRow } from '../load/parse-csv.ts';
 import { messages, type MessageCode } from './messages.ts';
 import { maxCellLength, normalizationNames, parseCell, type Normalization, type Value } from './parse-cell.ts';
@@ -75,9 +76,20 @@ function validateRows(file: string, bytes: Uint8Array, schema: TableSchema, repo
     report(1, 1, 'empty-file', {});
     return { table: null, rowCount: 0 };
   }
+  const longest = longestLine(bytes);
+  if (longest.bytes > fileLimits.csvLineBytes) {
+    report(longest.line, 0, 'line-too-long', { bytes: longest.bytes, limit: fileLimits.csvLineBytes });
+    return { table: null, rowCount: 0 };
+  }
   const decoded = decodeCsvBytes(bytes);
   if (!decoded.ok) {
-    report(decoded.line, decoded.column, 'encoding-error', { byte: decoded.byte + 1 });
+    if ('mixed' in decoded) {
+      // Placed at the fewer lines: those are the ones pasted in.
+      const { utf8, other } = decoded.mixed;
+      const [odd, rest] = utf8.lines <= other.lines ? [utf8, other] : [other, utf8];
+      const name = (e: typeof utf8) => (e === utf8 ? 'UTF-8' : 'Shift_JIS');
+      report(odd.first, 0, 'mixed-encoding', { line: odd.first, lines: odd.lines, encoding: name(odd), otherLine: rest.first, otherLines: rest.lines, otherEncoding: name(rest) });
+    } else report(decoded.line, decoded.column, 'encoding-error', { byte: decoded.byte + 1 });
     return { table: null, rowCount: 0 };
   }
   if (decoded.encoding === 'utf-8-bom') report(1, 1, 'bom', {}, 'warning');

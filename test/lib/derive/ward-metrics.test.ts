@@ -109,6 +109,40 @@ describe('the date a group is compared at', () => {
   });
 });
 
+describe('incomplete wholes: a city summed from its wards', () => {
+  // A 2016 population for 17 wards: 都筑区 (14118) is missing from it.
+  const population = tables.get('population')!;
+  const later = population.rows.filter((r) => r.area_code !== '14118').map((r) => ({ ...r, as_of: '2016-01-01' }));
+  const t = new Map(tables);
+  t.set('population', withRows(population, [...population.rows, ...later]));
+  const spec = specs.find((s) => s.id === 'aged_75_share')!;
+  const r = deriveWardMetrics(t, [spec]);
+
+  it('gives the city no figure of its own for a vintage a ward is missing from, so it is compared by its last whole one', () => {
+    expect(later).toHaveLength(17);
+    const yokohama = r.municipal.find((m) => m.area_code === '14100')!;
+    // 392,013 aged 75+ of 3,711,450 people: the 18 wards of January 2015, summed by hand.
+    expect([yokohama.numerator_vintage, yokohama.numerator, yokohama.denominator]).toEqual(['2015-01-01', 392013, 3711450]);
+    expect(r.municipalTotals.find((m) => m.city_code === 'municipalities')!.numerator_vintage).toBe('2015-01-01');
+  });
+  it("publishes no ward-group value at that vintage: 17 wards' sum is not the city's", () => {
+    const whole = r.cities.find((c) => c.city_code === '14100')!;
+    expect([whole.numerator_vintage, whole.value, whole.mean, whole.numerator, whole.denominator, whole.wards, whole.members]).toEqual(['2016-01-01', null, null, null, null, 17, 18]);
+    const tsuzuki = r.wards.find((w) => w.area_code === '14118')!;
+    expect([tsuzuki.numerator_vintage, tsuzuki.off_vintage, tsuzuki.city_value, tsuzuki.ratio_to_city]).toEqual(['2015-01-01', true, null, null]);
+    // The other wards are still ranked among themselves at 2016.
+    expect(r.wards.find((w) => w.area_code === '14101')!.rank_of).toBe(17);
+    // The trend keeps the whole 2015 value and has none at 2016.
+    const trend = r.seriesTotals.filter((c) => c.city_code === '14100').map((c) => [c.numerator_vintage, c.value === null ? null : Number(c.value.toFixed(4))]);
+    expect(trend).toEqual([['2015-01-01', Number(((392013 / 3711450) * 100).toFixed(4))], ['2016-01-01', null]]);
+  });
+  it('still sums the wards whose own row says they have no figure (a hub not open yet), and says how many it covers', () => {
+    // 戸塚区 and 泉区 had no hub in April–December 2015: 1,533 new clients over 119 hub-months, the printed total.
+    const whole = city('hub_new_clients_per_month');
+    expect([whole.value, whole.wards, whole.members]).toEqual([1533 / 119, 16, 18]);
+  });
+});
+
 describe('properties of every ward metric', () => {
   const byMetric = Map.groupBy(wards, (w: WardMetricValue) => w.metric_id);
   // The 13 metrics the first publication declares (metrics.json), each over Yokohama's 18 wards.

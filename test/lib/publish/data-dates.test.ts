@@ -42,6 +42,17 @@ describe('data as released', () => {
     expect(dataDates(site, snapshots, noGit)).toEqual({ lastRelease: { version: '1.0.0', date: '2026-11-23' }, lastChanged: '2026-11-23', unreleased: false });
   });
 
+  it("a schema's relations are checks, not data: adding them changes no published file", () => {
+    const site = loadSiteData(dataWith('relations', 'population.schema.json', (t) => t.replace('\n  "notes": [', '\n  "relations": [\n    { "rule": "atMost", "field": "aged_75_plus", "limit": "population" }\n  ],\n  "notes": [')));
+    expect(unreleasedChanges(site, snapshots)).toBe(false);
+    expect(stableFolder(site, snapshots)).toBe('v1.0.0');
+  });
+
+  it("a schema's published words are data: a changed column title is not yet released", () => {
+    const site = loadSiteData(dataWith('title', 'population.schema.json', (t) => t.replace('"ja": "75歳以上人口",', '"ja": "75歳以上の人口",')));
+    expect(unreleasedChanges(site, snapshots)).toBe(true);
+  });
+
   it('a corrected release note is not a data change', () => {
     const site = loadSiteData(dataWith('note', 'releases.csv', (t) => t.replace('初めて公開。', '初めて公開しました。')));
     expect(unreleasedChanges(site, snapshots)).toBe(false);

@@ -56,6 +56,13 @@ describe('runGate: problems between files', () => {
     // The "primaryKey" list opens on line 21 of population.schema.json; its first entry is line 22.
     expect(errorsOf(dir)).toEqual(['population.schema.json:22:5: error: /primaryKey/0: 列「ward_code」はfieldsにありません / /primaryKey/0: unknown field "ward_code"']);
   });
+  it("a relation naming a column another table does not have, at the column's place", () => {
+    const dir = copyOfData();
+    const file = join(dir, 'care_need_certified.schema.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"field": "population",', '"field": "populaton",'));
+    // The relation's "limit" names population.csv's column on line 87 of the schema.
+    expect(errorsOf(dir)).toEqual(['care_need_certified.schema.json:87:9: error: /relations/0/limit/field: 表「population」に列「populaton」がありません / /relations/0/limit/field: table "population" has no column "populaton"']);
+  });
   it('a schema that is not JSON', () => {
     const dir = copyOfData();
     writeFileSync(join(dir, 'population.schema.json'), '{\n  "name": "population",\n}\n');
