@@ -49,7 +49,8 @@ export function vintageText(key: string | null, lang: Lang): string {
 }
 
 /** The tables a metric reads, for its source line. */
-export const metricTables = (spec: MetricSpec) => [spec.numerator.table, ...(spec.denominator ? [spec.denominator.table] : [])];
+/** The tables a metric reads, each once (a share's numerator and denominator may share one). */
+export const metricTables = (spec: MetricSpec) => [...new Set([spec.numerator.table, ...(spec.denominator ? [spec.denominator.table] : [])])];
 
 /** The dates a city value's vintages end on, to pick the sources that describe them. */
 export const vintageDates = (c: Pick<CityMetricValue, 'numerator_vintage' | 'denominator_vintage'>) =>

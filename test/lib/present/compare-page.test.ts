@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { comparePage } from '../../../src/lib/present/compare-page.ts';
 import { loadSiteData } from '../../../src/lib/site-data.ts';
+import { metricTables } from '../../../src/lib/present/views.ts';
 import { frozenData } from '../../fixtures/frozen-data.ts';
 
 const site = loadSiteData(frozenData);
@@ -43,5 +44,16 @@ describe('a count among the municipalities, which share no date', () => {
     const yokosuka = page.table.rows.find((r) => r[0] === '横須賀市')!;
     expect(yokosuka.slice(1, 4)).toEqual(['43', '—', '—']);
     expect(page.table.rows.flat()).not.toContain('1/1');
+  });
+});
+
+describe('a share whose numerator and denominator come from one table', () => {
+  // aged_75_share divides population.csv's aged_75_plus by its population.
+  const spec = site.derived.specs.find((s) => s.id === 'aged_75_share')!;
+
+  it('names that table once among the files a chart offers', () => {
+    expect(spec.numerator.table).toBe('population');
+    expect(spec.denominator?.table).toBe('population');
+    expect(metricTables(spec)).toEqual(['population']);
   });
 });
