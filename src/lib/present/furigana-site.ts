@@ -7,6 +7,7 @@
 import { basicKanji, furigana, loadTokenizer } from '../i18n/furigana.ts';
 import { loadGlossary } from '../glossary.ts';
 import { loadSiteData } from '../site-data.ts';
+import { shortName } from './metric-text.ts';
 
 export interface PageFurigana {
   /** A whole HTML page with ruby over its text (see furigana.ts). */
@@ -27,7 +28,16 @@ function knownReadings(): Map<string, string> {
   const site = loadSiteData();
   // Era names the format module writes; the IPA dictionary predates 令和 and reads it wrongly.
   const known = new Map<string, string>([['令和', 'れいわ'], ['平成', 'へいせい'], ['昭和', 'しょうわ']]);
-  for (const row of site.tables.get('areas')?.rows ?? []) if (row.name_ja && row.name_kana) known.set(String(row.name_ja), String(row.name_kana));
+  for (const row of site.tables.get('areas')?.rows ?? []) {
+    if (!row.name_ja || !row.name_kana) continue;
+    const [name, reading] = [String(row.name_ja), String(row.name_kana)];
+    known.set(name, reading);
+    // Charts and tight lists name a ward without 区 (shortName): 瀬谷, which the analyser alone
+    // reads せたに. One-kanji names (栄, 泉) are left to the analyser, which reads them alone
+    // correctly, so that they do not take over longer words (栄養).
+    const short = shortName(name);
+    if (short !== name && short.length >= 2 && reading.endsWith('く')) known.set(short, reading.slice(0, -1));
+  }
   for (const term of loadGlossary(site.dataDir)) if (term.ja.reading) known.set(term.ja.term.replace(/（.*?）/g, ''), term.ja.reading.replace(/（.*?）/g, ''));
   return known;
 }
