@@ -107,6 +107,100 @@ describe(`axe-core on ${paths.length} of ${sample.total} pages, every family in 
   }, 600_000);
 });
 
+describe('readings (ふりがな) in the editions that carry them', () => {
+  // Every sampled page of an edition with readings, with the same page of the default edition.
+  const rubyPrefixes = siteLanguages().filter((l) => l.ruby && l.path).map((l) => `/${l.path}/`);
+  const rubyPaths = paths.filter((p) => rubyPrefixes.some((prefix) => p.startsWith(prefix)));
+  const ordinaryOf = (p: string) => '/' + p.slice(rubyPrefixes.find((prefix) => p.startsWith(prefix))!.length);
+  const widths = [360, 1280];
+  /** Each visited page's tables, as their caption and rendered width in px, by `<width> <path>`. */
+  const tables = new Map<string, { caption: string; width: number }[]>();
+  /** Names of buttons, links and summaries (Chromium's accessibility tree) that spell out a reading. */
+  const spokenReadings: string[] = [];
+  let controlsWithRuby = 0;
+
+  beforeAll(async () => {
+    for (const width of widths) {
+      const ctx = await browser.newContext({ viewport: { width, height: 800 } });
+      const queue = [...new Set(rubyPaths.flatMap((p) => [p, ordinaryOf(p)]))];
+      const worker = async () => {
+        const page = await ctx.newPage();
+        const cdp = await ctx.newCDPSession(page);
+        for (let path = queue.shift(); path; path = queue.shift()) {
+          await page.goto(server.url + path);
+          await page.evaluate(() => document.fonts.ready);
+          // Tables in the page's content, open or not: a closed disclosure's table is measured open.
+          tables.set(
+            `${width} ${path}`,
+            await page.evaluate(() => {
+              for (const d of document.querySelectorAll('details')) d.open = true;
+              return [...document.querySelectorAll('main table')].map((t) => ({ caption: (t.querySelector('caption')?.textContent ?? '').trim().slice(0, 30), width: Math.round(t.getBoundingClientRect().width) }));
+            }),
+          );
+          if (width !== 1280 || !rubyPaths.includes(path)) continue;
+          // Every word with its reading on the page, as a name would spell it out (医療いりょう,
+          // 医療（いりょう）), and how many words with readings its controls hold.
+          const { pairs, inControls } = await page.evaluate(() => {
+            const out = new Set<string>();
+            for (const r of document.querySelectorAll('ruby')) {
+              const base = [...r.childNodes].filter((n) => n.nodeType === 3 || !['RT', 'RP'].includes((n as Element).tagName)).map((n) => n.textContent).join('');
+              const reading = r.querySelector('rt')?.textContent ?? '';
+              if (base && reading) out.add(`${base}\u0000${reading}`);
+            }
+            return { pairs: [...out], inControls: document.querySelectorAll('button ruby, a ruby, summary ruby').length };
+          });
+          controlsWithRuby += inControls;
+          const spelled = pairs.flatMap((p) => {
+            const [base, reading] = p.split('\u0000') as [string, string];
+            return [`${base}${reading}`, `${base}（${reading}）`, `${base}(${reading})`];
+          });
+          const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; ignored: boolean }[] };
+          for (const n of nodes) {
+            if (n.ignored || !['button', 'link', 'DisclosureTriangle'].includes(n.role?.value ?? '')) continue;
+            const name = (n.name?.value ?? '').replace(/\s+/g, '');
+            const hit = spelled.find((w) => name.includes(w));
+            if (hit) spokenReadings.push(`${path}: ${n.role!.value} “${name.slice(0, 60)}” spells out ${hit}`);
+          }
+        }
+        await page.close();
+      };
+      await Promise.all([worker(), worker()]);
+      await ctx.close();
+    }
+  }, 600_000);
+
+  it('never gives a button, link or summary an accessible name that spells out a reading', () => {
+    expect(rubyPaths.length).toBeGreaterThan(50);
+    // Controls do carry readings (sort buttons, links to areas and terms): the check below sees them.
+    expect(controlsWithRuby).toBeGreaterThan(100);
+    console.log(`readings in controls: ${controlsWithRuby} words on ${rubyPaths.length} pages; names spelling one out: ${spokenReadings.length}`);
+    expect(spokenReadings.slice(0, 20)).toEqual([]);
+  });
+
+  it('never widens a table by more than 10 % over the same table of the default edition, at 360 and 1280 px', () => {
+    const wider: string[] = [];
+    let compared = 0;
+    let widest = { ratio: 0, at: '' };
+    for (const width of widths) {
+      for (const p of rubyPaths) {
+        const own = tables.get(`${width} ${p}`)!;
+        const ordinary = tables.get(`${width} ${ordinaryOf(p)}`)!;
+        // The same template: the same tables in the same order.
+        expect(own.length, `${width} ${p}`).toBe(ordinary.length);
+        own.forEach((t, i) => {
+          const ratio = t.width / ordinary[i]!.width;
+          compared++;
+          if (ratio > widest.ratio) widest = { ratio, at: `${width} ${p} “${t.caption}” ${t.width} px vs ${ordinary[i]!.width} px` };
+          if (ratio > 1.1) wider.push(`${width} ${p} “${t.caption}”: ${t.width} px, the default edition's ${ordinary[i]!.width} px`);
+        });
+      }
+    }
+    console.log(`tables compared: ${compared}; widest ratio ${widest.ratio.toFixed(2)} (${widest.at})`);
+    expect(compared).toBeGreaterThan(100);
+    expect(wider).toEqual([]);
+  });
+});
+
 describe('keyboard', () => {
   it('reaches the skip link first, with a visible focus, and it moves to the main content', async () => {
     const page = await open('/compare/14100/support_clinics_per_10k_population/');
