@@ -115,6 +115,9 @@ describe('readings (ふりがな) in the editions that carry them', () => {
   const widths = [360, 1280];
   /** Each visited page's tables, as their caption and rendered width in px, by `<width> <path>`. */
   const tables = new Map<string, { caption: string; width: number }[]>();
+  /** Words (a ruby's base) drawn on two lines, and how many words were measured. */
+  const splitWords: string[] = [];
+  let wordsMeasured = 0;
   /** Names of buttons, links and summaries (Chromium's accessibility tree) that spell out a reading. */
   const spokenReadings: string[] = [];
   let controlsWithRuby = 0;
@@ -137,7 +140,28 @@ describe('readings (ふりがな) in the editions that carry them', () => {
               return [...document.querySelectorAll('main table')].map((t) => ({ caption: (t.querySelector('caption')?.textContent ?? '').trim().slice(0, 30), width: Math.round(t.getBoundingClientRect().width) }));
             }),
           );
-          if (width !== 1280 || !rubyPaths.includes(path)) continue;
+          if (!rubyPaths.includes(path)) continue;
+          // A word split across lines: its base's text boxes on more than one line.
+          const words = await page.evaluate(() => {
+            const split: string[] = [];
+            let seen = 0;
+            for (const r of document.querySelectorAll('main ruby, footer ruby')) {
+              const boxes = [...r.childNodes]
+                .filter((n) => n.nodeType === 3)
+                .flatMap((n) => {
+                  const range = document.createRange();
+                  range.selectNodeContents(n);
+                  return [...range.getClientRects()].filter((b) => b.width > 0);
+                });
+              if (boxes.length === 0) continue;
+              seen++;
+              if (new Set(boxes.map((b) => Math.round(b.top))).size > 1) split.push([...r.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(''));
+            }
+            return { split, seen };
+          });
+          wordsMeasured += words.seen;
+          splitWords.push(...words.split.map((w) => `${width} ${path}: ${w}`));
+          if (width !== 1280) continue;
           // Every word with its reading on the page, as a name would spell it out (医療いりょう,
           // 医療（いりょう）), and how many words with readings its controls hold.
           const { pairs, inControls } = await page.evaluate(() => {
@@ -175,6 +199,13 @@ describe('readings (ふりがな) in the editions that carry them', () => {
     expect(controlsWithRuby).toBeGreaterThan(100);
     console.log(`readings in controls: ${controlsWithRuby} words on ${rubyPaths.length} pages; names spelling one out: ${spokenReadings.length}`);
     expect(spokenReadings.slice(0, 20)).toEqual([]);
+  });
+
+  it('never breaks a word with its reading across two lines, at 360 and 1280 px', () => {
+    // Tens of thousands of words drawn (every sampled page, both widths): a check that sees the text.
+    expect(wordsMeasured).toBeGreaterThan(10_000);
+    console.log(`words with readings measured: ${wordsMeasured}; split across lines: ${splitWords.length}`);
+    expect(splitWords.slice(0, 20)).toEqual([]);
   });
 
   it('never widens a table by more than 10 % over the same table of the default edition, at 360 and 1280 px', () => {

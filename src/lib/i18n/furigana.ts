@@ -5,7 +5,8 @@
  * `reading_ja`), then from kuromoji's morphological analysis with its IPA dictionary. The page's
  * text nodes are rewritten; tags, attributes and the text of scripts, styles and the title are
  * left as they are. A ruby base is kanji alone (never a digit: 「75歳」 is read on 歳), so a number
- * is never split by its reading. SVG text cannot carry ruby: in a chart the words beyond the basic
+ * is never split by its reading, and a word is never split across lines: one <ruby> per word, kept
+ * whole by the stylesheet, with a <wbr> between two words. SVG text cannot carry ruby: in a chart the words beyond the basic
  * list are written in hiragana instead (保土ケ谷区 → ほどがやく), the edition's rule for charts.
  */
 import { readFileSync } from 'node:fs';
@@ -144,11 +145,13 @@ export function furigana(t: Tokenizer, basic: ReadonlySet<string>, known: Readon
     if (!needsReading(plain)) return plain;
     // Words the data gives a reading for, then the analyser for what lies between them.
     const found = firstKnown(plain);
-    if (found) {
-      const { word: w, at } = found;
-      return text(plain.slice(0, at)) + knownWord(w, hiragana(known.get(w)!)) + text(plain.slice(at + w.length));
-    }
-    return analysed(plain);
+    const out = found
+      ? text(plain.slice(0, found.at)) + knownWord(found.word, hiragana(known.get(found.word)!)) + text(plain.slice(found.at + found.word.length))
+      : analysed(plain);
+    // Each word's ruby is kept on one line by the stylesheet (white-space: nowrap); Chromium then
+    // finds no break between two such words, so a long compound would not wrap at all. <wbr>
+    // gives the line its break between words, never inside one.
+    return out.replace(/<\/ruby>(?=<ruby>)/g, '</ruby><wbr>');
   };
   // The same text recurs on every page of an edition (navigation, headings, labels); it is read
   // once. The cache is emptied when it grows large, so a national build keeps its memory.

@@ -14,7 +14,7 @@ const known = new Map([
 /** The readings of a ruby string, in order. */
 const readings = (html: string) => [...html.matchAll(/<rt>(.*?)<\/rt>/g)].map((m) => m[1]);
 /** The text without its readings. */
-const base = (html: string) => html.replace(/<rp>.*?<\/rp>|<rt>.*?<\/rt>|<\/?ruby>/g, '');
+const base = (html: string) => html.replace(/<rp>.*?<\/rp>|<rt>.*?<\/rt>|<\/?ruby>|<wbr>/g, '');
 
 describe('furigana', () => {
   let tokenizer: Tokenizer;
@@ -83,6 +83,17 @@ describe('furigana', () => {
     expect(all.length).toBeGreaterThanOrEqual(samples.length);
     expect(all.filter((b) => /[0-9０-９]/.test(b))).toEqual([]);
     expect(readings(f.text('75歳以上'))).toEqual(['さい', 'いじょう']);
+  });
+
+  it('makes each word one ruby, with a line break allowed between two words and none inside one', () => {
+    const f = furigana(tokenizer, basicKanji(), new Map([['在宅療養支援診療所', 'ざいたくりょうようしえんしんりょうじょ']]));
+    const out = f.text('在宅療養支援診療所の公表資料');
+    expect(base(out)).toBe('在宅療養支援診療所の公表資料');
+    // Five words of the compound, then 公表 and 資料: a break opportunity between each two
+    // adjacent words (the stylesheet keeps each <ruby> whole), none inside a word.
+    expect(readings(out)).toEqual(['ざいたく', 'りょうよう', 'しえん', 'しんりょう', 'じょ', 'こうひょう', 'しりょう']);
+    expect(out.split('</ruby><wbr><ruby>').length - 1).toBe(5);
+    expect(out).not.toMatch(/<\/ruby><ruby>/);
   });
 
   it('writes the words of a chart in hiragana, since an SVG text cannot carry ruby', () => {
