@@ -5,6 +5,8 @@
  * shares it.
  */
 import { basicKanji, furigana, loadTokenizer } from '../i18n/furigana.ts';
+import { languageOf } from '../i18n/languages.ts';
+import type { Lang } from '../i18n.ts';
 import { loadGlossary } from '../glossary.ts';
 import { loadSiteData } from '../site-data.ts';
 import { shortName } from './metric-text.ts';
@@ -12,6 +14,23 @@ import { shortName } from './metric-text.ts';
 export interface PageFurigana {
   /** A whole HTML page with ruby over its text (see furigana.ts). */
   html(page: string): Promise<string>;
+  /** Text with its words beyond the basic list in hiragana: what a chart of the edition prints. */
+  kana(text: string): string;
+}
+
+/** How a chart's own text (its labels) is written in an edition. */
+export type ChartText = (text: string) => string;
+export const asWritten: ChartText = (text) => text;
+
+/**
+ * The chart text of an edition: as written, or in an edition with readings in hiragana. A chart
+ * sizes its margins and places its labels by their text, so the text it is given must be the
+ * text it prints; the page pass over the SVG (furigana.ts) then finds nothing left to change.
+ */
+export async function chartTextFor(lang: Lang): Promise<ChartText> {
+  if (!languageOf(lang).ruby) return asWritten;
+  const writer = await furiganaForSite();
+  return (text) => writer.kana(text);
 }
 
 let writer: Promise<PageFurigana> | null = null;
@@ -19,7 +38,7 @@ let writer: Promise<PageFurigana> | null = null;
 export function furiganaForSite(): Promise<PageFurigana> {
   writer ??= (async () => {
     const local = furigana(await loadTokenizer(), basicKanji(), knownReadings());
-    return { html: async (page) => local.html(page) };
+    return { html: async (page) => local.html(page), kana: (text) => local.kana(text) };
   })();
   return writer;
 }
