@@ -6,8 +6,9 @@
  * text nodes are rewritten; tags, attributes and the text of scripts, styles and the title are
  * left as they are. A ruby base is kanji alone (never a digit: 「75歳」 is read on 歳), so a number
  * is never split by its reading, and a word is never split across lines: one <ruby> per word, kept
- * whole by the stylesheet, with a <wbr> between two words. SVG text cannot carry ruby: in a chart the words beyond the basic
- * list are written in hiragana instead (保土ケ谷区 → ほどがやく), the edition's rule for charts.
+ * whole by the stylesheet, with a <wbr> between two words. SVG text cannot carry ruby: in a chart
+ * the words beyond the basic list are written in hiragana instead (保土ケ谷区 → ほどがやく), the
+ * edition's rule for charts.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
