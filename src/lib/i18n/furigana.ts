@@ -128,7 +128,7 @@ export function furigana(t: Tokenizer, basic: ReadonlySet<string>, known: Readon
     // what remains (在宅・療養・支援・診療・所 → …しんりょう・じょ, where the dictionary alone says しょ).
     // A word with digits (75歳以上) cannot be aligned with a reading that spells the number out:
     // the analyser reads its kanji, and the digits stay bare.
-    if (/[0-9０-９]/.test(w)) return analysed(w);
+    if (digit.test(w)) return analysed(w);
     const tokens = t.tokenize(w);
     let rest = reading;
     const parts: string[] = [];
@@ -155,17 +155,8 @@ export function furigana(t: Tokenizer, basic: ReadonlySet<string>, known: Readon
     return out.replace(/<\/ruby>(?=<ruby>)/g, '</ruby><wbr>');
   };
   // The same text recurs on every page of an edition (navigation, headings, labels); it is read
-  // once. The cache is emptied when it grows large, so a national build keeps its memory.
-  const cache = new Map<string, string>();
-  const text = (plain: string): string => {
-    let out = cache.get(plain);
-    if (out === undefined) {
-      if (cache.size >= 50_000) cache.clear();
-      out = uncached(plain);
-      cache.set(plain, out);
-    }
-    return out;
-  };
+  // once (cached, below).
+  const text = cached(uncached);
 
   // A word that needs a reading is written whole in hiragana, its basic kanji too (ほどがや, not
   // ほ土ケ谷); a word the analyser cannot read keeps its kanji with what readings it has.
@@ -177,23 +168,14 @@ export function furigana(t: Tokenizer, basic: ReadonlySet<string>, known: Readon
     const found = firstKnown(plain);
     if (found) {
       const { word: w, at } = found;
-      const middle = /[0-9０-９]/.test(w) ? kanaAnalysed(w) : hiragana(known.get(w)!);
+      const middle = digit.test(w) ? kanaAnalysed(w) : hiragana(known.get(w)!);
       return kana(plain.slice(0, at)) + middle + kana(plain.slice(at + w.length));
     }
     return kanaAnalysed(plain);
   };
   const kanaAnalysed = (plain: string) =>
     t.tokenize(plain).map((tok) => kanaWord(tok.surface_form, tok.reading && tok.reading !== '*' ? hiragana(tok.reading) : null)).join('');
-  const kanaCache = new Map<string, string>();
-  const kana = (plain: string): string => {
-    let out = kanaCache.get(plain);
-    if (out === undefined) {
-      if (kanaCache.size >= 50_000) kanaCache.clear();
-      out = kanaUncached(plain);
-      kanaCache.set(plain, out);
-    }
-    return out;
-  };
+  const kana = cached(kanaUncached);
 
   const html = (page: string): string => {
     // Open elements, each marked when its text must stay plain (and so everything inside it).
@@ -228,3 +210,18 @@ export function furigana(t: Tokenizer, basic: ReadonlySet<string>, known: Readon
 const unreadable = new Set(['script', 'style', 'title', 'textarea', 'option', 'ruby', 'template']);
 const voids = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const digit = /[0-9０-９]/;
+
+/** `read` remembered per text; emptied when it grows large, so a national build keeps its memory. */
+function cached(read: (plain: string) => string): (plain: string) => string {
+  const cache = new Map<string, string>();
+  return (plain) => {
+    let out = cache.get(plain);
+    if (out === undefined) {
+      if (cache.size >= 50_000) cache.clear();
+      out = read(plain);
+      cache.set(plain, out);
+    }
+    return out;
+  };
+}
