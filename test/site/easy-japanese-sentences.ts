@@ -2,7 +2,8 @@
  * What the やさしい日本語 text check compares (test/site/easy-japanese-text.test.ts): the sentences
  * of a built page, and the family a page belongs to. Kept apart from the test so that the same
  * reading can be run over any built site:
- * `node --experimental-strip-types test/site/easy-japanese-sentences.ts dist` prints each family's share.
+ * `node_modules/.bin/node test/site/easy-japanese-sentences.ts dist [data]` (the project's Node 24)
+ * prints each family's share of identical sentences.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
