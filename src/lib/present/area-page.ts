@@ -265,7 +265,7 @@ function hubSection(site: SiteData, code: string, lang: Lang) {
   return {
     dates: period ? [String(period.period_start), String(period.period_end)] : [],
     opened: hub ? openedText(hub, lang) : null,
-    place: hub ? (hub.location_ja ? String(hub.location_ja) : t('area.notGivenDocuments')) : null,
+    place: hub ? (local(lang, hub, 'location') || t('area.notGivenDocuments')) : null,
     throughput: period
       ? {
           caption: t('area.hubResults', { formatPeriod: formatPeriod(String(period.period_start), String(period.period_end), lang) }),

@@ -35,9 +35,11 @@ export function budgetPage(site: SiteData, lang: Lang, chart: ChartText = asWrit
   let change = null;
   if (total && lines.length > 0) {
     const biggestCut = [...lines].sort((a, b) => a.change_thousand_yen - b.change_thousand_yen)[0]!;
-    const name = (c: (typeof lines)[number]) => local(lang, c, 'name');
+    // A line's name in the language from the budget sheet's own row (its edition columns), as the derived change keeps Japanese and English only.
+    const sheetRows = new Map(select(site.tables, 'budget_lines', { fiscal_year: total.to_fiscal_year }).map((r) => [String(r.row.line_id), r.row]));
+    const name = (c: (typeof lines)[number]) => local(lang, sheetRows.get(c.line_id) ?? c, 'name');
     const pct = total.change_pct === null ? '' : formatNumber(Math.abs(total.change_pct), 1, lang);
-    const title = t('budget.budgetThanYearBefore', { toFiscalYear: fy(total.to_fiscal_year), toThousandYen: yen(total.to_thousand_yen), yen: yen(Math.abs(total.change_thousand_yen)), pct: pct ? t('budget.changePct', { pct }) : '', direction: t(total.change_thousand_yen < 0 ? 'budget.less' : 'budget.more'), name: local(lang, biggestCut, 'name') });
+    const title = t('budget.budgetThanYearBefore', { toFiscalYear: fy(total.to_fiscal_year), toThousandYen: yen(total.to_thousand_yen), yen: yen(Math.abs(total.change_thousand_yen)), pct: pct ? t('budget.changePct', { pct }) : '', direction: t(total.change_thousand_yen < 0 ? 'budget.less' : 'budget.more'), name: name(biggestCut) });
     // Bars carry the printed line number and the whole name; the table repeats both.
     const lineNo = new Map(select(site.tables, 'budget_lines', { fiscal_year: total.to_fiscal_year }).map((r) => [String(r.row.line_id), String(r.row.line_no_printed ?? '')]));
     const reasons = new Map(select(site.tables, 'budget_lines', { fiscal_year: total.to_fiscal_year }).map((r) => [String(r.row.line_id), local(lang, r.row, 'change_reason')]));

@@ -90,7 +90,7 @@ export function hubsSection(site: SiteData, city: string, lang: Lang, chartText:
   const events = select(site.tables, 'events', { area_code: city }).map((r) => r.row).sort((a, b) => String(a.period_start).localeCompare(String(b.period_start)));
   return {
     city, cityName, lead, periodText, chart, throughputTable, breakdowns,
-    hubs: { caption: t('hubs.hubOpeningDatePlace'), head: [t('common.ward'), t('common.opened'), t('common.place')], rows: hubs.map((h) => [name(h.area_code), openedText(h, lang), h.location_ja ? String(h.location_ja) : t('hubs.notGiven')]), numeric: [false, false, false] },
+    hubs: { caption: t('hubs.hubOpeningDatePlace'), head: [t('common.ward'), t('common.opened'), t('common.place')], rows: hubs.map((h) => [name(h.area_code), openedText(h, lang), local(lang, h, 'location') || t('hubs.notGiven')]), numeric: [false, false, false] },
     hubsSource: sourceText(site.tables, ['hubs'], lang),
     events: events.length ? {
       caption: t('hubs.meetingsTrainingsHeldHubs', { cityName }),
