@@ -203,10 +203,13 @@ async function visitAll(width: number, print: boolean) {
           wholeTables.push(`${path} "${table.caption}"`);
           if (first !== last) splitTables.push(`${path} "${table.caption}": first row on sheet ${first + 1}, last on ${last + 1}`);
         }
-        const release = await page.evaluate(() => document.body.dataset.release ?? '');
+        const { release, printedAs } = await page.evaluate(() => ({ release: document.body.dataset.release ?? '', printedAs: document.body.dataset.printPrinted ?? '' }));
+        // The print date in the edition's own words around it (印刷 {date}, 印刷した 日 {date}, Printed {date}).
+        const [before = '', after = ''] = printedAs.replace(/\s+/g, '').split('{date}').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+        const printDate = new RegExp(`${before}(\\d{4}年\\d{1,2}月\\d{1,2}日|\\d{1,2}[A-Z][a-z]{2}\\d{4})${after}`);
         (await sheetTexts(printed.bytes)).forEach((text, i) => {
           const flat = text.replace(/\s+/g, '');
-          if (!release || !flat.includes(`${server.url}${path}`.replace(/\s+/g, '')) || !flat.includes(release) || !/(印刷\d{4}年\d{1,2}月\d{1,2}日|Printed\d{1,2}[A-Z][a-z]{2}\d{4})/.test(flat)) unmarked.push(`${path} sheet ${i + 1}`);
+          if (!release || !printedAs.includes('{date}') || !before || !flat.includes(`${server.url}${path}`.replace(/\s+/g, '')) || !flat.includes(release) || !printDate.test(flat)) unmarked.push(`${path} sheet ${i + 1}`);
         });
       }
     }

@@ -46,6 +46,8 @@ const BOUNDARY_FILE = 'boundaries/n03-2021-site-areas.topojson';
 // cutting a release of the project leaves their premise intact.
 const releaseRows = readFileSync('data/releases.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
 const [lastVersion, lastDate, lastRevision] = releaseRows.at(-1)!;
+// A release dated before an earlier one is told of the earliest-listed release of the latest date.
+const latestDated = releaseRows.findIndex((r) => r[1] === [...releaseRows].map((x) => x[1]!).sort().at(-1));
 const nextVersion = lastVersion!.replace(/^(\d+)\.(\d+)\.\d+$/, (_, major: string, minor: string) => `${major}.${Number(minor) + 1}.0`);
 const page = (outDir: string, path: string) => readFileSync(join(outDir, path), 'utf8');
 
@@ -287,7 +289,7 @@ export const cases: CorpusCase[] = [
   { kind: 'sense', name: 'parent codes in a cycle', mutate: (t) => t.edit('areas.csv', '14100,141003,designated_city,,', '14100,141003,designated_city,14101,'), exit: 1,
     expect: ['areas.csv:2:4: error: 「parent_code」をたどると元に戻ります（14100 → 14101 → 14100）。親子関係が循環しています / following "parent_code" leads back where it started (14100 → 14101 → 14100): the hierarchy has a cycle'] },
   { kind: 'sense', name: 'a release dated before the one it follows', mutate: (t) => t.write('releases.csv', t.read('releases.csv') + `${nextVersion},2026-06-01,,次の版。,Next release.\n`), exit: 1,
-    expect: [`releases.csv:${releaseRows.length + 2}:2: error: 「version」が「${nextVersion}」の行の「released_on」（2026-06-01）が、それより前の「${lastVersion}」（${releaseRows.length + 1}行目）の「${lastDate}」より前です / "released_on" of version ${nextVersion} (2026-06-01) is before that of the earlier ${lastVersion} (${lastDate}, line ${releaseRows.length + 1})`] },
+    expect: [`releases.csv:${releaseRows.length + 2}:2: error: 「version」が「${nextVersion}」の行の「released_on」（2026-06-01）が、それより前の「${releaseRows[latestDated]![0]}」（${latestDated + 2}行目）の「${releaseRows[latestDated]![1]}」より前です / "released_on" of version ${nextVersion} (2026-06-01) is before that of the earlier ${releaseRows[latestDated]![0]} (${releaseRows[latestDated]![1]}, line ${latestDated + 2})`] },
 
   // Incomplete wholes: 都筑区 (14118) missing from a 2016 vintage of 17 wards. The sum of 17 wards
   // (3,711,450 − 210,751 = 3,500,699 people) is not Yokohama's: the ward comparison shows no city

@@ -51,13 +51,19 @@ export function properNames(dataDir: string): string[] {
 }
 
 /**
- * The wording of a sentence: its letters once the proper names, web addresses and file names are taken out
+ * The wording of a sentence: its letters once the proper names, web addresses, file names and
+ * identifiers (a column's name, a row's key) are taken out
  * (digits and punctuation are not letters). A sentence that is a name, a date or a figure alone
  * (「出典：横浜市医療局「…」（2016年2月19日）」, 「2015年4月1日～2016年3月31日」, 「396,288千円」)
  * has little wording left, and both editions write it alike on purpose.
  */
 export function wordingOf(sentence: string, names: readonly string[]): string {
-  let s = sentence.replace(/https?:\/\/\S+/g, '').replace(/[\w.-]+\.(csv|json|xlsx|zip|topojson)\b/g, '');
+  // Identifiers are names too: a row's key as the change list writes it (contact_id=hub-14101) and
+  // a column's name (name_ja_hira) read alike in every edition.
+  let s = sentence
+    .replace(/https?:\/\/\S+/g, '')
+    .replace(/[\w.-]+\.(csv|json|xlsx|zip|topojson)\b/g, '')
+    .replace(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?:=[\w.-]+)?/g, '');
   for (const n of names) s = s.split(n).join('');
   return s.replace(/[^\p{L}]/gu, '');
 }
