@@ -71,6 +71,9 @@ const wholeTables: string[] = [];
 const splitTables: string[] = [];
 /** Tables whose first or last row is not told apart on paper (its text occurs twice, or is too short). */
 const unreadTables: string[] = [];
+/** Tables printed under their chart's heading, and those whose heading is left on an earlier sheet. */
+const headedTables: string[] = [];
+const orphanedHeadings: string[] = [];
 /** Comparison pages as printed: whether the page has a map, how many drawings of it print, their height and shapes. */
 const printedMaps = new Map<string, { hasMap: boolean; shown: number; height: number; areas: number }>();
 /** Tables of the pages with readings and of their default-edition pages: caption and width in px, by `<width> <path>`. */
@@ -179,15 +182,21 @@ async function visitAll(width: number, print: boolean) {
           const keys = (tr: Element) => [text([...tr.querySelectorAll('th, td')]), text([...tr.querySelectorAll('td.num')])];
           return [...document.querySelectorAll('main table')]
             .filter((t) => t.getClientRects().length > 0)
-            .map((t) => ({ caption: (t.querySelector('caption')?.textContent ?? '').trim().slice(0, 30), rows: [...t.querySelectorAll('tbody tr')].map(keys) }))
+            .map((t) => {
+              // The chart heading a table prints under (a chart printed as its table alone).
+              const heading = t.closest('figure.chart-figure')?.querySelector('figcaption :is(h2, h3)');
+              return { caption: (t.querySelector('caption')?.textContent ?? '').trim().slice(0, 30), rows: [...t.querySelectorAll('tbody tr')].map(keys), heading: heading && heading.getClientRects().length > 0 ? text([heading]) : null };
+            })
             .filter((t) => t.rows.length > 1 && t.rows.length <= most);
         }, wholeTableRows);
         const printed = await printToPdf(page);
         sheets.set(path, printed.sheets);
-        const flat = (await sheetTexts(printed.bytes)).map((text) => text.replace(/\s+/g, ''));
+        // The font draws ・ and ～ with the glyphs of ‧ and 〜, which is how the PDF's text reads them back.
+        const glyphs = (text: string) => text.replace(/‧/g, '・').replace(/〜/g, '～');
+        const flat = (await sheetTexts(printed.bytes)).map((text) => glyphs(text.replace(/\s+/g, '')));
         // The sheet a row prints on: found by the first of its keys that occurs once in the whole copy.
         const sheetOf = (keys: string[]) => {
-          for (const key of keys.filter((k) => k.length >= 4)) {
+          for (const key of keys.map(glyphs).filter((k) => k.length >= 4)) {
             const hits = flat.map((text) => text.split(key).length - 1);
             if (hits.reduce((a, b) => a + b, 0) === 1) return hits.findIndex((n) => n === 1);
           }
@@ -202,6 +211,11 @@ async function visitAll(width: number, print: boolean) {
           }
           wholeTables.push(`${path} "${table.caption}"`);
           if (first !== last) splitTables.push(`${path} "${table.caption}": first row on sheet ${first + 1}, last on ${last + 1}`);
+          const headingSheet = table.heading ? sheetOf([table.heading]) : null;
+          if (headingSheet !== null) {
+            headedTables.push(`${path} "${table.caption}"`);
+            if (headingSheet !== first) orphanedHeadings.push(`${path} "${table.heading!.slice(0, 30)}" on sheet ${headingSheet + 1}, its table from sheet ${first + 1}`);
+          }
         }
         const { release, printedAs } = await page.evaluate(() => ({ release: document.body.dataset.release ?? '', printedAs: document.body.dataset.printPrinted ?? '' }));
         // The print date in the edition's own words around it (印刷 {date}, 印刷した 日 {date}, Printed {date}).
@@ -342,6 +356,13 @@ describe('on A4 paper', () => {
     const minHeight = (80 / 25.4) * 96;
     const wrong = withMap.filter(([, m]) => m.shown !== 1 || m.height < minHeight || m.areas < 2).map(([path, m]) => `${path}: ${m.shown} drawings, ${Math.round(m.height)} px, ${m.areas} areas`);
     expect(wrong).toEqual([]);
+  });
+
+  it('prints a chart\'s heading on the sheet where its table starts', () => {
+    console.log(`tables under their chart's heading on paper: ${headedTables.length}; heading left behind: ${orphanedHeadings.join(', ') || 'none'}`);
+    // The budget's changes in every edition at least (a chart printed as its table).
+    expect(headedTables.length).toBeGreaterThanOrEqual(siteLanguages().length);
+    expect(orphanedHeadings).toEqual([]);
   });
 
   it(`never splits a table of up to ${wholeTableRows} rows across sheets`, () => {
