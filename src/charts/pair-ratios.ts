@@ -77,7 +77,7 @@ function pairRatiosAt(rows: readonly PairRatioRow[], { names, reference, format,
   const referenceAnchor = one - referenceWidth / 2 < 2 ? 'start' : one + referenceWidth / 2 > width - 2 ? 'end' : 'middle';
   const referenceX = referenceAnchor === 'start' ? 2 : referenceAnchor === 'end' ? width - 2 : one;
 
-  let top = 4 + lineHeight + 4;
+  let top = 4 + lineHeight + 6;
   const blocks = rows.map((r) => {
     // Names are bold, a little wider than the estimate: wrapped with room to spare.
     const lines = measureLines(r.label, fontSize, (beside ? labelRoom : width - 4) * 0.94);
@@ -124,7 +124,8 @@ function pairRatiosAt(rows: readonly PairRatioRow[], { names, reference, format,
     marks: [
       Plot.ruleY(separators, { y: (d: number) => d, x1: 0, x2: width, stroke: '#e6e6e6', strokeWidth: 1 }),
       Plot.ruleX(spans, { className: 'chart-reference', x: one, y1: (d: Pick<Block, 'rowsTop'>) => d.rowsTop, y2: (d: Pick<Block, 'rowsBottom'>) => d.rowsBottom, stroke: colors.reference, strokeWidth: 1.5, strokeDasharray: '4,3' }),
-      Plot.text([reference], { className: 'chart-reference', x: referenceX, y: 4, text: (d: string) => d, textAnchor: referenceAnchor, lineAnchor: 'top', fill: colors.reference }),
+      // Centred in its line: a top-anchored label's glyph box (the font's ascent) would rise above the chart.
+      Plot.text([reference], { className: 'chart-reference', x: referenceX, y: 4 + lineHeight / 2, text: (d: string) => d, textAnchor: referenceAnchor, lineAnchor: 'middle', fill: colors.reference }),
       Plot.text(blocks, { x: 2, y: 'labelTop', text: 'lines', textAnchor: 'start', lineAnchor: 'top', lineHeight: 1.35, fill: colors.reference, fontWeight: 'bold' }),
       Plot.text(points, { x: nameLeft + nameRoom - 8, y: 'y', text: 'name', textAnchor: 'end', fill: colors.reference }),
       Plot.dot(drawn, { className: 'pair-marks', x: 'x', y: 'y', symbol: 'area', fill: (d: Point) => marks[d.area]!.fill, r: 5.5, stroke: 'white', strokeWidth: 1 }),
