@@ -9,8 +9,8 @@
  *
  * The reference line never runs through a printed value: a multiple of 1 or more is printed to
  * the right of its mark, one below 1 to the left, so every label stands on its mark's side of the
- * line, away from it; an area without a figure prints "no data" just right of the line, with no
- * mark. The line never runs through a measure's name either (on a phone it is drawn across each
+ * line, away from it; an area without a figure prints "no data" (or why its figure is not
+ * compared) just right of the line, with no mark. The line never runs through a measure's name either (on a phone it is drawn across each
  * measure's two rows only), and its label stands above it. The reference marks carry the class `chart-reference`,
  * the printed multiples `chart-values`, so the browser checks can find them.
  */
@@ -26,6 +26,8 @@ export interface PairRatioRow {
   /** Each area's value over the group's value; null where the area has no comparable figure. */
   a: number | null;
   b: number | null;
+  /** What to print instead of "no data" where an area has a figure that is not compared (another date). */
+  missing?: readonly [string | undefined, string | undefined];
 }
 
 export interface PairRatiosOptions {
@@ -52,8 +54,9 @@ function pairRatiosAt(rows: readonly PairRatioRow[], { names, reference, format,
   const lineHeight = Math.round(fontSize * 1.35);
   const rowHeight = 20;
   const markGap = 8;
-  const valueText = (v: number | null) => (v === null ? noData : format(v));
+  const valueText = (v: number | null, missing?: string) => (v === null ? (missing ?? noData) : format(v));
   const shown = rows.flatMap((r) => [r.a, r.b]);
+  const missingTexts = rows.flatMap((r): (string | undefined)[] => [...(r.missing ?? [])]).filter((m): m is string => m !== undefined);
   // On a wide drawing each measure's name stands left of its two rows, wrapped to at most a third
   // of the width, so the chart stays short enough to print with its table on two sheets; on a
   // phone it stands above them, across the width.
@@ -65,7 +68,7 @@ function pairRatiosAt(rows: readonly PairRatioRow[], { names, reference, format,
   // so a label printed left of a mark near 0, or right of the largest, stays inside the chart.
   const nameLeft = labelRoom + (beside ? 12 : 0);
   const nameRoom = Math.ceil(Math.max(...names.map((n) => textWidth(n, fontSize)))) + 12;
-  const valueRoom = Math.ceil(Math.max(textWidth(noData, fontSize), ...shown.map((v) => textWidth(valueText(v), fontSize)))) + markGap + 6;
+  const valueRoom = Math.ceil(Math.max(textWidth(noData, fontSize), ...missingTexts.map((m) => textWidth(m, fontSize)), ...shown.map((v) => textWidth(valueText(v), fontSize)))) + markGap + 6;
   const max = Math.max(1, ...shown.map((v) => v ?? 0));
   const domainMax = max * 1.02;
   const left = nameLeft + nameRoom + valueRoom;
@@ -98,7 +101,7 @@ function pairRatiosAt(rows: readonly PairRatioRow[], { names, reference, format,
       // Right of the mark from 1 up (and "no data" right of the line), left of it below 1.
       const side = value === null || value >= 1 ? 'right' : 'left';
       const textX = value === null ? one + 6 : side === 'right' ? x + markGap : x - markGap;
-      return { value, area: i, name: names[i]!, y, x, text: valueText(value), textX, anchor: side === 'right' ? ('start' as const) : ('end' as const) };
+      return { value, area: i, name: names[i]!, y, x, text: valueText(value, b.missing?.[i]), textX, anchor: side === 'right' ? ('start' as const) : ('end' as const) };
     }),
   );
   type Point = (typeof points)[number];

@@ -3,7 +3,8 @@ import { pairRatios } from '../../src/charts/pair-ratios.ts';
 import { textWidth } from '../../src/charts/text-width.ts';
 import { pairRows, pairText } from './fixtures/pair-ratios.ts';
 import { langs, wards } from './fixtures/wards.ts';
-import { all, expectImage, snapshotChart, texts, type SvgRoot } from './snapshot.ts';
+import { renderChart } from '../../src/charts/render.ts';
+import { all, expectImage, parseSvgs, snapshotChart, texts, type SvgRoot } from './snapshot.ts';
 
 const format = (v: number) => v.toFixed(2);
 
@@ -66,4 +67,22 @@ describe('pairRatios snapshots', () => {
       expect(checked).toBe(2);
     });
   }
+});
+
+describe('pairRatios without a multiple', () => {
+  it('prints why a figure is not compared where one is given, "no data" otherwise, and draws no mark for either', () => {
+    const rows = [
+      { label: 'A', a: 1.2, b: null, missing: ['ignored', 'another date'] as const },
+      { label: 'B', a: null, b: 0.8 },
+    ];
+    const r = parseSvgs(renderChart(pairRatios(rows, { names: ['x', 'y'], reference: 'city = 1', format, noData: 'no data' }), { label: 'l' }));
+    expect(r).toHaveLength(2);
+    let checked = 0;
+    for (const svg of r) {
+      expect(valueLabels(svg).map((v) => v.text).sort()).toEqual(['0.80', '1.20', 'another date', 'no data']);
+      expect(all(svg, 'g.pair-marks path')).toHaveLength(2);
+      checked++;
+    }
+    expect(checked).toBe(2);
+  });
 });

@@ -55,7 +55,9 @@ function pairChart(site: SiteData, a: string, b: string, info: GroupInfo, lang: 
     const other = mb.get(spec.id);
     if (!spec.denominator || value.city_value === null || !other) return [];
     if (value.ratio_to_city === null && other.ratio_to_city === null) return [];
-    return [{ spec, a: value.ratio_to_city, b: other.ratio_to_city, city: value }];
+    // A figure of another date than the city's (or in a group too small to compare) has no multiple: it says so, not "no data".
+    const missing = [value, other].map((w) => (w.value !== null && w.ratio_to_city === null ? t('pair.notCompared') : undefined)) as [string | undefined, string | undefined];
+    return [{ spec, a: value.ratio_to_city, b: other.ratio_to_city, city: value, missing }];
   });
   if (measures.length === 0) return null;
   const both = measures.filter((m) => m.a !== null && m.b !== null);
@@ -68,7 +70,7 @@ function pairChart(site: SiteData, a: string, b: string, info: GroupInfo, lang: 
   const noData = t('common.noData');
   const reference = t('pair.reference', { wholeName: info.wholeName });
   const svg = renderChart(
-    pairRatios(measures.map((m) => ({ label: pick(lang, m.spec.label), a: m.a, b: m.b })), { names: [nameA, nameB], reference, format: ratio, noData }),
+    pairRatios(measures.map((m) => ({ label: pick(lang, m.spec.label), a: m.a, b: m.b, missing: m.missing })), { names: [nameA, nameB], reference, format: ratio, noData }),
     { label: `${title}${t('common.sentenceEnd')}${reference}` },
   );
   const tables = [...new Set(measures.flatMap((m) => metricTables(m.spec)))];
@@ -84,7 +86,7 @@ function pairChart(site: SiteData, a: string, b: string, info: GroupInfo, lang: 
     table: {
       caption: title,
       head: [t('common.measure'), nameA, nameB],
-      rows: measures.map((m) => [pick(lang, m.spec.label), m.a === null ? noData : ratio(m.a), m.b === null ? noData : ratio(m.b)]),
+      rows: measures.map((m) => [pick(lang, m.spec.label), m.a === null ? (m.missing[0] ?? noData) : ratio(m.a), m.b === null ? (m.missing[1] ?? noData) : ratio(m.b)]),
       numeric: [false, true, true],
     },
   };
