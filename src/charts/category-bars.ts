@@ -43,7 +43,9 @@ function categoryBarsAt(rows: readonly CategoryBar[], format: (v: number) => str
   const marginLeft = sideRoom + negativeRoom;
   let top = 4;
   const placed = values.map((r) => {
-    const lines = beside ? [r.label] : wrapText(r.label, fontSize, width - 4);
+    // One character short of the edge: a line of kana alone (the charts of an edition with
+    // readings) is drawn about 3 % wider than estimated and reached past it.
+    const lines = beside ? [r.label] : wrapText(r.label, fontSize, width - 4 - fontSize);
     const labelTop = top;
     const barTop = beside ? top + 3 : labelTop + lines.length * lineHeight + 2;
     top = barTop + barHeight + (beside ? 8 : gap);

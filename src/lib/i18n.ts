@@ -80,8 +80,19 @@ export function languageOfPath(path: string): Language {
   return splitLanguagePath(path, siteLanguages()).language;
 }
 
-/** The `lang` attribute of a language's pages (やさしい日本語 is `ja`). */
+/** The `lang` attribute of a language's pages (やさしい日本語 is `ja-Hira`, its code). */
 export const htmlLang = (lang: Lang) => languageOf(lang).htmlLang;
+
+/**
+ * The language whose words a label shows in a language: its own, or the first language of its
+ * chain it was filled from (labels are filled along the chain when read, so a label written as
+ * its fallback's reads as the fallback's). Text that falls back says so in its `lang`.
+ */
+export function shownLanguage(lang: Lang, text: Readonly<Record<string, string>>): Language {
+  const own = text[lang];
+  const from = languageOf(lang).chain.slice(1).find((code) => text[code] !== undefined && text[code] === own);
+  return languageOf(from ?? lang);
+}
 
 /** A label in a language, along its fallback chain where the label lacks it. */
 export function pick(lang: Lang, text: Readonly<Record<string, string>>): string {

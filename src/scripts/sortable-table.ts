@@ -12,8 +12,9 @@ export function enhanceSortableTables(root: ParentNode = document): void {
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'sort';
-      button.textContent = th.textContent;
-      th.textContent = '';
+      // The heading's own nodes move into the button: a reading (<ruby>) stays markup, so it is
+      // drawn above its word and left out of the button's accessible name, not spelled out after it.
+      button.append(...th.childNodes);
       th.append(button);
       button.addEventListener('click', () => {
         const ascending = th.getAttribute('aria-sort') !== 'ascending';
@@ -28,7 +29,7 @@ export function enhanceSortableTables(root: ParentNode = document): void {
 }
 
 function cellValue(row: HTMLTableRowElement, column: number): string | number {
-  const text = row.cells[column]?.textContent?.trim() ?? '';
+  const text = textOf(row.cells[column]).trim();
   const n = Number(text.replace(/[,\s*％%]/g, '').replace(/\/.*$/, ''));
   return text === '' || text === '—' ? Number.NEGATIVE_INFINITY : Number.isNaN(n) ? text : n;
 }
@@ -36,4 +37,12 @@ function cellValue(row: HTMLTableRowElement, column: number): string | number {
 function compare(a: string | number, b: string | number): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   return String(a).localeCompare(String(b), 'ja');
+}
+
+/** A cell's text without its readings (<rt>, <rp>): names sort by their words, figures parse as numbers. */
+function textOf(cell: HTMLTableCellElement | undefined): string {
+  if (!cell) return '';
+  const copy = cell.cloneNode(true) as HTMLTableCellElement;
+  for (const r of copy.querySelectorAll('rt, rp')) r.remove();
+  return copy.textContent ?? '';
 }

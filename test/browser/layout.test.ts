@@ -8,9 +8,14 @@
  * twelve rows split across two sheets, each sheet naming the page's
  * address, the data release and the print date (read back with PDF.js). Each page is visited once per
  * width and measured in one call; the paper copy is printed during the desktop visit.
+ *
+ * In an edition with readings (ふりがな), at both widths: no word split from itself across two lines,
+ * no table more than 10 % wider than the same table of the default edition (whose page is visited
+ * too where the sample lacks it), and no button, link or summary whose accessible name (Chromium's
+ * accessibility tree) spells out a reading.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchBrowser } from '../../scripts/lib/browser.ts';
 import { printToPdf, sheetTexts } from '../../scripts/lib/print.ts';
@@ -41,6 +46,11 @@ const edition = `(?:/(?:${siteLanguages().filter((l) => l.path).map((l) => l.pat
 // one-idea sentences make the same content about a third of a sheet longer.
 const rubyPrefixes = siteLanguages().filter((l) => l.ruby && l.path).map((l) => `/${l.path}/`);
 const extra = (path: string) => (rubyPrefixes.some((p) => path.startsWith(p)) ? 1 : 0);
+const rubyPaths = paths.filter((p) => rubyPrefixes.some((prefix) => p.startsWith(prefix)));
+const ordinaryOf = (p: string) => '/' + p.slice(rubyPrefixes.find((prefix) => p.startsWith(prefix))!.length);
+/** Pages of the default edition that the sample lacks, visited for their tables' widths alone. */
+const counterparts = [...new Set(rubyPaths.map(ordinaryOf))].filter((p) => !paths.includes(p));
+const maxRubyTableRatio = 1.1;
 /** Sheets allowed on A4, by kind of page: the budget and two wards side by side go to a committee on two in every edition. */
 const sheetLimit = (path: string) =>
   new RegExp(`^${edition}/wards/\\d+/$`).test(path) ? 2 + extra(path) : new RegExp(`^${edition}/compare/[^/]+/[^/]+/$`).test(path) ? 3 : new RegExp(`^${edition}/(budget|wards/\\d+/vs/\\d+)/$`).test(path) ? 2 : null;
@@ -63,17 +73,85 @@ const splitTables: string[] = [];
 const unreadTables: string[] = [];
 /** Comparison pages as printed: whether the page has a map, how many drawings of it print, their height and shapes. */
 const printedMaps = new Map<string, { hasMap: boolean; shown: number; height: number; areas: number }>();
+/** Tables of the pages with readings and of their default-edition pages: caption and width in px, by `<width> <path>`. */
+const tableWidths = new Map<string, { caption: string; width: number }[]>();
+/** Words (a ruby's base) drawn on two lines, and how many words were measured. */
+const splitWords: string[] = [];
+let wordsMeasured = 0;
+/** Names of buttons, links and summaries that spell out a reading, and how many words with readings controls hold. */
+const spokenReadings: string[] = [];
+let controlsWithRuby = 0;
+
+/** The widths of the tables in a page's content (its disclosures are open: the probe opened them). */
+const measureTables = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll('main table')].map((t) => ({ caption: (t.querySelector('caption')?.textContent ?? '').trim().slice(0, 30), width: Math.round(t.getBoundingClientRect().width) })));
+
+/** Readings on a page of an edition with ruby: words split across lines; at 1280 px, controls' names. */
+async function measureReadings(page: Page, cdp: CDPSession, width: number, path: string) {
+  const words = await page.evaluate(() => {
+    const split: string[] = [];
+    let seen = 0;
+    for (const r of document.querySelectorAll('main ruby, footer ruby')) {
+      const texts = [...r.childNodes].filter((n) => n.nodeType === 3);
+      const boxes = texts.flatMap((n) => {
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        return [...range.getClientRects()].filter((b) => b.width > 0);
+      });
+      if (boxes.length === 0) continue;
+      seen++;
+      if (new Set(boxes.map((b) => Math.round(b.top))).size > 1) split.push(texts.map((n) => n.textContent).join(''));
+    }
+    return { split, seen };
+  });
+  wordsMeasured += words.seen;
+  splitWords.push(...words.split.map((w) => `${width} ${path}: ${w}`));
+  if (width !== 1280) return;
+  // Every word with its reading on the page, as a name would spell it out (医療いりょう, 医療（いりょう）),
+  // and how many words with readings the page's controls hold.
+  const { pairs, inControls } = await page.evaluate(() => {
+    const out = new Set<string>();
+    for (const r of document.querySelectorAll('ruby')) {
+      const base = [...r.childNodes].filter((n) => n.nodeType === 3 || !['RT', 'RP'].includes((n as Element).tagName)).map((n) => n.textContent).join('');
+      const reading = r.querySelector('rt')?.textContent ?? '';
+      if (base && reading) out.add(`${base}\u0000${reading}`);
+    }
+    return { pairs: [...out], inControls: document.querySelectorAll('button ruby, a ruby, summary ruby').length };
+  });
+  controlsWithRuby += inControls;
+  const spelled = pairs.flatMap((p) => {
+    const [base, reading] = p.split('\u0000') as [string, string];
+    return [`${base}${reading}`, `${base}（${reading}）`, `${base}(${reading})`];
+  });
+  const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as { nodes: { role?: { value: string }; name?: { value: string }; ignored: boolean }[] };
+  for (const n of nodes) {
+    if (n.ignored || !['button', 'link', 'DisclosureTriangle'].includes(n.role?.value ?? '')) continue;
+    const name = (n.name?.value ?? '').replace(/\s+/g, '');
+    const hit = spelled.find((w) => name.includes(w));
+    if (hit) spokenReadings.push(`${path}: ${n.role!.value} “${name.slice(0, 60)}” spells out ${hit}`);
+  }
+}
 
 async function visitAll(width: number, print: boolean) {
   const context = await browser.newContext({ viewport: { width, height: 800 } });
-  const queue = [...paths];
+  const queue = [...paths, ...counterparts];
   // Two pages at a time: the machine has two cores.
   const worker = async () => {
     const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
     for (let path = queue.shift(); path; path = queue.shift()) {
       await page.goto(server.url + path);
       await page.evaluate(() => document.fonts.ready);
+      if (counterparts.includes(path)) {
+        // Opened as the probe opens them, so both editions' tables are measured alike.
+        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+        tableWidths.set(`${width} ${path}`, await measureTables(page));
+        continue;
+      }
       measured.set(`${width} ${path}`, (await page.evaluate(`(${probe})(${minChartFontPx})`)) as Findings);
+      const ruby = rubyPaths.includes(path);
+      if (ruby || rubyPaths.some((p) => ordinaryOf(p) === path)) tableWidths.set(`${width} ${path}`, await measureTables(page));
+      if (ruby) await measureReadings(page, cdp, width, path);
       const limit = sheetLimit(path);
       if (print && limit !== null) {
         // The printed tables' first and last rows, each as its text (a row prints in the order of its
@@ -155,6 +233,7 @@ const all = (key: 'wrappedCells' | 'textOutside' | 'smallText' | 'truncated' | '
 describe(`layout of ${paths.length} of ${sample.total} pages, every family in every language, at 360 px and 1280 px`, () => {
   it('measured every sampled page at both widths, every family among them', () => {
     expect(measured.size).toBe(paths.length * 2);
+    expect(tableWidths.size).toBe((rubyPaths.length + new Set(rubyPaths.map(ordinaryOf)).size) * 2);
     expect(new Set(paths.map((p) => sample.familyOf.get(p))).size).toBe(sample.families.size);
   });
 
@@ -192,6 +271,46 @@ describe(`layout of ${paths.length} of ${sample.total} pages, every family in ev
 
   it('never scrolls the page sideways', () => {
     expect([...measured].filter(([, f]) => f.overflow > 0).map(([k, f]) => `${k}: ${f.overflow}px`)).toEqual([]);
+  });
+});
+
+describe(`readings (ふりがな) on ${rubyPaths.length} pages, at 360 px and 1280 px`, () => {
+  it('never breaks a word with its reading across two lines', () => {
+    // Tens of thousands of words drawn (every sampled page of the edition, both widths).
+    expect(rubyPaths.length).toBeGreaterThan(50);
+    expect(wordsMeasured).toBeGreaterThan(10_000);
+    console.log(`words with readings measured: ${wordsMeasured}; split across lines: ${splitWords.length}`);
+    expect(splitWords.slice(0, 20)).toEqual([]);
+  });
+
+  it('never gives a button, link or summary an accessible name that spells out a reading', () => {
+    // Controls do carry readings (sort buttons, links to areas and terms): the check sees them.
+    expect(controlsWithRuby).toBeGreaterThan(100);
+    console.log(`words with readings in controls: ${controlsWithRuby}; names spelling one out: ${spokenReadings.length}`);
+    expect(spokenReadings.slice(0, 20)).toEqual([]);
+  });
+
+  it(`never makes a table more than ${Math.round((maxRubyTableRatio - 1) * 100)} % wider than the same table of the default edition`, () => {
+    const wider: string[] = [];
+    let compared = 0;
+    let widest = { ratio: 0, at: '' };
+    for (const width of [360, 1280]) {
+      for (const p of rubyPaths) {
+        const own = tableWidths.get(`${width} ${p}`)!;
+        const ordinary = tableWidths.get(`${width} ${ordinaryOf(p)}`)!;
+        // The same template: the same tables in the same order.
+        expect(own.length, `${width} ${p}`).toBe(ordinary.length);
+        own.forEach((t, i) => {
+          const ratio = t.width / ordinary[i]!.width;
+          compared++;
+          if (ratio > widest.ratio) widest = { ratio, at: `${width} ${p} “${t.caption}” ${t.width} px vs ${ordinary[i]!.width} px` };
+          if (ratio > maxRubyTableRatio) wider.push(`${width} ${p} “${t.caption}”: ${t.width} px, the default edition's ${ordinary[i]!.width} px`);
+        });
+      }
+    }
+    console.log(`tables compared: ${compared}; widest ratio ${widest.ratio.toFixed(2)} (${widest.at})`);
+    expect(compared).toBeGreaterThan(100);
+    expect(wider).toEqual([]);
   });
 });
 

@@ -78,7 +78,7 @@ function scan(): Scan {
 
     // lang, one h1, headings in order, landmarks and a skip link.
     const lang = document.documentElement.getAttribute('lang');
-    if (lang !== (f.startsWith('en/') ? 'en' : 'ja')) s.structure.push(`${f}: lang=${lang}`);
+    if (lang !== (f.startsWith('en/') ? 'en' : f.startsWith('yasashii/') ? 'ja-Hira' : 'ja')) s.structure.push(`${f}: lang=${lang}`);
     const headings = [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map((h) => Number(h.tagName[1]));
     if (headings.filter((h) => h === 1).length !== 1 || headings[0] !== 1) s.structure.push(`${f}: h1 count or position`);
     headings.forEach((h, i) => i > 0 && h > headings[i - 1]! + 1 && s.structure.push(`${f}: h${headings[i - 1]} → h${h}`));

@@ -42,6 +42,11 @@ const POP_14101 = '14101,2015-01-01,282084,24460,8.7';
 const pop = (cells: string) => (t: Tools) => t.edit('population.csv', POP_14101, cells);
 const hub = (cells: string) => (t: Tools) => t.edit('hub_throughput.csv', HUB_14103, cells);
 const BOUNDARY_FILE = 'boundaries/n03-2021-site-areas.topojson';
+// The release history as data/ holds it: cases that add a release follow its newest row, so that
+// cutting a release of the project leaves their premise intact.
+const releaseRows = readFileSync('data/releases.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+const [lastVersion, lastDate, lastRevision] = releaseRows.at(-1)!;
+const nextVersion = lastVersion!.replace(/^(\d+)\.(\d+)\.\d+$/, (_, major: string, minor: string) => `${major}.${Number(minor) + 1}.0`);
 const page = (outDir: string, path: string) => readFileSync(join(outDir, path), 'utf8');
 
 export const cases: CorpusCase[] = [
@@ -281,8 +286,8 @@ export const cases: CorpusCase[] = [
     expect: ['population.csv:2:4: warning: 「aged_75_plus」が「population」の81.5%です。想定の範囲（2%～50%）の外です。値を確かめてください / "aged_75_plus" is 81.5% of "population", outside the expected range (2–50%); check the figures'] },
   { kind: 'sense', name: 'parent codes in a cycle', mutate: (t) => t.edit('areas.csv', '14100,141003,designated_city,,', '14100,141003,designated_city,14101,'), exit: 1,
     expect: ['areas.csv:2:4: error: 「parent_code」をたどると元に戻ります（14100 → 14101 → 14100）。親子関係が循環しています / following "parent_code" leads back where it started (14100 → 14101 → 14100): the hierarchy has a cycle'] },
-  { kind: 'sense', name: 'a release dated before the one it follows', mutate: (t) => t.write('releases.csv', t.read('releases.csv') + '1.1.0,2026-06-01,,第2版。,Second release.\n'), exit: 1,
-    expect: ['releases.csv:3:2: error: 「version」が「1.1.0」の行の「released_on」（2026-06-01）が、それより前の「1.0.0」（2行目）の「2026-11-23」より前です / "released_on" of version 1.1.0 (2026-06-01) is before that of the earlier 1.0.0 (2026-11-23, line 2)'] },
+  { kind: 'sense', name: 'a release dated before the one it follows', mutate: (t) => t.write('releases.csv', t.read('releases.csv') + `${nextVersion},2026-06-01,,次の版。,Next release.\n`), exit: 1,
+    expect: [`releases.csv:${releaseRows.length + 2}:2: error: 「version」が「${nextVersion}」の行の「released_on」（2026-06-01）が、それより前の「${lastVersion}」（${releaseRows.length + 1}行目）の「${lastDate}」より前です / "released_on" of version ${nextVersion} (2026-06-01) is before that of the earlier ${lastVersion} (${lastDate}, line ${releaseRows.length + 1})`] },
 
   // Incomplete wholes: 都筑区 (14118) missing from a 2016 vintage of 17 wards. The sum of 17 wards
   // (3,711,450 − 210,751 = 3,500,699 people) is not Yokohama's: the ward comparison shows no city
@@ -358,14 +363,15 @@ export const cases: CorpusCase[] = [
       expect(diff.stderr).not.toMatch(/^\s+at /m);
       expect(diff.stdout).toContain('データに変更はありません / no data changes');
       expect(diff.status).toBe(0);
-      // Without a base, diff reads the release history first: no release records its commit yet.
+      // Without a base, diff reads the release history first: the newest release's commit is not in
+      // this one-commit repository (or, before any release recorded one, there is none to read).
       const base = spawnSync(process.execPath, [join(process.cwd(), 'scripts/diff.ts')], { cwd: repo, encoding: 'utf8' });
       expect(base.stderr).not.toMatch(/^\s+at /m);
-      expect(base.stderr).toContain('差分を作れません: data/releases.csv にコミットが記録された版がないため');
+      expect(base.stderr).toContain(lastRevision ? `差分を作れません: 最新の版 ${lastVersion} のコミット ${lastRevision} がこのリポジトリにありません` : '差分を作れません: data/releases.csv にコミットが記録された版がないため');
       expect(base.status).toBe(2);
-      const release = spawnSync(process.execPath, [join(process.cwd(), 'scripts/release.ts'), '1.1.0', '--note-ja', '第2版', '--note-en', 'Second', '--date', '2026-12-01'], { cwd: repo, encoding: 'utf8' });
+      const release = spawnSync(process.execPath, [join(process.cwd(), 'scripts/release.ts'), nextVersion, '--note-ja', '次の版', '--note-en', 'Next', '--date', lastDate!], { cwd: repo, encoding: 'utf8' });
       expect(release.stderr).not.toMatch(/^\s+at /m);
-      expect(release.stdout).toContain('版 1.1.0 を data/releases.csv に追加しました（2026-12-01');
+      expect(release.stdout).toContain(`版 ${nextVersion} を data/releases.csv に追加しました（${lastDate}`);
       expect(release.status).toBe(0);
       rmSync(dirname(repo), { recursive: true, force: true });
     } },

@@ -122,6 +122,27 @@ function tools(dir: string): Tools {
   };
 }
 
+/** Where each page of the site configuration's `nav` is, under each language's folder. */
+const navPaths: Record<string, string> = {
+  overview: '', compare: 'compare/', areas: 'wards/', hubs: 'hubs/', budget: 'budget/', programmes: 'programmes/',
+  data: 'data/', releases: 'releases/', methodology: 'methodology/', glossary: 'glossary/', quality: 'quality/',
+};
+
+/**
+ * The pages a data folder's configuration declares that its built site lacks: in every language
+ * of site.json (the first at the root, the others under their path or code), every page of its
+ * nav and a page for every area of areas.csv. A build that succeeds with pages missing fails here.
+ */
+function declaredPagesMissing(dataDir: string, outDir: string): string[] {
+  const site = JSON.parse(readFileSync(join(dataDir, 'site.json'), 'utf8').replace(/^\uFEFF/, '')) as { languages: (string | { code: string; path?: string })[]; nav: string[] };
+  const prefixes = site.languages.map((l, i) => (i === 0 ? '' : `${typeof l === 'string' ? l : (l.path ?? l.code)}/`));
+  const codes = readFileSync(join(dataDir, 'areas.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1).map((l) => l.split(',')[0]!.trim().replace(/^"(.*)"$/, '$1')).filter(Boolean);
+  const expected = prefixes.flatMap((p) => [...site.nav.map((n) => `${p}${navPaths[n] ?? `(unknown nav entry ${n})/`}`), ...codes.map((c) => `${p}wards/${c}/`)]);
+  // The real configuration declares 11 pages and 20 areas in 3 languages: no case declares none.
+  if (expected.length < 3) return [`only ${expected.length} pages declared`];
+  return expected.filter((path) => !existsSync(join(outDir, path, 'index.html')));
+}
+
 /** The folder of each case that validate accepted, by name. */
 const acceptedDirs = new Map<string, string>();
 const acceptedCases = cases.filter((c) => c.exit === 0);
@@ -287,7 +308,7 @@ describe(`what validate accepts builds (${acceptedCases.length} cases)`, () => {
         expect(r.status, `built alone, but not together with ${build.members.join(', ')}: ${r.output}`).toBe(0);
       }
       expect(r.status, r.output).toBe(0);
-      expect(existsSync(join(r.outDir, 'index.html'))).toBe(true);
+      expect(declaredPagesMissing(build.dir, r.outDir)).toEqual([]);
       if (c.built) c.built(r.outDir);
     });
 });

@@ -27,7 +27,7 @@ describe('loadGlossary', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bad-glossary-'));
     mkdirSync(join(dir, 'glossary'));
     copyFileSync('data/glossary/glossary.schema.json', join(dir, 'glossary', 'glossary.schema.json'));
-    writeFileSync(join(dir, 'glossary', 'glossary.csv'), 'term_id,order,term_ja,reading_ja,term_en,definition_ja,definition_en\nBad Id,1,語,ご,Word,説明,Explanation\n');
+    writeFileSync(join(dir, 'glossary', 'glossary.csv'), 'term_id,order,term_ja,reading_ja,term_en,definition_ja,definition_en,definition_ja_hira\nBad Id,1,語,ご,Word,説明,Explanation,せつめい\n');
     expect(() => loadGlossary(dir)).toThrow(/glossary\.csv:2:1: error: /);
   });
 });

@@ -18,6 +18,12 @@ export interface CatalogueMeta {
   fallback?: string;
   /** Pages carry readings (ふりがな) over kanji beyond the basic list. */
   ruby?: boolean;
+  /**
+   * The language writes its own words for what comes from data (metric labels, table titles, text
+   * columns such as `name_ja_hira`): `npm run validate` warns of each one a declaration or a row leaves
+   * without them, which the pages then show in the fallback language.
+   */
+  ownLabels?: boolean;
   /** The BCP 47 locale numbers and dates are written in (Intl): `ja-JP`, `en-GB`. */
   locale?: string;
   /** A count is written with its counter (0.74か所), as Japanese does. */

@@ -3,8 +3,12 @@
  * (locales/kanji-grades-1-2.txt) gets its reading in `<ruby>…<rt>…</rt></ruby>`, at build time.
  * Readings come first from the data (area names from `name_kana`, glossary terms from
  * `reading_ja`), then from kuromoji's morphological analysis with its IPA dictionary. The page's
- * text nodes are rewritten; tags, attributes and the text of SVG charts, scripts, styles and the
- * title are left as they are (ruby cannot go there).
+ * text nodes are rewritten; tags, attributes and the text of scripts, styles and the title are
+ * left as they are. A ruby base is kanji alone (never a digit: 「75歳」 is read on 歳), so a number
+ * is never split by its reading, and a word is never split across lines: one <ruby> per word, kept
+ * whole by the stylesheet, with a <wbr> between two words. SVG text cannot carry ruby: in a chart
+ * the words beyond the basic list are written in hiragana instead (保土ケ谷区 → ほどがやく), the
+ * edition's rule for charts.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -44,6 +48,8 @@ const ruby = (base: string, reading: string) => `<ruby>${base}<rp>（</rp><rt>${
 export interface Furigana {
   /** Text with ruby over every kanji word beyond the basic list. */
   text(plain: string): string;
+  /** Text with every kanji word beyond the basic list written in hiragana (for SVG text). */
+  kana(plain: string): string;
   /** A whole HTML page, its text nodes only. */
   html(page: string): string;
 }
@@ -99,7 +105,9 @@ export function furigana(t: Tokenizer, basic: ReadonlySet<string>, known: Readon
         let i = 1;
         return parts.map((p) => (kanji.test(p) ? (needsReading(p) ? ruby(p, m[i++]!) : (i++, p)) : p)).join('');
       }
-      return ruby(surface, reading);
+      // A reading that cannot be aligned spans the word only where the word is kanji alone: a
+      // digit or a kana under it would be pulled apart by the reading's width.
+      if (!/[^\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF々〆]/.test(surface)) return ruby(surface, reading);
     }
     // No reading from the dictionary: each kanji run, then each kanji, read on its own.
     return surface.replace(kanjiRun, (run) => {
@@ -118,6 +126,9 @@ export function furigana(t: Tokenizer, basic: ReadonlySet<string>, known: Readon
   const knownWord = (w: string, reading: string) => {
     // The analyser's words in turn, each reading a prefix of the data's reading; the last takes
     // what remains (在宅・療養・支援・診療・所 → …しんりょう・じょ, where the dictionary alone says しょ).
+    // A word with digits (75歳以上) cannot be aligned with a reading that spells the number out:
+    // the analyser reads its kanji, and the digits stay bare.
+    if (digit.test(w)) return analysed(w);
     const tokens = t.tokenize(w);
     let rest = reading;
     const parts: string[] = [];
@@ -135,24 +146,36 @@ export function furigana(t: Tokenizer, basic: ReadonlySet<string>, known: Readon
     if (!needsReading(plain)) return plain;
     // Words the data gives a reading for, then the analyser for what lies between them.
     const found = firstKnown(plain);
-    if (found) {
-      const { word: w, at } = found;
-      return text(plain.slice(0, at)) + knownWord(w, hiragana(known.get(w)!)) + text(plain.slice(at + w.length));
-    }
-    return analysed(plain);
+    const out = found
+      ? text(plain.slice(0, found.at)) + knownWord(found.word, hiragana(known.get(found.word)!)) + text(plain.slice(found.at + found.word.length))
+      : analysed(plain);
+    // Each word's ruby is kept on one line by the stylesheet (white-space: nowrap); Chromium then
+    // finds no break between two such words, so a long compound would not wrap at all. <wbr>
+    // gives the line its break between words, never inside one.
+    return out.replace(/<\/ruby>(?=<ruby>)/g, '</ruby><wbr>');
   };
   // The same text recurs on every page of an edition (navigation, headings, labels); it is read
-  // once. The cache is emptied when it grows large, so a national build keeps its memory.
-  const cache = new Map<string, string>();
-  const text = (plain: string): string => {
-    let out = cache.get(plain);
-    if (out === undefined) {
-      if (cache.size >= 50_000) cache.clear();
-      out = uncached(plain);
-      cache.set(plain, out);
+  // once (cached, below).
+  const text = cached(uncached);
+
+  // A word that needs a reading is written whole in hiragana, its basic kanji too (ほどがや, not
+  // ほ土ケ谷); a word the analyser cannot read keeps its kanji with what readings it has.
+  const rubyMarkup = /<ruby>(.*?)<rp>（<\/rp><rt>(.*?)<\/rt><rp>）<\/rp><\/ruby>/g;
+  const kanaWord = (surface: string, reading: string | null) =>
+    !needsReading(surface) ? surface : reading ? reading : word(surface, null).replace(rubyMarkup, (_, base: string, r: string) => (r === '?' ? base : r));
+  const kanaUncached = (plain: string): string => {
+    if (!needsReading(plain)) return plain;
+    const found = firstKnown(plain);
+    if (found) {
+      const { word: w, at } = found;
+      const middle = digit.test(w) ? kanaAnalysed(w) : hiragana(known.get(w)!);
+      return kana(plain.slice(0, at)) + middle + kana(plain.slice(at + w.length));
     }
-    return out;
+    return kanaAnalysed(plain);
   };
+  const kanaAnalysed = (plain: string) =>
+    t.tokenize(plain).map((tok) => kanaWord(tok.surface_form, tok.reading && tok.reading !== '*' ? hiragana(tok.reading) : null)).join('');
+  const kana = cached(kanaUncached);
 
   const html = (page: string): string => {
     // Open elements, each marked when its text must stay plain (and so everything inside it).
@@ -166,19 +189,39 @@ export function furigana(t: Tokenizer, basic: ReadonlySet<string>, known: Readon
           let at = open.length - 1;
           while (at >= 0 && open[at]!.name !== name) at--;
           if (at >= 0) open.length = at;
-        } else if (!voids.has(name) && !chunk.endsWith('/>')) open.push({ name, plain: unreadable.has(name) || /\sdata-no-ruby[\s=>]/.test(chunk) });
+        } else if (!voids.has(name) && !chunk.endsWith('/>')) {
+          // An SVG's <title> is the tooltip and name of a map's area: shown text, so written in kana.
+          const tooltip = name === 'title' && open.some((e) => e.name === 'svg');
+          open.push({ name, plain: (unreadable.has(name) && !tooltip) || /\sdata-no-ruby[\s=>]/.test(chunk) });
+        }
         return chunk;
       }
       const skip = open.some((e) => e.plain);
       if (chunk.startsWith('<!--') || !inBody || skip) return chunk;
-      return text(chunk);
+      return open.some((e) => e.name === 'svg') ? kana(chunk) : text(chunk);
     });
   };
-  return { text, html };
+  return { text, kana, html };
 }
 
 // Elements whose text cannot carry ruby, or already does; elements marked `data-no-ruby` (text
-// that is copied as it is, such as a citation) are left plain as well.
-const unreadable = new Set(['svg', 'script', 'style', 'title', 'textarea', 'option', 'ruby', 'template']);
+// that is copied as it is, such as a citation) are left plain as well. An SVG's text is written
+// in kana instead (its <style> stays plain).
+const unreadable = new Set(['script', 'style', 'title', 'textarea', 'option', 'ruby', 'template']);
 const voids = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const digit = /[0-9０-９]/;
+
+/** `read` remembered per text; emptied when it grows large, so a national build keeps its memory. */
+function cached(read: (plain: string) => string): (plain: string) => string {
+  const cache = new Map<string, string>();
+  return (plain) => {
+    let out = cache.get(plain);
+    if (out === undefined) {
+      if (cache.size >= 50_000) cache.clear();
+      out = read(plain);
+      cache.set(plain, out);
+    }
+    return out;
+  };
+}

@@ -10,6 +10,7 @@ import { href, type Lang } from '../i18n.ts';
 import { translator } from '../i18n/translate.ts';
 import type { SiteData } from '../site-data.ts';
 import { areaInfo, pagedAreas, shortName, type AreaInfo } from './groups.ts';
+import { asWritten, type ChartText } from './furigana-site.ts';
 import { memo } from './views.ts';
 import { CONTACTS_TABLE } from './contacts.ts';
 import { select } from '../dataset.ts';
@@ -42,7 +43,8 @@ export interface AreaFinder {
   contacts: boolean;
 }
 
-export function areaFinder(site: SiteData, lang: Lang): AreaFinder {
+/** `chartText` writes the map's own labels in the edition's chart text (furigana-site.ts). */
+export function areaFinder(site: SiteData, lang: Lang, chartText: ChartText = asWritten): AreaFinder {
   const t = translator(lang);
   const areas = pagedAreas(site).map((code) => areaInfo(site.tables, code)).filter((a): a is AreaInfo => a !== null);
   const link = (a: AreaInfo): FinderLink => ({ name: a.name[lang] ?? a.code, path: `wards/${a.code}/` });
@@ -60,17 +62,17 @@ export function areaFinder(site: SiteData, lang: Lang): AreaFinder {
   if (alone.length > 0)
     groups.push({ city: null, members: small ? alone.map(link) : [], list: small ? null : { name: t('areasPage.municipalities'), path: 'wards/#municipalities', count: alone.length } });
   // The map draws the areas that tile the land: wards and municipalities, not a city over its wards.
-  return { groups, map: small ? locator(site, areas.filter((a) => !wardsOf.has(a.code)), lang) : null, total: areas.length, contacts: select(site.tables, CONTACTS_TABLE).length > 0 };
+  return { groups, map: small ? locator(site, areas.filter((a) => !wardsOf.has(a.code)), lang, chartText) : null, total: areas.length, contacts: select(site.tables, CONTACTS_TABLE).length > 0 };
 }
 
-function locator(site: SiteData, areas: readonly AreaInfo[], lang: Lang): AreaFinder['map'] {
+function locator(site: SiteData, areas: readonly AreaInfo[], lang: Lang, chartText: ChartText): AreaFinder['map'] {
   const boundaries = site.boundaries;
   if (!boundaries) return null;
   const shapes = memo(site.derived, 'shapes', () => new Map(boundaries.shapes.map((s) => [s.code, s.geometry])));
   const drawn: LocatorArea[] = areas.flatMap((a) => {
     const geometry = shapes.get(a.code);
     const name = a.name[lang] ?? a.code;
-    return geometry ? [{ code: a.code, geometry, name, label: shortName(name), href: href(lang, `wards/${a.code}/`) }] : [];
+    return geometry ? [{ code: a.code, geometry, name, label: chartText(shortName(name)), href: href(lang, `wards/${a.code}/`) }] : [];
   });
   if (drawn.length === 0) return null;
   const label = translator(lang)('finder.mapLabel');

@@ -11,6 +11,7 @@ import { href, pick, type Lang } from '../i18n.ts';
 import { translator } from '../i18n/translate.ts';
 import type { SiteData } from '../site-data.ts';
 import { groupInfo, metricView, shortName, type MetricView } from './groups.ts';
+import { asWritten, type ChartText } from './furigana-site.ts';
 import { formatValue, markNotes, rankText, valueCell } from './metric-text.ts';
 import { sourceText } from './sources.ts';
 import { memo, metricTables, sourceOrNote, vintageDates, vintageText } from './views.ts';
@@ -38,7 +39,8 @@ export interface AreaMapChart {
 }
 
 /** The map of `metricId` across `group`, with `current` outlined when the map is on that area's page. */
-export function areaMapChart(site: SiteData, group: string, metricId: string, lang: Lang, current: string | null = null): AreaMapChart | null {
+/** `chartText` writes the map's own labels in the edition's chart text (furigana-site.ts). */
+export function areaMapChart(site: SiteData, group: string, metricId: string, lang: Lang, current: string | null = null, chartText: ChartText = asWritten): AreaMapChart | null {
   const boundaries = site.boundaries;
   if (!boundaries) return null;
   const view = metricView(site, metricId, lang, group);
@@ -58,7 +60,7 @@ export function areaMapChart(site: SiteData, group: string, metricId: string, la
     return [{
       code: a.area_code,
       geometry,
-      name: shortName(a.name),
+      name: chartText(shortName(a.name)),
       valueText: printed(a),
       quintile: a.quintile,
       href: href(lang, `wards/${a.area_code}/`),

@@ -14,6 +14,7 @@ import { local, pick, type Lang } from '../i18n.ts';
 import type { SiteData } from '../site-data.ts';
 import type { Row } from '../validate/validate-table.ts';
 import { areaInfo, areaMetrics, groupInfo, groupOfArea, metricView, shortName } from './groups.ts';
+import { asWritten, type ChartText } from './furigana-site.ts';
 import { comparedWithWhole, comparisonText, formatValue, markedName, markNotes, rankText, valueCell, wardSentence } from './metric-text.ts';
 import { attendanceText, countText, openedText, printedOnce } from './record-text.ts';
 import { sourceText } from './sources.ts';
@@ -29,7 +30,8 @@ import { translator, translate } from '../i18n/translate.ts';
 /** Around an area in a large group, the chart shows this many ranks either side. */
 const WINDOW = 7;
 
-export function areaPage(site: SiteData, code: string, lang: Lang) {
+/** `chartText` writes the charts' own labels in the edition's chart text (furigana-site.ts). */
+export function areaPage(site: SiteData, code: string, lang: Lang, chartText: ChartText = asWritten) {
   const t = translator(lang);
   const area = areaInfo(site.tables, code);
   const name = area?.name[lang] ?? code;
@@ -56,7 +58,7 @@ export function areaPage(site: SiteData, code: string, lang: Lang) {
   const headline = withValue.find((m) => m.spec.id === site.config.headlineMetric) ?? withValue.find((m) => m.spec.denominator) ?? withValue[0] ?? null;
   // A city with wards leads with its wards compared on the headline metric; any other area with its
   // own standing in its group, where another area has a figure of the same date to stand against.
-  const wardsView = site.derived.cityMetrics.some((c) => c.city_code === code && c.metric_id === site.config.headlineMetric) ? comparePage(site, code, site.config.headlineMetric, lang) : null;
+  const wardsView = site.derived.cityMetrics.some((c) => c.city_code === code && c.metric_id === site.config.headlineMetric) ? comparePage(site, code, site.config.headlineMetric, lang, chartText) : null;
   const headlineView = headline ? metricView(site, headline.spec.id, lang, group) : null;
   const headlineCompared = !!headline && !!headlineView && comparedWithWhole(headline.value, headlineView.total);
   const chart = wardsView?.chart
@@ -66,18 +68,18 @@ export function areaPage(site: SiteData, code: string, lang: Lang) {
         table: { ...wardsView.table, head: wardsView.table.head.slice(0, 3), rows: wardsView.table.rows.map((r) => r.slice(0, 3)), numeric: wardsView.table.numeric.slice(0, 3) },
         marks: markNotes(wardsView.table.rows.flatMap((r) => r.slice(1, 3)), lang),
       }
-    : headline && headlineCompared ? headlineChart(site, code, name, headline, group, info, lang) : null;
+    : headline && headlineCompared ? headlineChart(site, code, name, headline, group, info, lang, chartText) : null;
   // An area with no peer at the headline's date states its own figure instead of a comparison.
   const keyFigure = !chart && headline ? keyFigureText(name, headline, lang) : null;
 
   // The group on a map, this area outlined: a city's page shows its wards' map.
-  const map = wardsView?.chart ? wardsView.boundaryMap : headline ? areaMapChart(site, group, headline.spec.id, lang, code) : null;
+  const map = wardsView?.chart ? wardsView.boundaryMap : headline ? areaMapChart(site, group, headline.spec.id, lang, code, chartText) : null;
 
   const trends = areaTrends(site, code, group, metrics.map((m) => m.spec.id), headline?.spec.id ?? null, lang);
   const hub = hubSection(site, code, lang);
   const hospitals = hospitalSection(site, code, lang);
   const surveys = surveySection(site, code, lang);
-  const events = eventSection(site, code, lang);
+  const events = eventSection(site, code, lang, chartText);
   const table = metricTable(site, code, name, metrics, group, info, lang);
   // Every date the page shows a figure of: the measures, and the sections below them.
   const dates = [
@@ -207,7 +209,7 @@ function keyFigureText(name: string, m: AreaMetric, lang: Lang): string {
 }
 
 
-function headlineChart(site: SiteData, code: string, name: string, m: { spec: MetricSpec; value: WardMetricValue }, group: string, info: Info, lang: Lang) {
+function headlineChart(site: SiteData, code: string, name: string, m: { spec: MetricSpec; value: WardMetricValue }, group: string, info: Info, lang: Lang, chartText: ChartText) {
   const t = translator(lang);
   const view = metricView(site, m.spec.id, lang, group)!;
   const { spec, value: w } = m;
@@ -233,10 +235,10 @@ function headlineChart(site: SiteData, code: string, name: string, m: { spec: Me
     if (!shown.some((a) => a.area_code === code)) shown = [...shown, view.areas.find((a) => a.area_code === code)!];
   }
   const svg = renderChart(
-    rankedBars(shown.map((a) => ({ label: markedName(a), value: a.value, highlight: a.area_code === code })), {
-      reference: reference === null ? undefined : { value: reference, label: refLabel },
+    rankedBars(shown.map((a) => ({ label: chartText(markedName(a)), value: a.value, highlight: a.area_code === code })), {
+      reference: reference === null ? undefined : { value: reference, label: chartText(refLabel) },
       format: (x) => formatValue(x, spec, lang, false),
-      noData: t('common.noData'),
+      noData: chartText(t('common.noData')),
     }),
     { label: `${title}${t('common.sentenceEnd')}${refLabel}` },
   );
@@ -263,7 +265,7 @@ function hubSection(site: SiteData, code: string, lang: Lang) {
   return {
     dates: period ? [String(period.period_start), String(period.period_end)] : [],
     opened: hub ? openedText(hub, lang) : null,
-    place: hub ? (hub.location_ja ? String(hub.location_ja) : t('area.notGivenDocuments')) : null,
+    place: hub ? (local(lang, hub, 'location') || t('area.notGivenDocuments')) : null,
     throughput: period
       ? {
           caption: t('area.hubResults', { formatPeriod: formatPeriod(String(period.period_start), String(period.period_end), lang) }),
@@ -320,7 +322,7 @@ function surveySection(site: SiteData, code: string, lang: Lang) {
   };
 }
 
-function eventSection(site: SiteData, code: string, lang: Lang) {
+function eventSection(site: SiteData, code: string, lang: Lang, chartText: ChartText) {
   const t = translator(lang);
   const rows: Row[] = select(site.tables, 'events', { area_code: code }).map((r) => r.row).sort((a, b) => String(a.period_start).localeCompare(String(b.period_start)));
   if (rows.length === 0) return null;
@@ -342,7 +344,7 @@ function eventSection(site: SiteData, code: string, lang: Lang) {
     ? periodText ? t('area.bestAttendedInPeriod', { period: periodText, top: name(top), top2: attendanceText(top, lang) }) : t('area.bestAttendedPeople', { top: name(top), top2: attendanceText(top, lang) })
     : t('area.trainingsLectures');
   const svg = attended.length
-    ? renderChart(categoryBars(attended.map((e) => ({ label: name(e), value: Number(e.attendance) })), (v) => formatNumber(v, 0, lang)), { label: title })
+    ? renderChart(categoryBars(attended.map((e) => ({ label: chartText(name(e)), value: Number(e.attendance) })), (v) => formatNumber(v, 0, lang)), { label: title })
     : null;
   const otherPeriods = events.some((e) => vintageOfEvent(e) !== chartPeriod);
   const ends = events.map((e) => String(e.period_end)).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));

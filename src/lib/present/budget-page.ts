@@ -13,11 +13,13 @@ import { formatFiscalYear, formatFiscalYearRow, formatFiscalYearShort, formatNum
 import { local, type Lang } from '../i18n.ts';
 import type { SiteData } from '../site-data.ts';
 import { areaName } from './groups.ts';
+import { asWritten, type ChartText } from './furigana-site.ts';
 import { sourceText } from './sources.ts';
 import { vintageText } from './views.ts';
 import { translator, translate } from '../i18n/translate.ts';
 
-export function budgetPage(site: SiteData, lang: Lang) {
+/** `chart` writes the charts' own labels in the edition's chart text (furigana-site.ts). */
+export function budgetPage(site: SiteData, lang: Lang, chart: ChartText = asWritten) {
   const t = translator(lang);
   const cityName = site.config.budgetArea ? areaName(site.tables, site.config.budgetArea, lang) : '';
   const yen = (thousand: number) => translate(lang, 'budget.k', { thousand: formatNumber(thousand, 0, lang) });
@@ -33,13 +35,15 @@ export function budgetPage(site: SiteData, lang: Lang) {
   let change = null;
   if (total && lines.length > 0) {
     const biggestCut = [...lines].sort((a, b) => a.change_thousand_yen - b.change_thousand_yen)[0]!;
-    const name = (c: (typeof lines)[number]) => local(lang, c, 'name');
+    // A line's name in the language from the budget sheet's own row (its edition columns), as the derived change keeps Japanese and English only.
+    const sheetRows = new Map(select(site.tables, 'budget_lines', { fiscal_year: total.to_fiscal_year }).map((r) => [String(r.row.line_id), r.row]));
+    const name = (c: (typeof lines)[number]) => local(lang, sheetRows.get(c.line_id) ?? c, 'name');
     const pct = total.change_pct === null ? '' : formatNumber(Math.abs(total.change_pct), 1, lang);
-    const title = t('budget.budgetThanYearBefore', { toFiscalYear: fy(total.to_fiscal_year), toThousandYen: yen(total.to_thousand_yen), yen: yen(Math.abs(total.change_thousand_yen)), pct: pct ? t('budget.changePct', { pct }) : '', direction: t(total.change_thousand_yen < 0 ? 'budget.less' : 'budget.more'), name: local(lang, biggestCut, 'name') });
+    const title = t('budget.budgetThanYearBefore', { toFiscalYear: fy(total.to_fiscal_year), toThousandYen: yen(total.to_thousand_yen), yen: yen(Math.abs(total.change_thousand_yen)), pct: pct ? t('budget.changePct', { pct }) : '', direction: t(total.change_thousand_yen < 0 ? 'budget.less' : 'budget.more'), name: name(biggestCut) });
     // Bars carry the printed line number and the whole name; the table repeats both.
     const lineNo = new Map(select(site.tables, 'budget_lines', { fiscal_year: total.to_fiscal_year }).map((r) => [String(r.row.line_id), String(r.row.line_no_printed ?? '')]));
     const reasons = new Map(select(site.tables, 'budget_lines', { fiscal_year: total.to_fiscal_year }).map((r) => [String(r.row.line_id), local(lang, r.row, 'change_reason')]));
-    const svg = renderChart(categoryBars(lines.map((c) => ({ label: `${lineNo.get(c.line_id) ?? ''} ${name(c)}`.trim(), value: c.change_thousand_yen })), (v) => signed(v)), { label: title });
+    const svg = renderChart(categoryBars(lines.map((c) => ({ label: chart(`${lineNo.get(c.line_id) ?? ''} ${name(c)}`.trim()), value: c.change_thousand_yen })), (v) => signed(v)), { label: title });
     change = {
       title, svg, source: sourceText(site.tables, ['budget_lines'], lang),
       table: {
@@ -61,7 +65,7 @@ export function budgetPage(site: SiteData, lang: Lang) {
       const title = t('budget.fundingLargestShare', { toFiscalYear: fy(total.to_fiscal_year), largest: label(largest), formatNumber: formatNumber(share(largest), 1, lang) });
       funding = {
         title,
-        svg: renderChart(categoryBars(rows.map((r) => ({ label: label(r), value: Number(r.amount_thousand_yen) })), (v) => yen(v)), { label: title }),
+        svg: renderChart(categoryBars(rows.map((r) => ({ label: chart(label(r)), value: Number(r.amount_thousand_yen) })), (v) => yen(v)), { label: title }),
         source: sourceText(site.tables, ['budget_funding'], lang),
         table: { caption: title, head: [t('budget.source'), t('budget.amount'), t('budget.share')], rows: rows.map((r) => [label(r), yen(Number(r.amount_thousand_yen)), `${formatNumber(share(r), 1, lang)}%`]), numeric: [false, true, true] },
       };
@@ -81,9 +85,9 @@ export function budgetPage(site: SiteData, lang: Lang) {
     const title = t('budget.budgetSettlement', { first: fy(first), last: fy(last), settlement: settle.length ? t('budget.settlementRange', { min: formatNumber(Math.min(...settle.map((s) => s.settlement_pct)), 1, lang), max: formatNumber(Math.max(...settle.map((s) => s.settlement_pct)), 1, lang) }) : '' });
     const svg = renderChart(
       budgetTimeline(
-        history.map((r) => ({ label: rowYear(Number(r.fiscal_year)), kind: r.kind as BudgetYear['kind'], value: Number(r.total_thousand_yen) })),
+        history.map((r) => ({ label: chart(rowYear(Number(r.fiscal_year))), kind: r.kind as BudgetYear['kind'], value: Number(r.total_thousand_yen) })),
         (v) => formatNumber(v, 0, lang),
-        { budget: t('common.budget'), settlement: t('budget.settlement'), noSettlement: t('budget.noSettlement'), projection: t('budget.projected') },
+        { budget: chart(t('common.budget')), settlement: chart(t('budget.settlement')), noSettlement: chart(t('budget.noSettlement')), projection: chart(t('budget.projected')) },
       ),
       { label: title },
     );

@@ -8,6 +8,7 @@ import { formatNumber } from '../format.ts';
 import { pick, type Lang } from '../i18n.ts';
 import type { SiteData } from '../site-data.ts';
 import { groupInfo, groupsOf, metricView, shortName } from './groups.ts';
+import { asWritten, type ChartText } from './furigana-site.ts';
 import { formatValue } from './metric-text.ts';
 import { sourceText } from './sources.ts';
 import { vintageDates } from './views.ts';
@@ -16,7 +17,8 @@ import { translator } from '../i18n/translate.ts';
 /** The themes metrics are grouped by, in order; their headings are `compareIndex.theme.<id>` in the catalogues. */
 const themes = ['population', 'resources', 'hubs'] as const;
 
-export function compareIndex(site: SiteData, group: string, lang: Lang) {
+/** `chart` writes the charts' own labels in the edition's chart text (furigana-site.ts). */
+export function compareIndex(site: SiteData, group: string, lang: Lang, chart: ChartText = asWritten) {
   const t = translator(lang);
   const info = groupInfo(site, group, lang);
   // A family is listed once, by its first declared rate; its page offers the other variants.
@@ -34,10 +36,10 @@ export function compareIndex(site: SiteData, group: string, lang: Lang) {
         }),
     }))
     .filter((s) => s.metrics.length > 0);
-  return { info, sections, scatter: scatterOf(site, group, lang), others: groupsOf(site).filter((g) => g !== group).map((g) => ({ code: g, name: groupInfo(site, g, lang).wholeName })) };
+  return { info, sections, scatter: scatterOf(site, group, lang, chart), others: groupsOf(site).filter((g) => g !== group).map((g) => ({ code: g, name: groupInfo(site, g, lang).wholeName })) };
 }
 
-function scatterOf(site: SiteData, group: string, lang: Lang) {
+function scatterOf(site: SiteData, group: string, lang: Lang, chart: ChartText) {
   const t = translator(lang);
   const pair = site.config.scatter;
   if (!pair) return null;
@@ -56,7 +58,7 @@ function scatterOf(site: SiteData, group: string, lang: Lang) {
     ? t('compareIndex.higherLower', { needLabel: pick(lang, need.spec.label), supplyLabel: pick(lang, supply.spec.label), counter: info.memberNoun.counter, names: corner.join(t('list.comma')) })
     : t('compareIndex.scatterTitle', { needLabel: pick(lang, need.spec.label), supplyLabel: pick(lang, supply.spec.label) });
   const svg = renderChart(
-    scatter(points, { xLabel: pick(lang, need.spec.label), yLabel: pick(lang, supply.spec.unit), reference: { x: need.total.value, y: supply.total.value } }),
+    scatter(points.map((p) => ({ ...p, name: chart(p.name) })), { xLabel: chart(pick(lang, need.spec.label)), yLabel: chart(pick(lang, supply.spec.unit)), reference: { x: need.total.value, y: supply.total.value } }),
     { label: title },
   );
   return {

@@ -13,6 +13,7 @@ import { formatNumber } from '../format.ts';
 import { pick, type Lang } from '../i18n.ts';
 import type { SiteData } from '../site-data.ts';
 import { groupInfo, metricView, shortName, type MetricView } from './groups.ts';
+import { asWritten, type ChartText } from './furigana-site.ts';
 import { MIN_COMPARED } from '../derive/ward-metrics.ts';
 import { comparedFigure, formatValue, markedName, rankText, valueCell } from './metric-text.ts';
 import { sourceText } from './sources.ts';
@@ -51,7 +52,8 @@ export interface ComparePage {
   disagreements: { note: string; anchor: string } | null;
 }
 
-export function comparePage(site: SiteData, group: string, metricId: string, lang: Lang): ComparePage {
+/** `chartText` writes the charts' own labels in the edition's chart text (furigana-site.ts). */
+export function comparePage(site: SiteData, group: string, metricId: string, lang: Lang, chartText: ChartText = asWritten): ComparePage {
   const t = translator(lang);
   const info = groupInfo(site, group, lang);
   const view = metricView(site, metricId, lang, group);
@@ -82,7 +84,7 @@ export function comparePage(site: SiteData, group: string, metricId: string, lan
   const chartTitle = areas.length > MAX_BARS ? `${title}${t('compare.top', { maxBars: MAX_BARS })}` : title;
   const svg = ranked.length >= MIN_COMPARED
     ? renderChart(
-        rankedBars(barAreas.map((a) => ({ label: markedName(a), value: a.value })), { reference: reference === null ? undefined : { value: reference, label: refLabel }, format: (v) => formatValue(v, spec, lang, false), noData: t('common.noData') }),
+        rankedBars(barAreas.map((a) => ({ label: chartText(markedName(a)), value: a.value })), { reference: reference === null ? undefined : { value: reference, label: chartText(refLabel) }, format: (v) => formatValue(v, spec, lang, false), noData: chartText(t('common.noData')) }),
         { label: `${chartTitle}${t('common.sentenceEnd')}${refLabel}` },
       )
     : null;
@@ -134,13 +136,13 @@ export function comparePage(site: SiteData, group: string, metricId: string, lan
   if (off.length > 0)
     caveats.push(t('compare.markedHaveNoFigure', { length: off.length, counter: info.memberNoun.counter, numeratorVintage: vintageText(total.numerator_vintage, lang) }));
 
-  const boundaryMap = areaMapChart(site, group, metricId, lang);
+  const boundaryMap = areaMapChart(site, group, metricId, lang, null, chartText);
   let map: ComparePage['map'] = null;
   if (info.wards && !boundaryMap) {
     const byCode = new Map(areas.map((a) => [a.area_code, a]));
     const tiles = tilePositions(site.tables, info.members).map((p) => {
       const a = byCode.get(p.code);
-      return { row: p.row, col: p.col, name: shortName(a?.name ?? p.code), valueText: a?.value == null ? '—' : formatValue(a.value, spec, lang, false), quintile: a?.quintile ?? null };
+      return { row: p.row, col: p.col, name: chartText(shortName(a?.name ?? p.code)), valueText: a?.value == null ? '—' : formatValue(a.value, spec, lang, false), quintile: a?.quintile ?? null };
     });
     if (tiles.length > 0)
       map = { svg: renderChart(tileMap(tiles), { label: t('compare.tileMapWardDarker', { heading }) }) };

@@ -10,6 +10,7 @@ import { formatNumber, formatPeriod } from '../format.ts';
 import { local, type Lang } from '../i18n.ts';
 import type { SiteData } from '../site-data.ts';
 import { areaName, groupInfo, metricView, shortName } from './groups.ts';
+import { asWritten, type ChartText } from './furigana-site.ts';
 import { formatValue } from './metric-text.ts';
 import { attendanceText, countText, openedText, printedOnce } from './record-text.ts';
 import { sourceText } from './sources.ts';
@@ -23,7 +24,8 @@ export function hubCities(site: SiteData): string[] {
   return [...parents].sort();
 }
 
-export function hubsSection(site: SiteData, city: string, lang: Lang) {
+/** `chartText` writes the charts' own labels in the edition's chart text (furigana-site.ts). */
+export function hubsSection(site: SiteData, city: string, lang: Lang, chartText: ChartText = asWritten) {
   const t = translator(lang);
   const info = groupInfo(site, city, lang);
   const cityName = areaName(site.tables, city, lang);
@@ -52,7 +54,7 @@ export function hubsSection(site: SiteData, city: string, lang: Lang) {
     const top = perMonth.areas.filter((w) => w.rank === 1);
     const title = t('hubs.newClientsPerMonth', { names: top.map((w) => w.name).join(t('list.short')), formatValue: formatValue(top[0]?.value ?? null, perMonth.spec, lang), wholeName: info.wholeName, value: formatValue(perMonth.total.value, perMonth.spec, lang) });
     const svg = renderChart(
-      rankedBars(perMonth.areas.map((w) => ({ label: shortName(w.name), value: w.value })), { reference: { value: perMonth.total.value, label: `${info.wholeName} ${formatNumber(perMonth.total.value, 1, lang)}` }, format: (v) => formatNumber(v, 1, lang), noData: t('hubs.notOpen') }),
+      rankedBars(perMonth.areas.map((w) => ({ label: chartText(shortName(w.name)), value: w.value })), { reference: { value: perMonth.total.value, label: chartText(`${info.wholeName} ${formatNumber(perMonth.total.value, 1, lang)}`) }, format: (v) => formatNumber(v, 1, lang), noData: chartText(t('hubs.notOpen')) }),
       { label: title },
     );
     const idle = perMonth.areas.filter((w) => w.value === null).map((w) => w.name);
@@ -75,7 +77,7 @@ export function hubsSection(site: SiteData, city: string, lang: Lang) {
     if (!top) return [];
     const kind = breakdown === 'consultation_sources' ? 'hubs.sources' : 'hubs.contents';
     const title = t('hubs.mostOften', { heading: t(`${kind}.heading`), label: local(lang, top, 'label'), sharePct: formatNumber(top.share_pct, 0, lang) });
-    const svg = renderChart(categoryBars(rows.map((r) => ({ label: local(lang, r, 'label'), value: r.count })), (v) => translate(lang, 'hubs.countShare', { v: formatNumber(v, 0, lang), formatNumber: formatNumber((v / top.total) * 100, 0, lang) })), { label: title });
+    const svg = renderChart(categoryBars(rows.map((r) => ({ label: chartText(local(lang, r, 'label')), value: r.count })), (v) => translate(lang, 'hubs.countShare', { v: formatNumber(v, 0, lang), formatNumber: formatNumber((v / top.total) * 100, 0, lang) })), { label: title });
     const note = breakdown === 'consultation_sources'
       ? t('hubs.newContinuingClients', { total: formatNumber(top.total, 0, lang), wholeName: info.wholeName })
       : t('hubs.oneSupportActionCan', { total: formatNumber(top.total, 0, lang) });
@@ -92,7 +94,7 @@ export function hubsSection(site: SiteData, city: string, lang: Lang) {
   const twice = [...alsoNamed].map(([e, others]) => t('area.printedTwice', { names: [e, ...others].map((x) => `「${local(lang, x, 'name')}」`).join(t('list.short')), sessions: countText(e.sessions, lang), attendance: attendanceText(e, lang) }));
   return {
     city, cityName, lead, periodText, chart, throughputTable, breakdowns,
-    hubs: { caption: t('hubs.hubOpeningDatePlace'), head: [t('common.ward'), t('common.opened'), t('common.place')], rows: hubs.map((h) => [name(h.area_code), openedText(h, lang), h.location_ja ? String(h.location_ja) : t('hubs.notGiven')]), numeric: [false, false, false] },
+    hubs: { caption: t('hubs.hubOpeningDatePlace'), head: [t('common.ward'), t('common.opened'), t('common.place')], rows: hubs.map((h) => [name(h.area_code), openedText(h, lang), local(lang, h, 'location') || t('hubs.notGiven')]), numeric: [false, false, false] },
     hubsSource: sourceText(site.tables, ['hubs'], lang),
     events: events.length ? {
       caption: t('hubs.meetingsTrainingsHeldHubs', { cityName }),

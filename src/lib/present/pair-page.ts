@@ -6,6 +6,7 @@ import { formatNumber } from '../format.ts';
 import { pick, type Lang } from '../i18n.ts';
 import type { SiteData } from '../site-data.ts';
 import { areaMetrics, areaName, groupInfo, groupOfArea, type GroupInfo } from './groups.ts';
+import { asWritten, type ChartText } from './furigana-site.ts';
 import { formatValue } from './metric-text.ts';
 import { openedText } from './record-text.ts';
 import { sourceText } from './sources.ts';
@@ -23,7 +24,8 @@ export function wardPairs(site: SiteData): [string, string][] {
     });
 }
 
-export function pairPage(site: SiteData, a: string, b: string, lang: Lang) {
+/** `chartText` writes the chart's own labels in the edition's chart text (furigana-site.ts). */
+export function pairPage(site: SiteData, a: string, b: string, lang: Lang, chartText: ChartText = asWritten) {
   const t = translator(lang);
   const info = groupInfo(site, groupOfArea(site.tables, a), lang);
   const nameA = areaName(site.tables, a, lang);
@@ -36,7 +38,7 @@ export function pairPage(site: SiteData, a: string, b: string, lang: Lang) {
   };
   if (select(site.tables, 'hubs', { area_code: a }).length + select(site.tables, 'hubs', { area_code: b }).length > 0) rows.push([t('pair.hubOpened'), hub(a), hub(b), '']);
   const title = t('pair.sideSide', { nameA, nameB });
-  return { title, nameA, nameB, chart: pairChart(site, a, b, info, lang), table: { caption: title, head: [t('common.measure'), nameA, nameB, info.wholeName], rows, numeric: [false, true, true, true] } };
+  return { title, nameA, nameB, chart: pairChart(site, a, b, info, lang, chartText), table: { caption: title, head: [t('common.measure'), nameA, nameB, info.wholeName], rows, numeric: [false, true, true, true] } };
 }
 
 /**
@@ -46,7 +48,7 @@ export function pairPage(site: SiteData, a: string, b: string, lang: Lang) {
  * measure neither area has a comparable figure for is left out; one area without a figure shows
  * "no data", never zero. Null when no rate has a figure for either area.
  */
-function pairChart(site: SiteData, a: string, b: string, info: GroupInfo, lang: Lang) {
+function pairChart(site: SiteData, a: string, b: string, info: GroupInfo, lang: Lang, chartText: ChartText) {
   const t = translator(lang);
   const nameA = areaName(site.tables, a, lang);
   const nameB = areaName(site.tables, b, lang);
@@ -70,7 +72,10 @@ function pairChart(site: SiteData, a: string, b: string, info: GroupInfo, lang: 
   const noData = t('common.noData');
   const reference = t('pair.reference', { wholeName: info.wholeName });
   const svg = renderChart(
-    pairRatios(measures.map((m) => ({ label: pick(lang, m.spec.label), a: m.a, b: m.b, missing: m.missing })), { names: [nameA, nameB], reference, format: ratio, noData }),
+    pairRatios(
+      measures.map((m) => ({ label: chartText(pick(lang, m.spec.label)), a: m.a, b: m.b, missing: m.missing.map((x) => (x === undefined ? x : chartText(x))) as [string | undefined, string | undefined] })),
+      { names: [chartText(nameA), chartText(nameB)], reference: chartText(reference), format: ratio, noData: chartText(noData) },
+    ),
     { label: `${title}${t('common.sentenceEnd')}${reference}` },
   );
   const tables = [...new Set(measures.flatMap((m) => metricTables(m.spec)))];

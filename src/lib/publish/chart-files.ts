@@ -186,8 +186,7 @@ export async function writeChartFiles(effects: BuildEffects, base: string, pageP
   const embed = `${dir}${input.anchor}/index.html`;
   const { readings } = input;
   if (!readings) return effects.write(embed, embedPage(input));
-  // Only the words around the chart go through the ふりがな writer (a chart carries no readings),
-  // when the writer has room for the page.
-  const marker = '<!--chart-->';
-  await effects.write(embed, async () => (await readings(embedPage({ ...input, svg: marker }))).replace(marker, () => input.svg));
+  // The whole page goes through the ふりがな writer, when the writer has room for it: the words
+  // around the chart get ruby, the chart's own text kana, as on the chart's page.
+  await effects.write(embed, async () => readings(embedPage(input)));
 }

@@ -342,6 +342,14 @@ export const messages = {
     ja: `${a.pointer} の表示名に、サイトの最初の言語${q(a.lang)}がありません（ほかの言語はこれを代わりに使います）`,
     en: `${a.pointer}: the label has no entry in ${e(a.lang)}, the site's first language (the others fall back to it)`,
   }),
+  'label-edition-missing': (a: { pointer: string; lang: string; name: string; fallback: string }) => ({
+    ja: `${a.pointer} に${a.name}（${a.lang}）の表示名がありません。${a.name}のページには${q(a.fallback)}の表示名が出ます`,
+    en: `${a.pointer}: no label in ${a.name} (${e(a.lang)}); its pages show the ${e(a.fallback)} label instead`,
+  }),
+  'column-edition-missing': (a: { column: string; lang: string; name: string; fallback: string }) => ({
+    ja: `列${q(a.column)}が空です。${a.name}（${a.lang}）のページには列${q(a.fallback)}の文が出ます`,
+    en: `the column ${e(a.column)} is empty; the pages in ${a.name} (${e(a.lang)}) show the column ${e(a.fallback)} instead`,
+  }),
   'language-unknown': (a: { lang: string; file: string }) => ({
     ja: `言語${q(a.lang)}の文言ファイル ${a.file} がありません。ページの文言はすべて代わりの言語で表示されます`,
     en: `no catalogue ${a.file} for the language ${e(a.lang)}; its pages show every text in its fallback language`,

@@ -26,6 +26,7 @@ import { checkRuleReferences } from './validate-consistency.ts';
 import { normalizeLanguages } from '../config/languages.ts';
 import { buildLanguages, chainsOf } from '../i18n/languages.ts';
 import { fillLabels } from '../i18n/labels.ts';
+import { columnLabelProblems, declarationLabelProblems } from './validate-edition-labels.ts';
 
 export interface DatasetResult {
   tables: Map<string, Table>;
@@ -107,7 +108,8 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
     const kind = subfolderKind(dir, name);
     if (kind === 'link' || kind === 'not-a-folder') problems.push(problem(shown(name), 1, 0, 'subfolder-not-folder', { name, kind }));
   }
-  if (subfolderKind(dir, 'glossary') === 'folder') problems.push(...validateDataDir(join(dir, 'glossary'), displayRoot, { site: false }).problems);
+  const glossary = subfolderKind(dir, 'glossary') === 'folder' ? validateDataDir(join(dir, 'glossary'), displayRoot, { site: false }) : null;
+  if (glossary) problems.push(...glossary.problems);
   if (subfolderKind(dir, 'locales') === 'folder') problems.push(...nameCaseProblems(readdirSync(join(dir, 'locales')).sort(), (n) => shown(join('locales', n))));
 
   // What the pages need: the tables they read, and metrics.json with operands that exist.
@@ -141,6 +143,13 @@ export function validateDataDir(dir: string, displayRoot = process.cwd(), option
       problems.push(...labelProblems(siteFile, config, declared.at, config, dir));
     }
   } else if (options.requireSiteConfig && !options.siteConfig) problems.push(problem(siteFile, 1, 0, 'site-config-missing', {}));
+  // The labels an edition writes itself, looked for before the fallback chain fills them.
+  if (config) {
+    const languages = buildLanguages(normalizeLanguages(config.languages), dir);
+    if (metrics.value) problems.push(...declarationLabelProblems([{ file: metricsFile, value: metrics.value, at: metrics.at }], languages));
+    problems.push(...declarationLabelProblems([...schemas].map(([name, schema]) => ({ file: schemaAt.get(name)!.file, value: schema, at: schemaAt.get(name)!.at })), languages, ['title']));
+    for (const table of [...tables.values(), ...(glossary?.tables.values() ?? [])]) problems.push(...columnLabelProblems(table, languages));
+  }
   // Labels in every configured language, each filled once from its fallback chain.
   if (config) {
     if (metrics.value) problems.push(...labelProblems(metricsFile, metrics.value, metrics.at, config, dir));

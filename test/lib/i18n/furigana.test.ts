@@ -14,7 +14,7 @@ const known = new Map([
 /** The readings of a ruby string, in order. */
 const readings = (html: string) => [...html.matchAll(/<rt>(.*?)<\/rt>/g)].map((m) => m[1]);
 /** The text without its readings. */
-const base = (html: string) => html.replace(/<rp>.*?<\/rp>|<rt>.*?<\/rt>|<\/?ruby>/g, '');
+const base = (html: string) => html.replace(/<rp>.*?<\/rp>|<rt>.*?<\/rt>|<\/?ruby>|<wbr>/g, '');
 
 describe('furigana', () => {
   let tokenizer: Tokenizer;
@@ -44,14 +44,13 @@ describe('furigana', () => {
     expect(f.text('人口は 100人です')).toBe('人口は 100人です');
   });
 
-  it('rewrites the text of the body only, never titles, charts, scripts or text marked data-no-ruby', () => {
+  it('rewrites the text of the body only, never titles, scripts or text marked data-no-ruby', () => {
     const f = furigana(tokenizer, basicKanji(), known);
     const page =
-      '<html><head><title>医療</title></head><body><p>医療 <svg><text>医療</text></svg>' +
+      '<html><head><title>医療</title></head><body><p>医療 ' +
       '<span data-no-ruby>医療</span><script>医療</script> 介護</p></body></html>';
     const out = f.html(page);
     expect(out).toContain('<title>医療</title>');
-    expect(out).toContain('<svg><text>医療</text></svg>');
     expect(out).toContain('<span data-no-ruby>医療</span>');
     expect(out).toContain('<script>医療</script>');
     expect(readings(out)).toEqual(['いりょう', 'かいご']);
@@ -69,4 +68,49 @@ describe('furigana', () => {
     expect(calls).toBe(once);
     expect(readings(page)).toHaveLength(50 * readings(f.text('在宅医療を受ける人')).length);
   });
+
+  it('never puts a digit under a reading: a counter after a number is read on its kanji alone', () => {
+    // The data reads 75歳以上 as one word (glossary reading_ja); its digits must stay outside the ruby.
+    const f = furigana(tokenizer, basicKanji(), new Map([...known, ['75歳以上', 'ななじゅうごさいいじょう']]));
+    const bases = (html: string) => [...html.matchAll(/<ruby>(.*?)<rp>/g)].map((m) => m[1]!);
+    const samples = ['75歳以上の割合', '人口10万人あたり', '３か所', '2015年度', '令和3年度の予算'];
+    const all = samples.flatMap((s) => {
+      const out = f.text(s);
+      expect(base(out), s).toBe(s);
+      return bases(out);
+    });
+    // Each sample has at least one word read (歳, 万, 所, 度, 令和): a check that cannot pass on plain text.
+    expect(all.length).toBeGreaterThanOrEqual(samples.length);
+    expect(all.filter((b) => /[0-9０-９]/.test(b))).toEqual([]);
+    expect(readings(f.text('75歳以上'))).toEqual(['さい', 'いじょう']);
+  });
+
+  it('makes each word one ruby, with a line break allowed between two words and none inside one', () => {
+    const f = furigana(tokenizer, basicKanji(), new Map([['在宅療養支援診療所', 'ざいたくりょうようしえんしんりょうじょ']]));
+    const out = f.text('在宅療養支援診療所の公表資料');
+    expect(base(out)).toBe('在宅療養支援診療所の公表資料');
+    // Five words of the compound, then 公表 and 資料: a break opportunity between each two
+    // adjacent words (the stylesheet keeps each <ruby> whole), none inside a word.
+    expect(readings(out)).toEqual(['ざいたく', 'りょうよう', 'しえん', 'しんりょう', 'じょ', 'こうひょう', 'しりょう']);
+    expect(out.split('</ruby><wbr><ruby>').length - 1).toBe(5);
+    expect(out).not.toMatch(/<\/ruby><ruby>/);
+  });
+
+  it('writes the words of a chart in hiragana, since an SVG text cannot carry ruby', () => {
+    const f = furigana(tokenizer, basicKanji(), known);
+    const page =
+      '<html><body><p>港南区</p><svg><g><text x="1">港南区</text><text>75歳以上 人口</text><a><path><title>港南区 1.2</title></path></a></g>' +
+      '<style>.a{}</style></svg></body></html>';
+    const out = f.html(page);
+    expect(out).toContain('<text x="1">こうなんく</text>');
+    expect(out).toContain('<text>75さいいじょう 人口</text>');
+    expect(out).toContain('<title>こうなんく 1.2</title>');
+    expect(out).toContain('<style>.a{}</style>');
+    // A word that needs a reading is written whole in kana, its basic kanji too (土 and 谷 are basic).
+    const g = furigana(tokenizer, basicKanji(), new Map([['保土ケ谷', 'ほどがや']]));
+    expect(g.html('<body><svg><text>保土ケ谷</text><text>在宅医療</text></svg></body>')).toBe('<body><svg><text>ほどがや</text><text>ざいたくいりょう</text></svg></body>');
+    // The page's own text keeps its kanji, with ruby.
+    expect(readings(out)).toEqual(['こうなん', 'く']);
+  });
 });
+

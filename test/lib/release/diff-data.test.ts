@@ -226,7 +226,7 @@ describe('formatDiffReport', () => {
         'home_care_facilities.csv: 追加0行・削除0行・変更1行 / 0 added, 0 removed, 1 changed',
         '  変更 14103 西区 (2015-10-31): support_clinics 12 → 15',
         'hubs.csv: 追加0行・削除1行・変更0行 / 0 added, 1 removed, 0 changed',
-        '  削除 14118 都筑区 (2016-02-19): as_of 2016-02-19, opened_on 2015-01-28, opened_on_precision day, location_ja 横浜市都筑区医師会館内, source_document yokohama-hub-report-2016, note Date cell merged with 中区 (1月28日).',
+        '  削除 14118 都筑区 (2016-02-19): as_of 2016-02-19, opened_on 2015-01-28, opened_on_precision day, location_ja 横浜市都筑区医師会館内, source_document yokohama-hub-report-2016, note Date cell merged with 中区 (1月28日)., location_ja_hira 横浜市 都筑区医師会館の 中',
         'population.csv: 追加1行・削除0行・変更1行 / 1 added, 0 removed, 1 changed',
         '  追加 14103 西区 (2014-01-01): population 97000, aged_75_plus 9000, aged_75_plus_share_printed_pct 9.3',
         '  変更 14103 西区 (2015-01-01): population 97711 → 97800',
