@@ -51,9 +51,9 @@ const ordinaryOf = (p: string) => '/' + p.slice(rubyPrefixes.find((prefix) => p.
 /** Pages of the default edition that the sample lacks, visited for their tables' widths alone. */
 const counterparts = [...new Set(rubyPaths.map(ordinaryOf))].filter((p) => !paths.includes(p));
 const maxRubyTableRatio = 1.1;
-/** Sheets allowed on A4, by kind of page: the budget goes to a committee on two in every edition. */
+/** Sheets allowed on A4, by kind of page: the budget and two wards side by side go to a committee on two in every edition. */
 const sheetLimit = (path: string) =>
-  new RegExp(`^${edition}/wards/\\d+/$`).test(path) ? 2 + extra(path) : new RegExp(`^${edition}/compare/[^/]+/[^/]+/$`).test(path) ? 3 : new RegExp(`^${edition}/budget/$`).test(path) ? 2 : null;
+  new RegExp(`^${edition}/wards/\\d+/$`).test(path) ? 2 + extra(path) : new RegExp(`^${edition}/compare/[^/]+/[^/]+/$`).test(path) ? 3 : new RegExp(`^${edition}/(budget|wards/\\d+/vs/\\d+)/$`).test(path) ? 2 : null;
 /** A table of up to this many rows is read whole: it must not split across sheets (src/styles/site.css). */
 const wholeTableRows = 12;
 const minChartFontPx = 11;
@@ -332,18 +332,20 @@ describe(`readings (ふりがな) on ${rubyPaths.length} pages, at 360 px and 12
 });
 
 describe('on A4 paper', () => {
-  it('prints a ward profile and the budget on at most 2 sheets and a comparison page on at most 3', () => {
+  it('prints a ward profile, two wards side by side and the budget on at most 2 sheets and a comparison page on at most 3', () => {
     const printed = [...sheets].map(([path, n]) => ({ path, n, limit: sheetLimit(path)! }));
     // Every sampled profile and comparison page, so every family of them in every language.
     expect(printed.map((p) => p.path).sort()).toEqual(paths.filter((p) => sheetLimit(p) !== null));
     const printedFamilies = new Set(printed.map((p) => sample.familyOf.get(p.path)));
-    const printable = [...sample.families.keys()].filter((f) => /^\S+ (wards\/:[a-z_]+|compare\/[^/]+\/:metric)$/.test(f));
+    const printable = [...sample.families.keys()].filter((f) => /^\S+ (wards\/:[a-z_]+|wards\/:ward\/vs\/:ward|compare\/[^/]+\/:metric)$/.test(f));
     expect(printable.length).toBeGreaterThanOrEqual(4 * siteLanguages().length);
     for (const f of printable) expect(printedFamilies.has(f), f).toBe(true);
     expect(printed.filter((p) => p.limit === 2).length).toBeGreaterThanOrEqual(4);
     expect(printed.filter((p) => p.limit === 3).length).toBeGreaterThanOrEqual(4);
     // The budget page in every edition: a family of one page, sampled whole.
     expect(printed.filter((p) => p.path.endsWith('/budget/')).length).toBe(siteLanguages().length);
+    // Two wards side by side, in every edition.
+    expect(new Set(printed.filter((p) => /\/vs\/\d+\/$/.test(p.path)).map((p) => sample.familyOf.get(p.path))).size).toBe(siteLanguages().length);
     console.log(`A4 sheets: ${printed.map((p) => `${p.path} ${p.n}`).join(', ')}`);
     expect(printed.filter((p) => p.n > p.limit).map((p) => `${p.path}: ${p.n} sheets (at most ${p.limit})`)).toEqual([]);
   });

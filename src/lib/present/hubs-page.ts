@@ -12,7 +12,7 @@ import type { SiteData } from '../site-data.ts';
 import { areaName, groupInfo, metricView, shortName } from './groups.ts';
 import { asWritten, type ChartText } from './furigana-site.ts';
 import { formatValue } from './metric-text.ts';
-import { attendanceText, countText, openedText } from './record-text.ts';
+import { attendanceText, countText, openedText, printedOnce } from './record-text.ts';
 import { sourceText } from './sources.ts';
 import { translator, translate } from '../i18n/translate.ts';
 
@@ -87,7 +87,11 @@ export function hubsSection(site: SiteData, city: string, lang: Lang, chartText:
     }];
   });
 
-  const events = select(site.tables, 'events', { area_code: city }).map((r) => r.row).sort((a, b) => String(a.period_start).localeCompare(String(b.period_start)));
+  const rows = select(site.tables, 'events', { area_code: city }).map((r) => r.row).sort((a, b) => String(a.period_start).localeCompare(String(b.period_start)));
+  // One set of events a document prints twice under two names is one row carrying both, as on the area pages.
+  const { events, alsoNamed } = printedOnce(rows);
+  const eventName = (e: (typeof rows)[number]) => [e, ...(alsoNamed.get(e) ?? [])].map((x) => local(lang, x, 'name')).join(t('area.alsoNamed'));
+  const twice = [...alsoNamed].map(([e, others]) => t('area.printedTwice', { names: [e, ...others].map((x) => `「${local(lang, x, 'name')}」`).join(t('list.short')), sessions: countText(e.sessions, lang), attendance: attendanceText(e, lang) }));
   return {
     city, cityName, lead, periodText, chart, throughputTable, breakdowns,
     hubs: { caption: t('hubs.hubOpeningDatePlace'), head: [t('common.ward'), t('common.opened'), t('common.place')], rows: hubs.map((h) => [name(h.area_code), openedText(h, lang), local(lang, h, 'location') || t('hubs.notGiven')]), numeric: [false, false, false] },
@@ -95,9 +99,10 @@ export function hubsSection(site: SiteData, city: string, lang: Lang, chartText:
     events: events.length ? {
       caption: t('hubs.meetingsTrainingsHeldHubs', { cityName }),
       head: [t('common.period'), t('common.name'), t('common.sessions'), t('hubs.attendance')],
-      rows: events.map((e) => [formatPeriod(String(e.period_start), String(e.period_end), lang), local(lang, e, 'name'), n(e.sessions), attendanceText(e, lang)]),
+      rows: events.map((e) => [formatPeriod(String(e.period_start), String(e.period_end), lang), eventName(e), n(e.sessions), attendanceText(e, lang)]),
       numeric: [false, false, true, true],
       source: sourceText(site.tables, ['events'], lang),
+      note: twice.join(' ') || undefined,
     } : null,
   };
 }
