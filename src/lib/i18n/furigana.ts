@@ -168,10 +168,24 @@ export function furigana(t: Tokenizer, basic: ReadonlySet<string>, known: Readon
     const found = firstKnown(plain);
     if (found) {
       const { word: w, at } = found;
-      const middle = digit.test(w) ? kanaAnalysed(w) : hiragana(known.get(w)!);
+      const middle = digit.test(w) ? kanaAnalysed(w) : keepKatakana(w, hiragana(known.get(w)!));
       return kana(plain.slice(0, at)) + middle + kana(plain.slice(at + w.length));
     }
     return kanaAnalysed(plain);
+  };
+  // A reading records a word's katakana in hiragana too (ほうもんかんごすてーしょん): the word's own
+  // katakana runs are put back where the reading keeps them (ステーション), not where it reads
+  // them otherwise (保土ケ谷 is ほどがや).
+  const keepKatakana = (surface: string, reading: string) => {
+    let out = reading;
+    let from = 0;
+    for (const run of surface.match(/[\u30A1-\u30FA\u30FC]+/g) ?? []) {
+      const at = out.indexOf(hiragana(run), from);
+      if (at < 0) continue;
+      out = out.slice(0, at) + run + out.slice(at + run.length);
+      from = at + run.length;
+    }
+    return out;
   };
   const kanaAnalysed = (plain: string) =>
     t.tokenize(plain).map((tok) => kanaWord(tok.surface_form, tok.reading && tok.reading !== '*' ? hiragana(tok.reading) : null)).join('');

@@ -112,5 +112,12 @@ describe('furigana', () => {
     // The page's own text keeps its kanji, with ruby.
     expect(readings(out)).toEqual(['こうなん', 'く']);
   });
+
+  it('keeps a word\'s katakana as it is written when the chart writes the word in kana', () => {
+    const f = furigana(tokenizer, basicKanji(), new Map([['訪問看護ステーション', 'ほうもんかんごステーション'], ['保土ケ谷', 'ほどがや']]));
+    expect(f.kana('訪問看護ステーションの 数')).toBe('ほうもんかんごステーションの 数');
+    // A katakana letter the reading does not keep (ケ read が) is read as the reading says.
+    expect(f.kana('保土ケ谷')).toBe('ほどがや');
+  });
 });
 
