@@ -14,7 +14,9 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { SectionId } from '../../src/lib/config/site-config.ts';
 import { runGate } from '../../src/lib/pipeline.ts';
+import { sectionPath } from '../../src/lib/present/sections.ts';
 import { cases, type CorpusCase, type Tools } from './corpus-cases.ts';
 import { gateFingerprint } from './gate-fingerprint.ts';
 
@@ -122,22 +124,25 @@ function tools(dir: string): Tools {
   };
 }
 
-/** Where each page of the site configuration's `nav` is, under each language's folder. */
-const navPaths: Record<string, string> = {
-  overview: '', compare: 'compare/', areas: 'wards/', hubs: 'hubs/', budget: 'budget/', programmes: 'programmes/',
-  data: 'data/', releases: 'releases/', methodology: 'methodology/', glossary: 'glossary/', quality: 'quality/',
-};
+/**
+ * A section whose page appears only when its table has rows (src/lib/present/sections.ts): a
+ * configuration may list it in `nav` while the data has nothing for it.
+ */
+const fedBy: Record<string, string> = { hubs: 'hubs.csv', budget: 'budget_lines.csv', programmes: 'programmes.csv' };
+const hasRows = (file: string) => existsSync(file) && readFileSync(file, 'utf8').trim().split(/\r?\n/).length > 1;
 
 /**
  * The pages a data folder's configuration declares that its built site lacks: in every language
  * of site.json (the first at the root, the others under their path or code), every page of its
- * nav and a page for every area of areas.csv. A build that succeeds with pages missing fails here.
+ * nav that its data feeds (the budget also needs the configuration's budget area) and a page for
+ * every area of areas.csv. A build that succeeds with pages missing fails here.
  */
 function declaredPagesMissing(dataDir: string, outDir: string): string[] {
-  const site = JSON.parse(readFileSync(join(dataDir, 'site.json'), 'utf8').replace(/^\uFEFF/, '')) as { languages: (string | { code: string; path?: string })[]; nav: string[] };
+  const site = JSON.parse(readFileSync(join(dataDir, 'site.json'), 'utf8').replace(/^\uFEFF/, '')) as { languages: (string | { code: string; path?: string })[]; nav: string[]; budgetArea?: string };
   const prefixes = site.languages.map((l, i) => (i === 0 ? '' : `${typeof l === 'string' ? l : (l.path ?? l.code)}/`));
   const codes = readFileSync(join(dataDir, 'areas.csv'), 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1).map((l) => l.split(',')[0]!.trim().replace(/^"(.*)"$/, '$1')).filter(Boolean);
-  const expected = prefixes.flatMap((p) => [...site.nav.map((n) => `${p}${navPaths[n] ?? `(unknown nav entry ${n})/`}`), ...codes.map((c) => `${p}wards/${c}/`)]);
+  const nav = (site.nav as SectionId[]).filter((n) => (!fedBy[n] || hasRows(join(dataDir, fedBy[n]))) && (n !== 'budget' || Boolean(site.budgetArea)));
+  const expected = prefixes.flatMap((p) => [...nav.map((n) => `${p}${sectionPath(n)}`), ...codes.map((c) => `${p}wards/${c}/`)]);
   // The real configuration declares 11 pages and 20 areas in 3 languages: no case declares none.
   if (expected.length < 3) return [`only ${expected.length} pages declared`];
   return expected.filter((path) => !existsSync(join(outDir, path, 'index.html')));
