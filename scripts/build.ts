@@ -196,15 +196,33 @@ const context: BuildContext = {
   effects: fileEffects(staging),
   workbooksAside: true,
 };
+// An edition with ふりがな needs the analyser's dictionary (about half a second of this thread):
+// loaded now, its files are read and unpacked while Vite bundles the pages and this thread waits.
+const { siteLanguages } = await import('../src/lib/i18n/languages.ts');
+if (siteLanguages(dataDir).some((l) => l.ruby)) {
+  const { loadTokenizer } = await import('../src/lib/i18n/furigana.ts');
+  // A failure is the pages' to report, where they need the analyser.
+  loadTokenizer().catch(() => {});
+}
 try {
-  const workbooks = writeWorkbooksAside(workbooksDir, { dataDir, releasesDir, base: address.base, gate: context.gate });
-  // A failed workbook is reported when the pages are done, not as an unhandled rejection.
-  workbooks.catch(() => {});
+  // The spreadsheet thread starts once Vite has bundled the pages: bundling uses both cores, and
+  // rendering the pages one. Vite runs a plugin's `buildApp` hook of order "post" after the bundles
+  // and before Astro's own (which renders the pages); the start after the build covers a Vite that
+  // ran none.
+  let workbooks: Promise<number> | null = null;
+  const startWorkbooks = () => {
+    if (workbooks) return workbooks;
+    workbooks = writeWorkbooksAside(workbooksDir, { dataDir, releasesDir, base: address.base, gate: context.gate });
+    // A failed workbook is reported when the pages are done, not as an unhandled rejection.
+    workbooks.catch(() => {});
+    return workbooks;
+  };
+  const afterBundling = { name: 'workbooks-after-bundling', buildApp: { order: 'post' as const, handler: () => void startWorkbooks() } };
   const { build } = await import('astro');
-  await inBuild(context, () => build({ root, outDir: staging, logLevel: 'warn', site: address.site, base: address.base }));
+  await inBuild(context, () => build({ root, outDir: staging, logLevel: 'warn', site: address.site, base: address.base, vite: { plugins: [afterBundling] } }));
   // The files still in flight when the last page was done.
   await context.effects.drain();
-  await workbooks;
+  await startWorkbooks();
   moveInto(workbooksDir, staging);
 } catch (err) {
   rmSync(staging, { recursive: true, force: true });

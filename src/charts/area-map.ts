@@ -105,12 +105,13 @@ export function placeLabel(f: Feature<Polygon | MultiPolygon, MapArea>, projecti
     w: Math.ceil(Math.max(...lines.map((l) => textWidth(l, defaults.fontSize, true))) + 4),
     h: Math.ceil(lines.length * defaults.fontSize * 1.2 + 2),
   }));
-  // Every page of a build draws the same shapes at the same sizes: a place found is kept, per shape.
+  // Every page of a build draws the same shapes at the same sizes: a place found is kept, per
+  // shape, size and box; the shape's projected rings and its candidate points, per shape and size.
   let known = placed.get(f.geometry);
   if (!known) placed.set(f.geometry, (known = new Map()));
   for (const box of boxes) {
     const key = `${size}|${box.w}|${box.h}`;
-    if (!known.has(key)) known.set(key, findPlace(f, projection, box.w, box.h));
+    if (!known.has(key)) known.set(key, findPlace(candidatesOf(f, projection, size), box.w, box.h));
     const at = known.get(key);
     if (!at) continue;
     const [lon, lat] = projection.invert!(at)!;
@@ -119,10 +120,20 @@ export function placeLabel(f: Feature<Polygon | MultiPolygon, MapArea>, projecti
   return null;
 }
 
+interface Candidates {
+  inside(x: number, y: number): boolean;
+  /** Grid points over the shape, nearest its centroid first. */
+  points: [number, number][];
+}
 const placed = new WeakMap<object, Map<string, [number, number] | null>>();
+const candidateSets = new WeakMap<object, Map<string, Candidates>>();
 
-/** The grid point nearest the shape's centroid where a w × h box fits inside the shape, or null. */
-function findPlace(f: Feature<Polygon | MultiPolygon, MapArea>, projection: GeoProjection, w: number, h: number): [number, number] | null {
+/** The shape projected at one size: a test for a point inside it, and the points a label may centre on. */
+function candidatesOf(f: Feature<Polygon | MultiPolygon, MapArea>, projection: GeoProjection, size: string): Candidates {
+  let bySize = candidateSets.get(f.geometry);
+  if (!bySize) candidateSets.set(f.geometry, (bySize = new Map()));
+  const made = bySize.get(size);
+  if (made) return made;
   const rings = (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates).flat().map((ring) => ring.map((p) => projection(p as [number, number])!));
   const inside = (x: number, y: number) => {
     // Even-odd over every ring: holes and the parts of a multipolygon count alike.
@@ -138,14 +149,21 @@ function findPlace(f: Feature<Polygon | MultiPolygon, MapArea>, projection: GeoP
   const path = geoPath(projection);
   const [cx, cy] = path.centroid(f);
   const [[x0, y0], [x1, y1]] = path.bounds(f);
-  const candidates: [number, number][] = [];
-  for (let x = x0; x <= x1; x += 3) for (let y = y0; y <= y1; y += 3) candidates.push([x, y]);
-  candidates.sort((a, b) => Math.hypot(a[0] - cx, a[1] - cy) - Math.hypot(b[0] - cx, b[1] - cy));
+  const points: [number, number][] = [];
+  for (let x = x0; x <= x1; x += 3) for (let y = y0; y <= y1; y += 3) points.push([x, y]);
+  points.sort((a, b) => Math.hypot(a[0] - cx, a[1] - cy) - Math.hypot(b[0] - cx, b[1] - cy));
+  const candidates = { inside, points };
+  bySize.set(size, candidates);
+  return candidates;
+}
+
+/** The candidate point nearest the shape's centroid where a w × h box fits inside the shape, or null. */
+function findPlace({ inside, points }: Candidates, w: number, h: number): [number, number] | null {
   const fits = ([x, y]: [number, number]) => {
     for (const dx of [-w / 2, -w / 4, 0, w / 4, w / 2]) for (const dy of [-h / 2, 0, h / 2]) if (!inside(x + dx, y + dy)) return false;
     return true;
   };
-  return candidates.find(fits) ?? null;
+  return points.find(fits) ?? null;
 }
 
 /**

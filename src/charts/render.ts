@@ -102,6 +102,11 @@ function renderSvg(options: Plot.PlotOptions, label: string, className: string):
  * `"` escaped, so the other three are escaped here, on the value as set, just before writing.
  */
 function xmlSafe(svg: Element): string {
+  // Most charts have no such character in any attribute: their markup is written as it is. An
+  // attribute value is the text between `="` and the next `"` (linkedom escapes `"` in it); text
+  // that merely looks like one (a label 「a="b & c"」) sends the chart the slow way, never a wrong one.
+  const markup = svg.outerHTML;
+  if (!/="[^"]*[&<>]/.test(markup)) return markup;
   for (const el of [svg, ...svg.querySelectorAll('*')])
     for (const { name, value } of [...el.attributes]) if (/[&<>]/.test(value)) el.setAttribute(name, value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;'));
   return svg.outerHTML;

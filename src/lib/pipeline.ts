@@ -27,6 +27,11 @@ export interface GateResult extends DatasetResult {
   /** The derived tables and the quality report, when the data has no error. */
   derived?: Derived;
   quality?: QualityReport;
+  /**
+   * The gate's result for each release snapshot it checked, by the snapshot's data folder
+   * (absolute): the pages publish those snapshots' downloads from it rather than run the gate again.
+   */
+  snapshots?: ReadonlyMap<string, GateResult>;
 }
 
 export function runGate(dir: string, displayRoot = process.cwd(), options: GateOptions = {}): GateResult {
@@ -42,9 +47,13 @@ export function runGate(dir: string, displayRoot = process.cwd(), options: GateO
   // The metrics and areas the site configuration names, among the metrics with their count variants.
   if (config && specs && places?.site) problems.push(...checkSiteConfig(places.site.file, config, withCountVariants(specs, tables), tables, places.site.at));
   // The release snapshots the build publishes beside the data, each through this same gate.
+  const snapshots = new Map<string, GateResult>();
   if (options.releasesDir && config) {
-    const gate = (snapshot: string, relations: GateOptions['relations']) =>
-      runGate(snapshot, displayRoot, { siteConfig: config, requireSiteConfig: true, relations }).problems.filter((p) => p.severity === 'error');
+    const gate = (snapshot: string, relations: GateOptions['relations']) => {
+      const checked = runGate(snapshot, displayRoot, { siteConfig: config, requireSiteConfig: true, relations });
+      snapshots.set(resolve(snapshot), checked);
+      return checked.problems.filter((p) => p.severity === 'error');
+    };
     problems.push(...checkSnapshots(resolve(options.releasesDir), releasesFromRows(tables.get('releases')?.rows ?? []), gate, displayRoot));
   }
   if (specs && places?.metrics) problems.push(...checkMetricIds(places.metrics.file, specs, [MUNICIPAL_GROUP], places.metrics.at));
@@ -76,7 +85,7 @@ export function runGate(dir: string, displayRoot = process.cwd(), options: GateO
   if (rulesPlace)
     for (const path of idleRules(quality))
       problems.push({ file: rulesPlace.file, ...rulesPlace.at(path), severity: 'warning', code: 'rule-idle', ...messages['rule-idle']({ check: validated.consistency![path[0]]!.id, rule: path[2] + 1 }) });
-  return result({ derived, quality });
+  return result({ derived, quality, snapshots });
 }
 
 const problemAt = (file: string, code: 'derive-error', args: Parameters<(typeof messages)['derive-error']>[0]): Problem => ({

@@ -47,8 +47,11 @@ export function loadSiteData(dataDir = buildContext().dataDir): SiteData {
   if (hit) return hit;
   const main = resolve(buildContext().dataDir);
   const siteConfig = key === main || existsSync(join(dataDir, 'site.json')) ? undefined : loadSiteData(main).config;
+  // The build's gate checked the data folder and each release snapshot (a snapshot against its
+  // release date, which is stricter than today): what it derived is used as it is.
   const gate = buildContext().gate;
-  const result = gate && resolve(gate.dataDir) === key ? (gate.result as GateResult) : runGate(dataDir, process.cwd(), { siteConfig, requireSiteConfig: true });
+  const given = gate ? (resolve(gate.dataDir) === key ? (gate.result as GateResult) : (gate.result as GateResult).snapshots?.get(key)) : undefined;
+  const result = given ?? runGate(dataDir, process.cwd(), { siteConfig, requireSiteConfig: true });
   if (countErrors(result.problems) > 0 || !result.specs || !result.derived || !result.quality || !result.config)
     throw new Error(`data errors in ${dataDir}:\n${result.problems.filter((p) => p.severity === 'error').map(formatProblem).join('\n')}`);
   const site: SiteData = {

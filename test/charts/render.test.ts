@@ -1,3 +1,4 @@
+import * as Plot from '@observablehq/plot';
 import { describe, expect, it } from 'vitest';
 import { renderChart } from '../../src/charts/render.ts';
 
@@ -33,5 +34,21 @@ describe('renderChart', () => {
     expect(ja.replace(/aria-label="[^"]*"/, '')).toBe(en.replace(/aria-label="[^"]*"/, ''));
     renderChart(countingChart(counter), { label: 'x', reuse: 'test-reuse-2' });
     expect(counter.n).toBe(2);
+  });
+
+  it('writes markup that is well-formed XML: no raw &, < or > in an attribute, whether or not a label looks like one', () => {
+    const rows = [
+      { name: 'Nishi & Minato', value: 1, href: '/compare/?a=1&b=<2>' },
+      { name: 'a="b & c" <d>', value: 2, href: '/x/' },
+    ];
+    const svg = renderChart({ width: 300, height: 100, marks: [Plot.text(rows, { x: 'value', text: 'name', title: 'name', href: 'href' })] }, { label: 'links' });
+    const attributes = [...svg.matchAll(/\s[\w:-]+="([^"]*)"/g)].map((m) => m[1]!);
+    expect(attributes.length).toBeGreaterThan(5);
+    for (const value of attributes) expect(value).not.toMatch(/&(?!amp;|lt;|gt;|quot;|#\d+;)|[<>]/);
+    expect(svg).toContain('href="/compare/?a=1&amp;b=&lt;2&gt;"');
+    expect(svg).toContain('a="b &amp; c" &lt;d&gt;');
+    // The same with nothing to escape comes out as linkedom wrote it.
+    const plain = renderChart({ width: 300, height: 100, marks: [Plot.text([{ value: 1 }], { x: 'value', text: () => 'plain' })] }, { label: 'plain' });
+    expect(plain).toContain('>plain</text>');
   });
 });

@@ -121,6 +121,38 @@ describe('every ward of every city in a synthetic country', () => {
       expect(change.sort(), city).toEqual(members.map((m) => m.name_ja!).sort());
     }
   });
+  it('shows a municipality the ranks around it, in its chart and its table alike, and links the whole list', () => {
+    // 300 areas: the municipalities are one group of far more than a chart can show.
+    const municipalities = areas().filter((a) => !a.parent_code);
+    expect(municipalities.length).toBeGreaterThan(100);
+    // A city with wards leads with its wards instead.
+    const parents = new Set(areas().map((a) => a.parent_code).filter(Boolean));
+    const whole = doc('compare/municipalities/support_clinics_per_10k_population');
+    const listed = new Set([...whole.getElementById('ranking-table')!.closest('table')!.querySelectorAll('tbody tr th')].map((th) => th.textContent!.trim().replace(/[＊*†]$/, '')));
+    expect(municipalities.filter((m) => !listed.has(m.name_ja!)).map((m) => m.name_ja)).toEqual([]);
+    let checked = 0;
+    for (const m of municipalities.filter((a) => !parents.has(a.area_code)).slice(0, 40)) {
+      const figure = doc(`wards/${m.area_code}`).querySelector('figure#support-clinics-per-10k-population');
+      if (!figure) continue;
+      const rows = [...figure.querySelectorAll('details tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.trim()));
+      // The 15 ranks around it (7 either side), and itself where it has no rank: the chart's bars.
+      expect(rows.length, m.area_code).toBeGreaterThan(1);
+      expect(rows.length, m.area_code).toBeLessThanOrEqual(16);
+      expect(rows.some((r) => r[0]!.startsWith(m.name_ja!)), m.area_code).toBe(true);
+      const ranks = rows.map((r) => /^(\d+)\//.exec(r[2]!)?.[1]).filter((r) => r !== undefined).map(Number);
+      expect(ranks.length, m.area_code).toBeGreaterThan(1);
+      // Neighbouring ranks in order (ties share a rank, and the next skips as many).
+      ranks.forEach((r, i) => {
+        if (i === 0) return;
+        expect(r, m.area_code).toBeGreaterThanOrEqual(ranks[i - 1]!);
+        expect(r, m.area_code).toBeLessThanOrEqual(ranks[0]! + i);
+      });
+      const link = [...figure.querySelectorAll('details a')].find((a) => a.getAttribute('href')!.endsWith('compare/municipalities/support_clinics_per_10k_population/'));
+      expect(link, m.area_code).toBeDefined();
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(30);
+  });
   it('places every municipality among its peers, naming the group', () => {
     const municipalities = areas().filter((a) => !a.parent_code);
     let withPeers = 0;

@@ -4,7 +4,7 @@
  * site adds or replaces a language of its own. A catalogue's `$language` entry says what the
  * language is called, which `lang` its pages carry and which catalogue fills its missing keys.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, lstatSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readDataText } from '../load/read-data-file.ts';
@@ -77,6 +77,19 @@ export function catalogueFile(code: string, dirs: readonly string[]): string | n
 export function readCatalogue(code: string, dirs: readonly string[]): Catalogue {
   const file = catalogueFile(code, dirs);
   if (!file) return { code, file: join(dirs.at(-1) ?? 'locales', `${code}.json`), meta: {}, messages: new Map() };
+  // A build reads the same catalogues for the data folder and each release snapshot, on every
+  // page's first word: read once per file as it stands (an edit under the dev server reads anew).
+  const stat = lstatSync(file, { throwIfNoEntry: false });
+  const version = stat ? `${stat.size}:${stat.mtimeMs}` : '';
+  const known = readCatalogues.get(file);
+  if (known && known.version === version && known.catalogue.code === code) return known.catalogue;
+  const catalogue = parseCatalogue(code, file);
+  readCatalogues.set(file, { version, catalogue });
+  return catalogue;
+}
+const readCatalogues = new Map<string, { version: string; catalogue: Catalogue }>();
+
+function parseCatalogue(code: string, file: string): Catalogue {
   // Through the data folder's guards. A catalogue refused or broken reads as an empty one, which
   // falls back entirely: validate reports it with its place, and the build refuses to run.
   const read = readDataText(dirname(file), basename(file));

@@ -183,13 +183,20 @@ function rankNotes(site: SiteData, metrics: readonly AreaMetric[], group: string
   for (const { spec } of metrics) {
     const view = metricView(site, spec.id, lang, group);
     if (!view) continue;
-    const ranked = view.areas.filter((a) => a.rank !== null).length;
+    // The same for every area page of the group: counted once per view.
+    const counts = memo(view, 'rank-counts', () => ({
+      ranked: view.areas.filter((a) => a.rank !== null).length,
+      noValue: view.areas.filter((a) => a.value === null).length,
+      otherDate: view.areas.filter((a) => a.off_vintage).length,
+      small: view.areas.filter((a) => a.unstable && !a.off_vintage).length,
+    }));
+    const { ranked } = counts;
     if (ranked === members) continue;
     const count = (n: number, key: string) => (n > 0 ? [t(key, { count: n, counter: info.memberNoun.counter })] : []);
     const reasons = [
-      ...count(view.areas.filter((a) => a.value === null).length + (members - view.areas.length), 'area.reasonNoFigure'),
-      ...count(view.areas.filter((a) => a.off_vintage).length, 'area.reasonOtherDate'),
-      ...count(view.areas.filter((a) => a.unstable && !a.off_vintage).length, 'area.reasonSmallCount'),
+      ...count(counts.noValue + (members - view.areas.length), 'area.reasonNoFigure'),
+      ...count(counts.otherDate, 'area.reasonOtherDate'),
+      ...count(counts.small, 'area.reasonSmallCount'),
     ].join(t('list.short'));
     const key = `${ranked}|${reasons}`;
     const entry = byCount.get(key) ?? { rankOf: ranked, labels: [], reasons };
@@ -242,8 +249,12 @@ function headlineChart(site: SiteData, code: string, name: string, m: { spec: Me
     }),
     { label: `${title}${t('common.sentenceEnd')}${refLabel}` },
   );
-  // Every member of the group, so the map under the chart can point here rather than repeat it.
-  const rows = [...ranked, ...view.areas.filter((a) => a.rank === null)].map((a) => [a.name, valueCell(a, spec, lang), rankText(a, lang)]);
+  // A small group's table lists every member, so the map under the chart can point here rather
+  // than repeat it. A large group's lists what its chart shows, the ranks around the area: the
+  // comparison page holds every member (a thousand-row table on each of a thousand area pages
+  // would be read by nobody, and was most of each page).
+  const partial = view.areas.length > MAX_BARS;
+  const rows = (partial ? shown : [...ranked, ...view.areas.filter((a) => a.rank === null)]).map((a) => [a.name, valueCell(a, spec, lang), rankText(a, lang)]);
   const table = {
     caption: title,
     head: [info.wards ? t('common.ward') : t('common.municipality'), pick(lang, spec.unit), t('common.rank')],
@@ -251,7 +262,7 @@ function headlineChart(site: SiteData, code: string, name: string, m: { spec: Me
     numeric: [false, true, true],
   };
   const vintages = [...new Set(shown.map((a) => a.numerator_vintage).filter((v): v is string => !!v))];
-  return { id: anchorOf(spec.id), title, svg, unit: pick(lang, spec.unit), tables: metricTables(spec), source: sourceOrNote(sourceText(site.tables, metricTables(spec), lang, vintageDates(view.total)), lang), table, partial: view.areas.length > MAX_BARS, vintages, marks: markNotes(rows.flat(), lang) };
+  return { id: anchorOf(spec.id), title, svg, unit: pick(lang, spec.unit), tables: metricTables(spec), source: sourceOrNote(sourceText(site.tables, metricTables(spec), lang, vintageDates(view.total)), lang), table, partial, metric: spec.id, vintages, marks: markNotes(rows.flat(), lang) };
 }
 
 function hubSection(site: SiteData, code: string, lang: Lang) {

@@ -51,7 +51,8 @@ function buildTrend(site: SiteData, metricId: string, group: string): Trend | nu
 function nearest(site: SiteData, group: string, trend: Trend, code: string, n: number): [string, WardMetricValue[]][] {
   const last = (list: WardMetricValue[]) => list.at(-1)!.value!;
   const sorted = memo(site.derived, `trend-order|${trend.spec.id}|${group}`, () => [...trend.byArea].sort((a, b) => last(a[1]) - last(b[1])));
-  const at = sorted.findIndex(([a]) => a === code);
+  const places = memo(sorted, 'places', () => new Map(sorted.map(([a], i) => [a, i])));
+  const at = places.get(code)!;
   const mine = last(sorted[at]![1]);
   const out: [string, WardMetricValue[]][] = [];
   let lo = at - 1;

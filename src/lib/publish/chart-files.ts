@@ -52,7 +52,9 @@ const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 
 /** The wide chart of a string that may hold a wide and a narrow variant (render.ts joins them). */
 function widestChart(svg: string) {
-  const first = svg.split(/(?<=<\/svg>)(?=<svg)/)[0]!;
+  // render.ts writes the two drawings one straight after the other.
+  const joint = svg.indexOf('</svg><svg');
+  const first = joint < 0 ? svg : svg.slice(0, joint + '</svg>'.length);
   const size = (name: string) => Number(new RegExp(`^<svg[^>]*\\s${name}="(\\d+(?:\\.\\d+)?)`).exec(first)?.[1] ?? NaN);
   return { svg: first, width: size('width'), height: size('height') };
 }

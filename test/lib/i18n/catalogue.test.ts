@@ -1,8 +1,9 @@
 /** Catalogues: named placeholders, labels filled along fallback chains, columns by one naming rule, and every key the code names present. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatMessage, placeholdersOf } from '../../../src/lib/i18n/catalogue.ts';
+import { formatMessage, placeholdersOf, readCatalogue } from '../../../src/lib/i18n/catalogue.ts';
 import { bilingual, columnOf, fillLabel, localColumn } from '../../../src/lib/i18n/labels.ts';
 import { normalizeLanguages } from '../../../src/lib/config/languages.ts';
 
@@ -14,6 +15,24 @@ describe('messages', () => {
   });
   it('refuse to print a placeholder the call gives no value for', () => {
     expect(() => formatMessage('{count}区', {}, 'area.count')).toThrow(/area\.count: no value for \{count\}/);
+  });
+});
+
+describe('reading a catalogue', () => {
+  it('reads a file once while it stays as it is, and again once it changes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'catalogue-'));
+    try {
+      writeFileSync(join(dir, 'xx.json'), JSON.stringify({ 'common.a': 'one' }));
+      const first = readCatalogue('xx', [dir]);
+      expect(first.messages.get('common.a')).toBe('one');
+      expect(readCatalogue('xx', [dir])).toBe(first);
+      writeFileSync(join(dir, 'xx.json'), JSON.stringify({ 'common.a': 'three' }));
+      const changed = readCatalogue('xx', [dir]);
+      expect(changed).not.toBe(first);
+      expect(changed.messages.get('common.a')).toBe('three');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
