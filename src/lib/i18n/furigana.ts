@@ -234,8 +234,18 @@ function cached(read: (plain: string) => string): (plain: string) => string {
     if (out === undefined) {
       if (cache.size >= 50_000) cache.clear();
       out = read(plain);
-      cache.set(plain, out);
+      // A text cut from a page (html() below) is a slice that keeps the whole page alive: kept
+      // for later pages, it would keep thousands of pages. The copy kept is the text alone.
+      const key = detached(plain);
+      cache.set(key, out === plain ? key : detached(out));
     }
     return out;
   };
 }
+
+/**
+ * The text as a string of its own. V8 makes a piece cut from a long string (a regular expression's
+ * match, a slice) a view into it; adding a character makes a new flat string, and the piece cut
+ * from that holds only the copy.
+ */
+const detached = (text: string) => (text.length < 13 ? text : ` ${text}`.slice(1));

@@ -1,3 +1,5 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { basicKanji, furigana, loadTokenizer } from '../../../src/lib/i18n/furigana.ts';
 
@@ -119,5 +121,28 @@ describe('furigana', () => {
     // A katakana letter the reading does not keep (ケ read が) is read as the reading says.
     expect(f.kana('保土ケ谷')).toBe('ほどがや');
   });
-});
 
+  it('keeps no page alive through the texts it remembers', () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const f = furigana(tokenizer, basicKanji(), known);
+    const used = () => {
+      gc();
+      gc();
+      return process.memoryUsage().heapUsed;
+    };
+    const before = used();
+    // 40 pages of about 2 MB each (a national comparison page), each read from bytes as the
+    // build reads a rendered page: each leaves texts of its own in the cache.
+    let pages = 0;
+    for (let i = 0; i < 40; i++) {
+      const filler = `<div>${'<p>x</p>'.repeat(120_000)}</div>`;
+      const page = Buffer.from(`<html><body><h1>区役所の案内、在宅医療の相談窓口 ${i}</h1>${filler}<p>在宅医療の相談は区役所へ ${i}番</p></body></html>`).toString();
+      expect(f.html(page)).toContain('<rt>');
+      pages++;
+    }
+    expect(pages).toBe(40);
+    // Remembered as slices of their pages, the texts would keep 75 MB of pages; as copies, a few kB.
+    expect(used() - before).toBeLessThan(20 * 2 ** 20);
+  });
+});
