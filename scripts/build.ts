@@ -28,6 +28,7 @@ const { runGate } = await import('../src/lib/pipeline.ts');
 const { inBuild } = await import('../src/lib/build-context.ts');
 const { fileEffects } = await import('../src/lib/publish/build-effects.ts');
 const { noAddressRefusal, noAddressWarning, siteAddress } = await import('../src/lib/config/site-address.ts');
+const { downloadsInput } = await import('../src/lib/publish/downloads-input.ts');
 
 const root = resolve(import.meta.dirname, '..');
 const dataDir = resolve(process.env.DATA_DIR ?? join(root, 'data'));
@@ -212,7 +213,8 @@ try {
   let workbooks: Promise<number> | null = null;
   const startWorkbooks = () => {
     if (workbooks) return workbooks;
-    workbooks = writeWorkbooksAside(workbooksDir, { dataDir, releasesDir, base: address.base, gate: context.gate });
+    // The thread gets what the download files read of the gate's result, not the pages' share.
+    workbooks = writeWorkbooksAside(workbooksDir, { dataDir, releasesDir, base: address.base, gate: { dataDir, result: downloadsInput(result) } });
     // A failed workbook is reported when the pages are done, not as an unhandled rejection.
     workbooks.catch(() => {});
     return workbooks;

@@ -21,6 +21,7 @@ const { siteTableWorkbook } = await import('../src/lib/publish/spreadsheet.ts');
 const { tableFile } = await import('../src/lib/publish/table-files.ts');
 const { loadSiteData } = await import('../src/lib/site-data.ts');
 const { inBuild, noEffects } = await import('../src/lib/build-context.ts');
+const { guardDownloadsInput } = await import('../src/lib/publish/downloads-input.ts');
 
 /**
  * Writes every folder's workbooks under `outDir` (as `downloads/<folder>/spreadsheet/…`), then the
@@ -47,7 +48,8 @@ export async function writeWorkbooks(outDir: string): Promise<number> {
 
 if (parentPort && workerData?.outDir) {
   // The build's folders and gate result: the data is not validated a second time.
-  const context = { ...workerData.context, effects: noEffects, workbooksAside: true };
+  const { gate } = workerData.context;
+  const context = { ...workerData.context, gate: { ...gate, result: guardDownloadsInput(gate.result) }, effects: noEffects, workbooksAside: true };
   try {
     parentPort.postMessage({ ok: true, count: await inBuild(context, () => writeWorkbooks(workerData.outDir)) });
   } catch (err) {
