@@ -82,7 +82,7 @@ export function readCatalogue(code: string, dirs: readonly string[]): Catalogue 
   const stat = lstatSync(file, { throwIfNoEntry: false });
   const version = stat ? `${stat.size}:${stat.mtimeMs}` : '';
   const known = readCatalogues.get(file);
-  if (known && known.version === version && known.catalogue.code === code) return known.catalogue;
+  if (known?.version === version) return known.catalogue;
   const catalogue = parseCatalogue(code, file);
   readCatalogues.set(file, { version, catalogue });
   return catalogue;

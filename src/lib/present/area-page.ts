@@ -234,8 +234,9 @@ function headlineChart(site: SiteData, code: string, name: string, m: { spec: Me
   // A large group shows the ranks around the area; a small one every member at the group's date
   // (one shown at another date, †, is in the table, not ranked among the bars).
   const ranked = memo(view, 'ranked', () => view.areas.filter((a) => a.rank !== null).sort((a, b) => a.rank! - b.rank!));
+  const partial = view.areas.length > MAX_BARS;
   let shown = view.areas.filter((a) => !a.off_vintage);
-  if (view.areas.length > MAX_BARS) {
+  if (partial) {
     const at = ranked.findIndex((a) => a.area_code === code);
     const from = Math.max(0, (at < 0 ? 0 : at) - WINDOW);
     shown = ranked.slice(from, from + 2 * WINDOW + 1);
@@ -253,7 +254,6 @@ function headlineChart(site: SiteData, code: string, name: string, m: { spec: Me
   // than repeat it. A large group's lists what its chart shows, the ranks around the area: the
   // comparison page holds every member (a thousand-row table on each of a thousand area pages
   // would be read by nobody, and was most of each page).
-  const partial = view.areas.length > MAX_BARS;
   const rows = (partial ? shown : [...ranked, ...view.areas.filter((a) => a.rank === null)]).map((a) => [a.name, valueCell(a, spec, lang), rankText(a, lang)]);
   const table = {
     caption: title,
