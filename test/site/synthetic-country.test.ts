@@ -204,3 +204,34 @@ describe('every ward of every city in a synthetic country', () => {
     expect(areas().length).toBeGreaterThan(10);
   });
 });
+
+describe('the data-quality report of a national data folder', () => {
+  // The share aged 75+ printed on each population row, recomputed from the same row: one figure per row.
+  const printedShares = () => csv('population').filter((p) => p.aged_75_plus_share_printed_pct !== '');
+  it('publishes every compared figure once, one per line of data-quality.json', () => {
+    const text = readFileSync(join(out, 'data-quality.json'), 'utf8');
+    const report = JSON.parse(text) as { compared: number; disagreements: unknown[]; checks: { id: string; rules: { compared: number }[]; findings: { agrees: boolean }[] }[] };
+    const shares = report.checks.find((c) => c.id === 'aged-75-share')!;
+    expect(printedShares().length).toBeGreaterThan(500);
+    expect(shares.findings).toHaveLength(printedShares().length);
+    expect(report.checks.reduce((n, c) => n + c.findings.length, 0)).toBe(report.compared);
+    for (const c of report.checks) expect(c.rules.reduce((n, r) => n + r.compared, 0), c.id).toBe(c.findings.length);
+    // Each finding and disagreement on a line of its own, and nowhere else.
+    const findingLines = text.split('\n').filter((l) => l.includes('"checkId":'));
+    expect(findingLines).toHaveLength(report.compared + report.disagreements.length);
+    for (const line of findingLines) expect(() => JSON.parse(line.trim().replace(/,$/, ''))).not.toThrow();
+  });
+  it('lists on the quality page every disagreement of a check and the first 100 figures that agree, and says where the rest are', () => {
+    const check = doc('quality').querySelector('details#check-aged-75-share')!;
+    const results = [...check.querySelector('table')!.querySelectorAll('tbody tr')].map((tr) => tr.lastElementChild!.textContent!.trim());
+    const report = JSON.parse(readFileSync(join(out, 'data-quality.json'), 'utf8')) as { checks: { id: string; findings: { agrees: boolean }[] }[] };
+    const findings = report.checks.find((c) => c.id === 'aged-75-share')!.findings;
+    const agreeing = findings.filter((f) => f.agrees).length;
+    expect(agreeing).toBeGreaterThan(100);
+    expect(results.filter((r) => r === '一致')).toHaveLength(100);
+    expect(results.filter((r) => r === '不一致')).toHaveLength(findings.length - agreeing);
+    const note = check.querySelector('p.note')!;
+    expect(note.textContent).toContain(`一致した${agreeing.toLocaleString('ja-JP')}件のうち、100件を載せています。`);
+    expect(note.querySelector('a')!.getAttribute('href')).toBe('/data-quality.json');
+  });
+});

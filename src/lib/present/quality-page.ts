@@ -1,5 +1,6 @@
 /**
- * The data-quality page: every printed figure the declared rules recomputed, disagreements first;
+ * The data-quality page: the printed figures the declared rules recomputed, every disagreement first
+ * and, per check, up to a hundred that agree (data-quality.json has them all);
  * per release, how many figures each rule checked (a rule that checked none says so); and, per
  * check, what each rule compared and what it could not. The rules are the data folder's
  * (consistency.json); each release's count applies them to that release's snapshot, so a
@@ -8,7 +9,7 @@
 import type { Finding } from '../quality/finding.ts';
 import type { RuleResult, SkipReason } from '../quality/evaluate-rule.ts';
 import type { Span } from '../quality/related-rows.ts';
-import { runChecks, type QualityReport } from '../quality/run-checks.ts';
+import { runChecks, type CheckResult, type QualityReport } from '../quality/run-checks.ts';
 import { decimalsOf } from '../quality/finding.ts';
 import { formatDate, formatFiscalYear, formatNumber, formatPeriod } from '../format.ts';
 import { pick, type Lang } from '../i18n.ts';
@@ -32,10 +33,25 @@ export interface QualityPage {
     title: string;
     /** Its title and how many of its figures agree: "Budget changes (15 of 15 agree)". */
     summary: string;
+    /** Every figure that disagrees, and the first {@link AGREEING_LISTED} that agree, in the rules' order. */
     rows: string[][];
+    /** Said under the table when it leaves out figures that agree: how many it lists of how many (all are in data-quality.json). */
+    more: string | null;
     /** Printed figures a rule selected but could not recompute, with why. */
     skipped: string[][];
   }[];
+}
+
+/**
+ * The agreeing figures a check's table lists: a national data folder has checks of tens of thousands of
+ * figures, a table no one reads on a phone or prints. The disagreements are always all listed.
+ */
+export const AGREEING_LISTED = 100;
+
+/** A check's findings as its table lists them: every disagreement, the first agreeing ones. */
+function listed(findings: readonly Finding[]): Finding[] {
+  let agreeing = 0;
+  return findings.filter((f) => !f.agrees || agreeing++ < AGREEING_LISTED);
 }
 
 export function qualityPage(site: SiteData, lang: Lang, snapshots = releasesDir()): QualityPage {
@@ -67,10 +83,17 @@ export function qualityPage(site: SiteData, lang: Lang, snapshots = releasesDir(
       id: c.id,
       title: pick(lang, c.title),
       summary: t('qualityPage.checkSummary', { title: pick(lang, c.title), agree: t('qualityPage.agree', { value: c.findings.filter((f) => f.agrees).length, length: c.findings.length }) }),
-      rows: c.findings.map((f) => [subjectText(site, f, lang), printed(f), recomputed(f), f.agrees ? t('qualityPage.agrees') : t('qualityPage.differs')]),
+      rows: listed(c.findings).map((f) => [subjectText(site, f, lang), printed(f), recomputed(f), f.agrees ? t('qualityPage.agrees') : t('qualityPage.differs')]),
+      more: moreAgreeing(c.findings, lang),
       skipped: c.rules.flatMap((rule, j) => rule.skipped.map((s) => [ruleText(rule, j, lang), place(s.at), skipText(s.reason, lang)])),
     })),
   };
+}
+
+function moreAgreeing(findings: readonly Finding[], lang: Lang): string | null {
+  const agreeing = findings.filter((f) => f.agrees).length;
+  if (agreeing <= AGREEING_LISTED) return null;
+  return translator(lang)('qualityPage.moreAgreeingInJson', { shown: formatNumber(AGREEING_LISTED, 0, lang), length: formatNumber(agreeing, 0, lang) });
 }
 
 /** What is compared, in a language: the rule's subject with the area's name and the vintage written in it. */
@@ -119,8 +142,16 @@ function reportsByRelease(site: SiteData, snapshots: string): { label: (lang: La
   return out;
 }
 
+/** A check as data-quality.json publishes it: each finding once, its `rule` naming the rule that made it. */
+export interface QualityJsonCheck {
+  id: string;
+  title: CheckResult['title'];
+  rules: (Omit<RuleResult, 'findings'> & { compared: number })[];
+  findings: Finding[];
+}
+
 /** The report as data-quality.json publishes it: each finding's subject written out in every language of the site. */
-export function qualityJson(site: SiteData, languages: readonly Lang[]): QualityReport {
+export function qualityJson(site: SiteData, languages: readonly Lang[]): { compared: number; disagreements: Finding[]; checks: QualityJsonCheck[] } {
   const written = new Map<Finding, Finding>();
   const write = (f: Finding) => {
     let w = written.get(f);
@@ -129,8 +160,13 @@ export function qualityJson(site: SiteData, languages: readonly Lang[]): Quality
   };
   const { quality } = site;
   return {
-    ...quality,
-    checks: quality.checks.map((c) => ({ ...c, findings: c.findings.map(write), rules: c.rules.map((r) => ({ ...r, findings: r.findings.map(write) })) })),
+    compared: quality.compared,
     disagreements: quality.disagreements.map(write),
+    checks: quality.checks.map((c) => ({
+      id: c.id,
+      title: c.title,
+      rules: c.rules.map(({ findings, ...rule }) => ({ ...rule, compared: findings.length })),
+      findings: c.findings.map(write),
+    })),
   };
 }

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { qualityPage, vintageText } from '../../../src/lib/present/quality-page.ts';
+import { qualityPage, subjectText, vintageText } from '../../../src/lib/present/quality-page.ts';
 import { loadSiteData } from '../../../src/lib/site-data.ts';
 import { runGate } from '../../../src/lib/pipeline.ts';
 import { frozenData } from '../../fixtures/frozen-data.ts';
@@ -48,6 +48,35 @@ describe('the page of the 1.0.0 data', () => {
     expect(budget.skipped[0]).toEqual(['規則3（合計）：budget_history.total_thousand_yen ← budget_lines.budget_thousand_yen', 'data/budget_history.csv 2行 total_thousand_yen', '計算に使う行がありません']);
     expect(en.checks.find((c) => c.id === 'budget-totals')!.summary).toBe('Budget line and funding totals (8 of 8 agree)');
     expect(ja.checks.map((c) => c.skipped.length)).toEqual([0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 6, 0, 0, 0, 0, 1]);
+  });
+});
+
+describe('a check of more figures than a table can show', () => {
+  // The 1.0.0 report with the findings of the share-aged-75+ check ten times over: 180 figures, 10
+  // of them disagreeing (as a national data folder has tens of thousands).
+  const site = loadSiteData(frozenData);
+  const check = site.quality.checks.find((c) => c.id === 'aged-75-share')!;
+  const findings = Array.from({ length: 10 }, () => check.findings).flat();
+  const many = { ...site, quality: { ...site.quality, checks: site.quality.checks.map((c) => (c === check ? { ...c, findings } : c)) } };
+  const page = (lang: 'ja' | 'en') => qualityPage(many, lang, snapshots).checks.find((c) => c.id === 'aged-75-share')!;
+  it('lists every disagreement and the first 100 that agree, in order, and says how many agree in all', () => {
+    const ja = page('ja');
+    expect(findings.filter((f) => !f.agrees)).toHaveLength(10);
+    expect(ja.rows.filter((r) => r[3] === '不一致')).toHaveLength(10);
+    expect(ja.rows.filter((r) => r[3] === '一致')).toHaveLength(100);
+    // The first 100 agreeing figures with the disagreements among them, as the rules made them.
+    const lastListed = findings.filter((f) => f.agrees)[99]!;
+    const upTo = findings.indexOf(lastListed, 90);
+    const expected = findings.filter((f, i) => !f.agrees || i <= upTo);
+    expect(ja.rows.map((r) => r[0])).toEqual(expected.map((f) => subjectText(site, f, 'ja')));
+    expect(ja.more).toBe('一致した170件のうち、100件を載せています。すべては次のファイルにあります：');
+    expect(page('en').more).toBe('100 of the 170 figures that agree are listed here; all of them are in');
+    expect(ja.summary).toBe('各区の75歳以上人口の割合（170/180 一致）');
+  });
+  it('lists every figure of a check of 100 or fewer', () => {
+    const ja = qualityPage(site, 'ja', snapshots);
+    expect(ja.checks.map((c) => c.rows.length)).toEqual(site.quality.checks.map((c) => c.findings.length));
+    expect(ja.checks.filter((c) => c.more !== null)).toEqual([]);
   });
 });
 
