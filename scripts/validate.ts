@@ -4,10 +4,15 @@
  * error (with --strict, also when there is a warning). --github prints the step summary (Markdown)
  * on stdout and one annotation per problem on stderr, both escaped for the workflow runner.
  */
+import { enableCompileCache } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import { countErrors, formatProblem, sortProblems, totalsLine } from '../src/lib/problems.ts';
-import { annotation, stepSummary } from '../src/lib/validate/github-output.ts';
-import { runGate } from '../src/lib/pipeline.ts';
+
+// The compiled code is kept on disk for the next run, as the build does (scripts/build.ts): a sixth
+// of a validation's time. Only modules loaded after this use it, so the project's are imported here.
+enableCompileCache();
+const { countErrors, formatProblem, sortProblems, totalsLine } = await import('../src/lib/problems.ts');
+const { annotation, stepSummary } = await import('../src/lib/validate/github-output.ts');
+const { runGate } = await import('../src/lib/pipeline.ts');
 
 const args = process.argv.slice(2);
 const strict = args.includes('--strict');
