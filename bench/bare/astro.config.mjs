@@ -6,6 +6,6 @@ export default defineConfig({
   output: 'static',
   outDir: process.env.BARE_OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 12 },
   devToolbar: { enabled: false },
 });

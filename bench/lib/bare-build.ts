@@ -10,34 +10,28 @@ import { join } from 'node:path';
 import { chartShapes } from './chart-shapes.ts';
 import { measureBuild, type BuildMeasurement } from './measure-build.ts';
 
-export interface BareComparison {
+export interface BareSite {
   pages: number;
   charts: number;
-  bare: BuildMeasurement;
+  /** One build of the bare site, measured. */
+  build(): Promise<BuildMeasurement>;
+  dispose(): void;
 }
 
-/**
- * Builds the bare site for the pages and charts of `siteDir` (a built site) `repeat` times, and
- * measures it: the median build's seconds, the highest peak.
- */
-export async function bareBuild(root: string, siteDir: string, timeoutSeconds: number, repeat = 1): Promise<BareComparison> {
+/** The bare site for the pages and charts of `siteDir` (a built site), to be built as often as needed. */
+export function bareSite(root: string, siteDir: string, timeoutSeconds: number): BareSite {
   const scratch = mkdtempSync(join(tmpdir(), 'bench-bare-'));
-  try {
-    const { pages, charts } = chartShapes(siteDir);
-    const manifest = join(scratch, 'manifest.json');
-    writeFileSync(manifest, JSON.stringify({ pages }));
-    const outDir = join(scratch, 'site');
-    const runs: BuildMeasurement[] = [];
-    for (let i = 0; i < repeat; i++) {
+  const { pages, charts } = chartShapes(siteDir);
+  const manifest = join(scratch, 'manifest.json');
+  writeFileSync(manifest, JSON.stringify({ pages }));
+  const outDir = join(scratch, 'site');
+  return {
+    pages: pages.length,
+    charts,
+    build: () => {
       rmSync(outDir, { recursive: true, force: true });
-      const one = await measureBuild({ root, dataDir: '', outDir, timeoutSeconds, script: ['bench/lib/run-bare-build.ts'], env: { BARE_MANIFEST: manifest, BARE_OUT_DIR: outDir } });
-      runs.push(one);
-      if (!one.ok) return { pages: pages.length, charts, bare: one };
-    }
-    const bare = [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor((runs.length - 1) / 2)]!;
-    bare.peakBytes = Math.max(...runs.map((r) => r.peakBytes ?? 0)) || null;
-    return { pages: pages.length, charts, bare };
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+      return measureBuild({ root, dataDir: '', outDir, timeoutSeconds, script: ['bench/lib/run-bare-build.ts'], env: { BARE_MANIFEST: manifest, BARE_OUT_DIR: outDir } });
+    },
+    dispose: () => rmSync(scratch, { recursive: true, force: true }),
+  };
 }
