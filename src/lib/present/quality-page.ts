@@ -46,7 +46,7 @@ export interface QualityPage {
  * The agreeing figures a check's table lists: a national data folder has checks of tens of thousands of
  * figures, a table no one reads on a phone or prints. The disagreements are always all listed.
  */
-export const AGREEING_LISTED = 100;
+const AGREEING_LISTED = 100;
 
 /** A check's findings as its table lists them: every disagreement, the first agreeing ones. */
 function listed(findings: readonly Finding[]): Finding[] {
@@ -79,21 +79,18 @@ export function qualityPage(site: SiteData, lang: Lang, snapshots = releasesDir(
         ]),
       ),
     },
-    checks: quality.checks.map((c) => ({
-      id: c.id,
-      title: pick(lang, c.title),
-      summary: t('qualityPage.checkSummary', { title: pick(lang, c.title), agree: t('qualityPage.agree', { value: c.findings.filter((f) => f.agrees).length, length: c.findings.length }) }),
-      rows: listed(c.findings).map((f) => [subjectText(site, f, lang), printed(f), recomputed(f), f.agrees ? t('qualityPage.agrees') : t('qualityPage.differs')]),
-      more: moreAgreeing(c.findings, lang),
-      skipped: c.rules.flatMap((rule, j) => rule.skipped.map((s) => [ruleText(rule, j, lang), place(s.at), skipText(s.reason, lang)])),
-    })),
+    checks: quality.checks.map((c) => {
+      const agreeing = c.findings.filter((f) => f.agrees).length;
+      return {
+        id: c.id,
+        title: pick(lang, c.title),
+        summary: t('qualityPage.checkSummary', { title: pick(lang, c.title), agree: t('qualityPage.agree', { value: agreeing, length: c.findings.length }) }),
+        rows: listed(c.findings).map((f) => [subjectText(site, f, lang), printed(f), recomputed(f), f.agrees ? t('qualityPage.agrees') : t('qualityPage.differs')]),
+        more: agreeing > AGREEING_LISTED ? t('qualityPage.moreAgreeingInJson', { shown: formatNumber(AGREEING_LISTED, 0, lang), length: formatNumber(agreeing, 0, lang) }) : null,
+        skipped: c.rules.flatMap((rule, j) => rule.skipped.map((s) => [ruleText(rule, j, lang), place(s.at), skipText(s.reason, lang)])),
+      };
+    }),
   };
-}
-
-function moreAgreeing(findings: readonly Finding[], lang: Lang): string | null {
-  const agreeing = findings.filter((f) => f.agrees).length;
-  if (agreeing <= AGREEING_LISTED) return null;
-  return translator(lang)('qualityPage.moreAgreeingInJson', { shown: formatNumber(AGREEING_LISTED, 0, lang), length: formatNumber(agreeing, 0, lang) });
 }
 
 /** What is compared, in a language: the rule's subject with the area's name and the vintage written in it. */

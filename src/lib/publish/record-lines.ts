@@ -1,8 +1,8 @@
 /**
  * JSON for files of many records: indented like `JSON.stringify(value, null, 2)`, except that each
- * item of an array under one of the named keys is written whole on one line. A report of fifty
- * thousand findings is a third of its indented size, and a diff between two releases shows which
- * record changed, line by line.
+ * item of an array under one of the named keys is written whole on one line. Fifty thousand
+ * findings take 40 % less space than indented (data-quality.json at 1,900 areas), and a diff between
+ * two releases shows which record changed, line by line.
  */
 export function recordLines(value: unknown, recordKeys: readonly string[]): string {
   const records = new Set(recordKeys);
