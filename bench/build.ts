@@ -154,10 +154,8 @@ for (const c of cases) {
       removeSite(outDir);
       const one = await measureBuild({ root, dataDir, outDir, timeoutSeconds: Number(values.timeout) });
       measured.push(one);
-      if (!one.ok || values['no-bare']) {
-        if (!one.ok) break;
-        continue;
-      }
+      if (!one.ok) break;
+      if (values['no-bare']) continue;
       bareOf ??= bareSite(root, outDir, Number(values.timeout));
       const b = await bareOf.build();
       bareRuns.push(b);
@@ -169,22 +167,23 @@ for (const c of cases) {
   const m = measured.at(-1)!;
   // Each build's own seconds, before the last one's are replaced by the median below.
   const siteSeconds = measured.map((x) => x.seconds);
-  const medianOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
-  const median = [...measured].sort((a, b) => a.seconds - b.seconds)[Math.floor((measured.length - 1) / 2)]!;
+  /** The middle one of `xs` by `key` (the lower of the two middle ones for an even count). */
+  const middle = <T,>(xs: T[], key: (x: T) => number) => [...xs].sort((a, b) => key(a) - key(b))[Math.floor((xs.length - 1) / 2)]!;
+  const median = middle(measured, (x) => x.seconds);
   const cpuSeconds = median.cpuSeconds;
-  if (m.ok) m.seconds = medianOf(siteSeconds);
+  if (m.ok) m.seconds = median.seconds;
   m.peakBytes = Math.max(...measured.map((x) => x.peakBytes ?? 0)) || null;
   m.nodePeakBytes = Math.max(...measured.map((x) => x.nodePeakBytes ?? 0)) || null;
   const site = m.ok ? siteStats(outDir) : null;
-  const bareFailed = bareRuns.find((b) => !b.ok);
+  const bareMedian = bareRuns.length > 0 ? middle(bareRuns, (b) => b.seconds) : null;
   const bareOk =
-    m.ok && bareOf && bareOf.charts > 0 && bareRuns.length > 0 && !bareFailed
+    m.ok && bareOf && bareOf.charts > 0 && bareMedian && bareRuns.every((b) => b.ok)
       ? {
           charts: bareOf.charts,
-          seconds: medianOf(bareRuns.map((b) => b.seconds)),
-          cpuSeconds: [...bareRuns].sort((a, b) => a.seconds - b.seconds)[Math.floor((bareRuns.length - 1) / 2)]!.cpuSeconds,
+          seconds: bareMedian.seconds,
+          cpuSeconds: bareMedian.cpuSeconds,
           peakBytes: Math.max(...bareRuns.map((b) => b.peakBytes ?? 0)) || null,
-          pairRatio: medianOf(bareRuns.map((b, i) => siteSeconds[i]! / b.seconds)),
+          pairRatio: middle(bareRuns.map((b, i) => siteSeconds[i]! / b.seconds), (r) => r),
         }
       : null;
   const run: Run = {

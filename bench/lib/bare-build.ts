@@ -20,8 +20,8 @@ export interface BareSite {
 
 /** The bare site for the pages and charts of `siteDir` (a built site), to be built as often as needed. */
 export function bareSite(root: string, siteDir: string, timeoutSeconds: number): BareSite {
-  const scratch = mkdtempSync(join(tmpdir(), 'bench-bare-'));
   const { pages, charts } = chartShapes(siteDir);
+  const scratch = mkdtempSync(join(tmpdir(), 'bench-bare-'));
   const manifest = join(scratch, 'manifest.json');
   writeFileSync(manifest, JSON.stringify({ pages }));
   const outDir = join(scratch, 'site');
