@@ -7,7 +7,7 @@
 export const siteTests = [
   'test/browser/**/*.test.ts',
   'test/site/**/*.test.ts',
-  'test/corpus/**/*.test.ts',
+  'test/corpus/validate-corpus.test.ts',
   // Installs, validates, tests and builds a fresh clone.
   'test/workflow-rehearsal.test.ts',
   'test/scripts/build.test.ts',
