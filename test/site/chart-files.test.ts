@@ -7,8 +7,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
+import { parsePage } from './html.ts';
 
 const site = inject('siteDir');
 const isEmbed = (f: string) => f.split(sep).includes('charts');
@@ -22,7 +22,7 @@ describe('chart files and embed pages', () => {
   let charts = 0;
   const embeds: string[] = [];
   for (const f of pages) {
-    const { document } = parseHTML(readFileSync(join(site, f), 'utf8'));
+    const document = parsePage(readFileSync(join(site, f), 'utf8'));
     // The やさしい日本語 edition's ふりがな are added to the page after the chart files are written: read the text without them.
     for (const rt of document.querySelectorAll('rt, rp')) rt.remove();
     for (const figure of document.querySelectorAll('figure.chart-figure')) {
@@ -61,7 +61,7 @@ describe('chart files and embed pages', () => {
         continue;
       }
       embeds.push(embedFile);
-      const embed = parseHTML(readFileSync(embedFile, 'utf8')).document;
+      const embed = parsePage(readFileSync(embedFile, 'utf8'));
       // Its ふりがな too (the same as its page's): the words compared are the same either way.
       for (const rt of embed.querySelectorAll('rt, rp')) rt.remove();
       if (embed.querySelectorAll('script').length) failures.embed.push(`${embedHref}: has a script`);

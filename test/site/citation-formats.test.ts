@@ -5,15 +5,15 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
+import { parsePage } from './html.ts';
 
 const site = inject('siteDir');
 const config = JSON.parse(readFileSync('data/site.json', 'utf8'));
 const licenceUrl: string = config.licence.data.url;
 const releases = readFileSync('data/releases.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.split(',', 2) as [string, string]);
 const pages = (readdirSync(site, { recursive: true }) as string[]).filter((f) => f === 'index.html' || f.endsWith(`${sep}index.html`));
-const docOf = (f: string) => parseHTML(readFileSync(join(site, f), 'utf8')).document;
+const docOf = (f: string) => parsePage(readFileSync(join(site, f), 'utf8'));
 
 /** A structural check of one BibTeX entry: `@type{key,`, `field = {value},` lines with balanced braces, `}`. */
 function bibtexProblems(text: string): string[] {

@@ -5,21 +5,15 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
+import { parsePage, textWithoutRuby } from './html.ts';
 
 const site = inject('siteDir');
 const release = readFileSync('data/releases.csv', 'utf8').trim().split('\n').at(-1)!.split(',')[0]!;
 // The licence data/site.json configures, named by its identifier and address.
 const licence = JSON.parse(readFileSync('data/site.json', 'utf8')).licence.data as { id: string; url: string };
 const pages = (readdirSync(site, { recursive: true }) as string[]).filter((f) => f === 'index.html' || f.endsWith(`${sep}index.html`));
-const docOf = (f: string) => parseHTML(readFileSync(join(site, f), 'utf8')).document;
-
-const headingText = (el: Element) => {
-  const copy = el.cloneNode(true) as Element;
-  for (const r of copy.querySelectorAll('rt, rp')) r.remove();
-  return copy.textContent ?? '';
-};
+const docOf = (f: string) => parsePage(readFileSync(join(site, f), 'utf8'));
 
 describe('chart citations', () => {
   it('every chart has a readable anchor, a table anchor derived from it and a full citation', () => {
@@ -44,7 +38,7 @@ describe('chart citations', () => {
           licence.id,
           licence.url,
           // The heading as written: ふりがな (an edition's <rt>, <rp>) are not part of the title.
-          headingText(figure.querySelector('h2, h3')!),
+          textWithoutRuby(figure.querySelector('h2, h3')!),
           // The exact files of the release the page links.
           ...[...figure.querySelectorAll('a[download][href*="/downloads/"]')].map((a) => `/downloads/v${release}/${a.getAttribute('href')!.split(`/downloads/v${release}/`)[1]}`),
         ];

@@ -8,9 +8,9 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { parseHTML } from 'linkedom';
 import Papa from 'papaparse';
 import { describe, expect, inject, it } from 'vitest';
+import { contains, parsePage, type HTMLElement } from './html.ts';
 
 const site = inject('siteDir');
 const downloads = join(site, 'downloads');
@@ -29,7 +29,7 @@ const tablesIn = (folder: string) => {
 };
 // The derived tables of src/lib/publish/downloads.ts: ward and city metrics, category shares, budget changes, budget per resident, settlement rates.
 const derivedTables = ['budget_changes', 'budget_per_capita', 'category_shares', 'city_metrics', 'settlement_rates', 'ward_metrics'];
-const doc = (file: string) => parseHTML(readFileSync(join(site, file), 'utf8')).document;
+const doc = (file: string) => parsePage(readFileSync(join(site, file), 'utf8'));
 const htmlFiles = (readdirSync(site, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => f.endsWith('.html')).map((f) => f.split(sep).join('/'));
 const dataPages = [
   { lang: 'ja', path: 'data/' },
@@ -84,7 +84,7 @@ describe.each(folders)('downloads/%s JSON', (folder) => {
 describe.each(dataPages)('the data page ($path)', ({ lang, path }) => {
   const page = doc(`${path}index.html`);
   const main = page.querySelector('main')!;
-  const hrefs = (el: Element) => [...el.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!);
+  const hrefs = (el: HTMLElement) => [...el.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!);
   // The folder the table cards link (the newest release's, or latest).
   const linked = /\/downloads\/([^/]+)\//.exec(hrefs(page.querySelector('#t-population')!.closest('section')!).find((h) => h.endsWith('/population.csv'))!)![1]!;
 
@@ -128,7 +128,7 @@ describe.each(dataPages)('the data page ($path)', ({ lang, path }) => {
     const otherFolders = [...main.querySelectorAll('details[id^="files-"]')].filter((d) => d.id !== `files-${linked.replace(/\./g, '-')}`);
     const files = new Set(
       [...main.querySelectorAll('a[href^="/"]')]
-        .filter((a) => !otherFolders.some((d) => d.contains(a)))
+        .filter((a) => !otherFolders.some((d) => contains(d, a)))
         .map((a) => a.getAttribute('href')!.split('#')[0]!)
         .filter((h) => !h.endsWith('/')),
     );

@@ -6,8 +6,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import Papa from 'papaparse';
-import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
+import { parsePage } from './html.ts';
 
 const site = inject('siteDir');
 const documents = Papa.parse<Record<string, string>>(readFileSync('data/sources.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
@@ -17,7 +17,7 @@ const jaDate = (iso: string, precision: string) => {
 };
 
 describe.each([['ja'], ['en']])('the data page (%s)', (lang) => {
-  const page = parseHTML(readFileSync(join(site, ...(lang === 'en' ? ['en'] : []), 'data', 'index.html'), 'utf8')).document;
+  const page = parsePage(readFileSync(join(site, ...(lang === 'en' ? ['en'] : []), 'data', 'index.html'), 'utf8'));
 
   it('lists every source document once, with its publisher, title and date', () => {
     const items = [...page.querySelectorAll('#sources ~ ul.sources > li')];
@@ -57,8 +57,7 @@ describe('chart source lines', () => {
     const pages = (readdirSync(site, { recursive: true }) as string[]).filter((f) => f === 'index.html' || (f.endsWith(`${sep}index.html`) && !f.startsWith(`en${sep}`)));
     let lines = 0;
     for (const f of pages) {
-      const { document } = parseHTML(readFileSync(join(site, f), 'utf8'));
-      for (const p of document.querySelectorAll('figure p.chart-meta')) {
+      for (const p of parsePage(readFileSync(join(site, f), 'utf8')).querySelectorAll('figure p.chart-meta')) {
         const text = p.textContent!;
         if (!text.startsWith('出典：')) continue;
         lines++;
