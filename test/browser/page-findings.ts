@@ -15,11 +15,13 @@
 import type { SiteData } from '../../src/lib/site-data.ts';
 import { pick, type Lang } from '../../src/lib/i18n.ts';
 import { groupInfo, groupOfArea } from '../../src/lib/present/groups.ts';
+import type { HTMLElement } from '../html.ts';
 
 /** A whole, a rank or a ratio needs two areas with a figure of one date: stated here, not read from the code under test. */
 const MIN_COMPARED = 2;
 
-type Doc = Document;
+/** A parsed page (../html.ts). */
+type Doc = HTMLElement;
 
 /** 「1/1」 in a cell, or a rank of one in words, in any language. */
 const RANK_OF_ONE = /(^|\s)1\/1(\s|$)|(^|[^\d])1[^\d\s]{0,4}中1位|\brank 1 of 1\b/;
@@ -88,7 +90,7 @@ export function unexplainedMarks(document: Doc): { used: string[]; findings: str
 }
 
 /** Each table's figures, as `row name|cell` strings. */
-function cellsOf(table: Element): Set<string> {
+function cellsOf(table: HTMLElement): Set<string> {
   const out = new Set<string>();
   for (const tr of table.querySelectorAll('tbody tr')) {
     const name = (tr.querySelector('th')?.textContent ?? '').trim();

@@ -13,10 +13,10 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { HtmlValidate } from 'html-validate';
-import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
 import { siteLanguages } from '../../src/lib/i18n/languages.ts';
 import { samplePages } from './page-sample.ts';
+import { parsePage } from '../html.ts';
 import { chartBlocks, overlappingPeriods, rankOfOne, repeatedTables, unexplainedMarks, wholeFromOneArea } from './page-findings.ts';
 import { loadSiteData } from '../../src/lib/site-data.ts';
 import type { Lang } from '../../src/lib/i18n.ts';
@@ -73,11 +73,11 @@ function scan(): Scan {
   for (const f of pages) {
     s.pages++;
     const html = read(f);
-    const { document } = parseHTML(html);
+    const document = parsePage(html);
     ids.set(f, new Set([...document.querySelectorAll('[id]')].map((e) => e.id)));
 
     // lang, one h1, headings in order, landmarks and a skip link.
-    const lang = document.documentElement.getAttribute('lang');
+    const lang = document.querySelector('html')?.getAttribute('lang');
     if (lang !== (f.startsWith('en/') ? 'en' : f.startsWith('yasashii/') ? 'ja-Hira' : 'ja')) s.structure.push(`${f}: lang=${lang}`);
     const headings = [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map((h) => Number(h.tagName[1]));
     if (headings.filter((h) => h === 1).length !== 1 || headings[0] !== 1) s.structure.push(`${f}: h1 count or position`);

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, inject, it } from 'vitest';
-import { parsePage } from './html.ts';
+import { parsePage } from '../html.ts';
 
 const site = inject('siteDir');
 const isEmbed = (f: string) => f.split(sep).includes('charts');

@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { parsePage } from './html.ts';
+import { parsePage } from '../html.ts';
 
 const site = inject('siteDir');
 const config = JSON.parse(readFileSync('data/site.json', 'utf8'));

@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { parsePage, textWithoutRuby } from './html.ts';
+import { parsePage, textWithoutRuby } from '../html.ts';
 
 const site = inject('siteDir');
 const release = readFileSync('data/releases.csv', 'utf8').trim().split('\n').at(-1)!.split(',')[0]!;

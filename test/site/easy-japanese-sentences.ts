@@ -7,8 +7,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { parseHTML } from 'linkedom';
 import Papa from 'papaparse';
+import { parsePage, type HTMLElement, type Node } from '../html.ts';
 
 /** Every `index.html` under a folder of the site, as paths with `/`. */
 export const pagesUnder = (site: string, prefix: string) =>
@@ -24,7 +24,7 @@ const blocks = new Set(
 // Not read: readings (the very thing taken out), scripts and code (file names, commands), and the charts' SVG (its tick labels and
 // names are the charts' own concern; each chart's title and sentences sit outside it).
 // `translate="no"` marks text that is a name, to be printed as its owner writes it.
-const skipped = (el: Element) => ['RT', 'RP', 'SCRIPT', 'STYLE', 'TEMPLATE', 'TITLE', 'SVG', 'CODE'].includes(el.tagName.toUpperCase()) || el.getAttribute('translate') === 'no';
+const skipped = (el: HTMLElement) => ['RT', 'RP', 'SCRIPT', 'STYLE', 'TEMPLATE', 'TITLE', 'SVG', 'CODE'].includes(el.tagName.toUpperCase()) || el.getAttribute('translate') === 'no';
 
 /**
  * Proper names the data declares, which no edition rewords: each source document's publisher and
@@ -75,15 +75,15 @@ export function wordingOf(sentence: string, names: readonly string[]): string {
  * fallback the page declares as such) is kept apart, in `quoted`: it is not the page's language.
  */
 export function sentencesOf(html: string, names: readonly string[]): { sentences: string[]; quoted: string[] } {
-  const { document } = parseHTML(html);
-  const pageLang = document.documentElement.getAttribute('lang');
+  const document = parsePage(html);
+  const pageLang = document.querySelector('html')?.getAttribute('lang');
   const parts: { text: string; quoted: boolean }[] = [];
   let line = '';
   const walk = (node: Node, quoted: boolean) => {
     for (const child of node.childNodes) {
       if (child.nodeType === 3) line += child.textContent ?? '';
       else if (child.nodeType === 1) {
-        const el = child as Element;
+        const el = child as HTMLElement;
         if (skipped(el)) continue;
         const inner = quoted || (el.hasAttribute('lang') && el.getAttribute('lang') !== pageLang);
         const block = blocks.has(el.tagName.toUpperCase()) || inner !== quoted;
@@ -93,7 +93,7 @@ export function sentencesOf(html: string, names: readonly string[]): { sentences
       }
     }
   };
-  walk(document.body, false);
+  walk(document.querySelector('body')!, false);
   parts.push({ text: line, quoted: false });
   const split = (ps: typeof parts) =>
     ps

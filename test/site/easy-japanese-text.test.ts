@@ -6,9 +6,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
 import { identicalShares, pagesUnder, properNames } from './easy-japanese-sentences.ts';
+import { parsePage } from '../html.ts';
 
 const site = inject('siteDir');
 const edition = 'yasashii';
@@ -52,10 +52,10 @@ describe('the edition’s language tag', () => {
     // Each page's head parsed once (the head alone: a thousand pages' bodies are not needed here).
     const heads = new Map(sample.map((f) => {
       const html = readFileSync(join(site, f), 'utf8');
-      return [f, parseHTML(html.slice(0, html.indexOf('<body')) + '</html>').document] as const;
+      return [f, parsePage(html.slice(0, html.indexOf('<body')) + '</html>')] as const;
     }));
     const langOf = new Map<string, string>();
-    for (const [f, doc] of heads) langOf.set(`/${f.replace(/index\.html$/, '')}`, doc.documentElement.getAttribute('lang') ?? '');
+    for (const [f, doc] of heads) langOf.set(`/${f.replace(/index\.html$/, '')}`, doc.querySelector('html')?.getAttribute('lang') ?? '');
     let withAlternates = 0;
     const failures: string[] = [];
     for (const [f, doc] of heads) {

@@ -7,8 +7,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
+import { parsePage, type HTMLElement, type Node } from '../html.ts';
 
 const site = inject('siteDir');
 const allPages = (prefix: string) =>
@@ -19,7 +19,7 @@ const allPages = (prefix: string) =>
 // A chart's embed page (`…/charts/<anchor>/`) is the chart alone, with no language switch.
 const pages = (prefix: string) => allPages(prefix).filter((f) => !f.split('/').includes('charts'));
 const chartPages = (prefix: string) => allPages(prefix).filter((f) => f.split('/').includes('charts'));
-const read = (path: string) => parseHTML(readFileSync(join(site, path), 'utf8')).document;
+const read = (path: string) => parsePage(readFileSync(join(site, path), 'utf8'));
 
 const basic = new Set([...readFileSync('locales/kanji-grades-1-2.txt', 'utf8').split('\n').filter((l) => !l.startsWith('#')).join('')]);
 const isKanji = (c: string) => /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF々]/.test(c);
@@ -44,7 +44,7 @@ function readings(path: string): { unread: string[]; bases: string[]; svgTexts: 
 const readCache = new Map<string, { unread: string[]; bases: string[]; svgTexts: number }>();
 
 function readingsOf(path: string): { unread: string[]; bases: string[]; svgTexts: number } {
-  const { body } = read(path);
+  const body = read(path).querySelector('body')!;
   const out: string[] = [];
   const bases: string[] = [];
   let svgTexts = 0;
@@ -56,10 +56,10 @@ function readingsOf(path: string): { unread: string[]; bases: string[]; svgTexts
         svgTexts++;
         const beyond = [...text].filter((c) => isKanji(c) && !basic.has(c));
         if (beyond.length > 0) out.push(`${path}: ${beyond.join('')} in chart text “${text.trim().slice(0, 40)}”`);
-      } else if (child.nodeType === 1 && (child as Element).tagName.toLowerCase() !== 'style') walkSvg(child);
+      } else if (child.nodeType === 1 && (child as HTMLElement).tagName.toLowerCase() !== 'style') walkSvg(child);
     }
   };
-  const walk = (node: Node, ruby: Element | null) => {
+  const walk = (node: Node, ruby: HTMLElement | null) => {
     for (const child of node.childNodes) {
       if (child.nodeType === 3) {
         const text = child.textContent ?? '';
@@ -68,7 +68,7 @@ function readingsOf(path: string): { unread: string[]; bases: string[]; svgTexts
         // A kanji is read only as the base of a ruby whose <rt> gives its reading.
         if (!ruby || !(ruby.querySelector('rt')?.textContent ?? '').trim()) out.push(`${path}: ${beyond.join('')} in “${text.trim().slice(0, 40)}”`);
       } else if (child.nodeType === 1) {
-        const el = child as Element;
+        const el = child as HTMLElement;
         if (el.tagName.toLowerCase() === 'svg') {
           walkSvg(el);
           continue;
@@ -77,7 +77,7 @@ function readingsOf(path: string): { unread: string[]; bases: string[]; svgTexts
         if (unreadable.has(el.tagName) || el.hasAttribute('data-no-ruby')) continue;
         if (el.tagName === 'RUBY') {
           // The base: the ruby's text outside its readings.
-          bases.push([...el.childNodes].filter((n) => n.nodeType === 3 || !['RT', 'RP'].includes((n as Element).tagName)).map((n) => n.textContent ?? '').join(''));
+          bases.push([...el.childNodes].filter((n) => n.nodeType === 3 || !['RT', 'RP'].includes((n as HTMLElement).tagName)).map((n) => n.textContent ?? '').join(''));
         }
         walk(el, el.tagName === 'RUBY' ? el : ruby);
       }
@@ -93,7 +93,7 @@ describe('the やさしい日本語 edition', () => {
   it('has every page the English edition has, marked as Japanese in its own tag', () => {
     expect(easy.length).toBeGreaterThan(100);
     expect(easy).toEqual(pages('en'));
-    for (const f of ['index.html', 'wards/14101/index.html', 'glossary/index.html']) expect(read(`yasashii/${f}`).documentElement.getAttribute('lang')).toBe('ja-Hira');
+    for (const f of ['index.html', 'wards/14101/index.html', 'glossary/index.html']) expect(read(`yasashii/${f}`).querySelector('html')!.getAttribute('lang')).toBe('ja-Hira');
   });
 
   it('is offered by name from every page of every edition', () => {

@@ -10,7 +10,7 @@ import { join, sep } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import Papa from 'papaparse';
 import { describe, expect, inject, it } from 'vitest';
-import { contains, parsePage, type HTMLElement } from './html.ts';
+import { contains, parsePage, type HTMLElement } from '../html.ts';
 
 const site = inject('siteDir');
 const downloads = join(site, 'downloads');

@@ -10,15 +10,15 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { parseHTML } from 'linkedom';
 import Papa from 'papaparse';
 import { describe, expect, inject, it } from 'vitest';
 import { siteLanguages } from '../../src/lib/i18n/languages.ts';
+import { parsePage } from '../html.ts';
 
 const site = inject('siteDir');
 const languages = siteLanguages('data');
 const html = (path: string) => readFileSync(join(site, path, 'index.html'), 'utf8');
-const doc = (path: string) => parseHTML(html(path)).document;
+const doc = (path: string) => parsePage(html(path));
 const csv = (name: string) => Papa.parse<Record<string, string>>(readFileSync(join('data', `${name}.csv`), 'utf8'), { header: true, skipEmptyLines: true }).data;
 const areas = csv('areas');
 const contacts = csv('contacts');
@@ -102,7 +102,7 @@ describe('where to turn', () => {
     let facts = 0;
     for (const f of pages) {
       const text = readFileSync(join(site, f), 'utf8');
-      const { document } = parseHTML(text);
+      const document = parsePage(text);
       for (const dd of document.querySelectorAll('dd[data-fact="address"], dd[data-fact="phone"]')) {
         facts++;
         // The text as written, without the readings やさしい日本語 sets over it.

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, inject, it } from 'vitest';
-import { parsePage } from './html.ts';
+import { parsePage } from '../html.ts';
 
 const site = inject('siteDir');
 const documents = Papa.parse<Record<string, string>>(readFileSync('data/sources.csv', 'utf8'), { header: true, skipEmptyLines: true }).data;
