@@ -29,6 +29,8 @@ const { runGate } = await import('../src/lib/pipeline.ts');
 const { inBuild } = await import('../src/lib/build-context.ts');
 const { fileEffects } = await import('../src/lib/publish/build-effects.ts');
 const { noAddressRefusal, noAddressWarning, siteAddress } = await import('../src/lib/config/site-address.ts');
+const { siteConfigSchema } = await import('../src/lib/config/site-config.ts');
+const { validateDeclaration } = await import('../src/lib/validate/validate-declaration.ts');
 const { downloadsInput } = await import('../src/lib/publish/downloads-input.ts');
 
 const root = resolve(import.meta.dirname, '..');
@@ -39,6 +41,8 @@ const outDir = resolve(process.env.OUT_DIR ?? join(root, 'dist'));
 const releasesDir = resolve(process.env.RELEASES_DIR ?? join(dirname(dataDir), 'releases'));
 const sitesDir = join(dirname(outDir), `.${basename(outDir)}.sites`);
 const stagingRoot = join(root, '.build-staging');
+// Astro resolves packages from its outDir while prerendering, so the staging folder must be inside the project.
+const staging = join(stagingRoot, `dist-${process.pid}`);
 // A release build is one that will be published: it refuses to write local addresses into it.
 const releaseBuild = process.argv.slice(2).includes('--release');
 const siteId = `${new Date().toISOString().replace(/[-:.]/g, '').replace('T', '-').slice(0, 15)}-${process.pid}`;
@@ -133,34 +137,45 @@ function cleanLeftovers() {
       rmSync(join(dirname(outDir), name), { recursive: true, force: true });
 }
 
-// 1. The gate: nothing is built from data it refuses.
-let result: ReturnType<typeof runGate>;
-try {
-  result = runGate(dataDir, process.cwd(), { requireSiteConfig: true, releasesDir });
-} catch (err) {
-  fail({ ja: 'データを検査できませんでした（内部エラー）', en: 'the data could not be checked (internal error)' }, err);
-}
-for (const p of sortProblems(result.problems)) console.error(formatProblem(p));
-const errors = countErrors(result.problems);
-if (errors > 0) {
-  console.error(`ビルドを中止しました: データにエラーが${errors}件あります。${outDir} は変更していません。`);
-  console.error(`Build refused: ${errors} data errors. ${outDir} is unchanged.`);
-  process.exit(1);
+// 1. The gate: nothing is built from data it refuses. It runs while Vite bundles the pages, when
+// this thread mostly waits for the bundler's own threads (about half a second of a city's build),
+// and before any page renders: the pages read its result. Only the site's address is read first,
+// from site.json as the gate reads it, because the bundler needs it; a site.json the gate would
+// refuse is refused before anything starts.
+function gate() {
+  let result: ReturnType<typeof runGate>;
+  try {
+    result = runGate(dataDir, process.cwd(), { requireSiteConfig: true, releasesDir });
+  } catch (err) {
+    fail({ ja: 'データを検査できませんでした（内部エラー）', en: 'the data could not be checked (internal error)' }, err);
+  }
+  for (const p of sortProblems(result.problems)) console.error(formatProblem(p));
+  const errors = countErrors(result.problems);
+  if (errors > 0) {
+    rmSync(staging, { recursive: true, force: true });
+    console.error(`ビルドを中止しました: データにエラーが${errors}件あります。${outDir} は変更していません。`);
+    console.error(`Build refused: ${errors} data errors. ${outDir} is unchanged.`);
+    process.exit(1);
+  }
+  // V8 lets its heap grow to up to four times what survived the last full collection before it
+  // collects again, and keeps the pages it grew into until the process ends. A national data folder
+  // keeps about 600 MB alive while the pages render: its heap grew to 1.6 GB and the build past 2 GB
+  // of memory. Growing by half at most keeps it near 1.8 GB, but costs a city's build, whose heap
+  // stays small, about two seconds of extra collections: the growth is bounded only when the data
+  // itself fills the heap (after the gate, 240 MB of it for 1,900 areas, 50 MB for data/). The flag is
+  // read whenever V8 sets its next limit, so setting it now takes effect (bench/README.md).
+  if (getHeapStatistics().used_heap_size > 128 * 2 ** 20) setFlagsFromString('--heap-growing-percent=50');
+  return result;
 }
 
-// V8 lets its heap grow to up to four times what survived the last full collection before it
-// collects again, and keeps the pages it grew into until the process ends. A national data folder
-// keeps about 600 MB alive while the pages render: its heap grew to 1.6 GB and the build past 2 GB
-// of memory. Growing by half at most keeps it near 1.8 GB, but costs a city's build, whose heap
-// stays small, about two seconds of extra collections: the growth is bounded only when the data
-// itself fills the heap (after the gate, 240 MB of it for 1,900 areas, 50 MB for data/). The flag is
-// read whenever V8 sets its next limit, so setting it now takes effect (bench/README.md).
-if (getHeapStatistics().used_heap_size > 128 * 2 ** 20) setFlagsFromString('--heap-growing-percent=50');
+let result: ReturnType<typeof runGate> | undefined;
 
 // The public address every absolute link is written against (site-address.ts).
+const siteJson = validateDeclaration(dataDir, 'site.json', siteConfigSchema);
+if (!siteJson.value || siteJson.problems.some((p) => p.severity === 'error')) gate();
 let address: SiteAddress;
 try {
-  address = siteAddress(result.config?.url, { SITE_URL: process.env.SITE_URL, BASE_PATH: process.env.BASE_PATH });
+  address = siteAddress(siteJson.value?.url, { SITE_URL: process.env.SITE_URL, BASE_PATH: process.env.BASE_PATH });
 } catch (err) {
   console.error(`error: ${(err as Error).message}`);
   console.error(`${outDir} は変更していません / ${outDir} is unchanged.`);
@@ -191,9 +206,7 @@ try {
   process.exit(1);
 }
 
-// 2. Build into staging. Astro resolves packages from its outDir while prerendering, so the
-// staging folder must be inside the project.
-const staging = join(stagingRoot, `dist-${process.pid}`);
+// 2. Build into staging.
 // The spreadsheet edition is written on a second thread meanwhile (scripts/write-workbooks.ts),
 // into its own folder, and moved into the site once both are done.
 const workbooksDir = join(stagingRoot, `workbooks-${process.pid}`);
@@ -203,7 +216,8 @@ const context: BuildContext = {
   dataDir,
   releasesDir,
   base: address.base,
-  gate: { dataDir, result },
+  // Set by the gate, once Vite has started (below).
+  gate: undefined,
   effects: fileEffects(staging),
   workbooksAside: true,
 };
@@ -224,14 +238,19 @@ try {
   const startWorkbooks = () => {
     if (workbooks) return workbooks;
     // The thread gets what the download files read of the gate's result, not the pages' share.
-    workbooks = writeWorkbooksAside(workbooksDir, { dataDir, releasesDir, base: address.base, gate: { dataDir, result: downloadsInput(result) } });
+    workbooks = writeWorkbooksAside(workbooksDir, { dataDir, releasesDir, base: address.base, gate: { dataDir, result: downloadsInput(result!) } });
     // A failed workbook is reported when the pages are done, not as an unhandled rejection.
     workbooks.catch(() => {});
     return workbooks;
   };
   const afterBundling = { name: 'workbooks-after-bundling', buildApp: { order: 'post' as const, handler: () => void startWorkbooks() } };
   const { build } = await import('astro');
-  await inBuild(context, () => build({ root, outDir: staging, logLevel: 'warn', site: address.site, base: address.base, vite: { plugins: [afterBundling] } }));
+  const building = inBuild(context, () => build({ root, outDir: staging, logLevel: 'warn', site: address.site, base: address.base, vite: { plugins: [afterBundling] } }));
+  // Vite has started bundling (build() returns at its first wait): the gate runs now, and ends
+  // before any page renders, since it holds this thread until it does.
+  result = gate();
+  context.gate = { dataDir, result };
+  await building;
   // The files still in flight when the last page was done.
   await context.effects.drain();
   await startWorkbooks();
