@@ -172,7 +172,7 @@ let result: ReturnType<typeof runGate> | undefined;
 
 // The public address every absolute link is written against (site-address.ts).
 const siteJson = validateDeclaration(dataDir, 'site.json', siteConfigSchema);
-if (!siteJson.value || siteJson.problems.some((p) => p.severity === 'error')) gate();
+if (!siteJson.value || countErrors(siteJson.problems) > 0) gate();
 let address: SiteAddress;
 try {
   address = siteAddress(siteJson.value?.url, { SITE_URL: process.env.SITE_URL, BASE_PATH: process.env.BASE_PATH });
