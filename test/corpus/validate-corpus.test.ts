@@ -67,7 +67,7 @@ const patience = { validate: 120_000, build: 600_000 };
 const validate = (args: string[], cwd: string): Promise<Run> => inSlot(() => validators.run(join(root, 'scripts/validate.ts'), args, cwd, patience.validate));
 
 /** Runs a script of the project in `cwd`, with its peak memory recorded by a preloaded hook. */
-function run(script: string, args: string[], cwd: string, env: Record<string, string> = {}, timeout = patience.validate): Promise<Run> {
+function run(script: string, args: string[], cwd: string, env: Record<string, string>, timeout: number): Promise<Run> {
   return inSlot(
     () =>
       new Promise<Run>((done, failed) => {

@@ -54,7 +54,7 @@ export function runnerPool(runnerScript: string) {
       const finish = (result: Omit<PoolRun, 'seconds'>, reusable: boolean) => {
         clearTimeout(timer);
         runner.child.off('message', onMessage);
-        runner.child.off('exit', onExit);
+        runner.child.off('close', onClosed);
         if (reusable) idle.push(runner);
         done({ ...result, seconds: seconds() });
       };
@@ -62,17 +62,15 @@ export function runnerPool(runnerScript: string) {
         if (a.id !== id) return;
         finish({ status: a.status, signal: null, output: a.output, peakMiB: a.peakBytes / 2 ** 20 }, true);
       };
-      const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
-        // Whatever the process wrote before it died arrives on its pipes: give them a moment.
-        setTimeout(() => finish({ status: code, signal, output: runner.stray, peakMiB: 0 }, false), 50);
-      };
+      // 'close' comes once the process has exited and its pipes are read to the end: all it wrote is in.
+      const onClosed = (code: number | null, signal: NodeJS.Signals | null) => finish({ status: code, signal, output: runner.stray, peakMiB: 0 }, false);
       const timer = setTimeout(() => {
-        runner.child.off('exit', onExit);
+        runner.child.off('close', onClosed);
         runner.child.kill('SIGKILL');
         finish({ status: null, signal: 'SIGKILL', output: `${runner.stray}\n(stopped after ${timeout / 1000} s)`, peakMiB: 0 }, false);
       }, timeout);
       runner.child.on('message', onMessage);
-      runner.child.once('exit', onExit);
+      runner.child.once('close', onClosed);
       runner.stray = '';
       runner.child.send({ id, script, args, cwd, env });
     });

@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { parsePage, type HTMLElement, type Node } from '../html.ts';
+import { parsePage, textWithoutRuby, type HTMLElement, type Node } from '../html.ts';
 
 const site = inject('siteDir');
 const allPages = (prefix: string) =>
@@ -151,10 +151,7 @@ describe('the やさしい日本語 edition', () => {
     const numbers = (path: string) => {
       const items = [...read(path).querySelectorAll('section[aria-labelledby="summary"] li')];
       // Readings are not part of the sentence's figures.
-      return items.map((li) => {
-        for (const rt of li.querySelectorAll('rt, rp')) rt.remove();
-        return (li.textContent ?? '').match(/\d[\d,]*(\.\d+)?/g) ?? [];
-      });
+      return items.map((li) => textWithoutRuby(li).match(/\d[\d,]*(\.\d+)?/g) ?? []);
     };
     const areas = easy.filter((f) => /^wards\/\d+\/index\.html$/.test(f));
     let compared = 0;

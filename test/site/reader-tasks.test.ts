@@ -13,7 +13,7 @@ import { join, sep } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, inject, it } from 'vitest';
 import { siteLanguages } from '../../src/lib/i18n/languages.ts';
-import { parsePage } from '../html.ts';
+import { parsePage, textWithoutRuby } from '../html.ts';
 
 const site = inject('siteDir');
 const languages = siteLanguages('data');
@@ -106,8 +106,7 @@ describe('where to turn', () => {
       for (const dd of document.querySelectorAll('dd[data-fact="address"], dd[data-fact="phone"]')) {
         facts++;
         // The text as written, without the readings やさしい日本語 sets over it.
-        for (const r of dd.querySelectorAll('rt, rp')) r.remove();
-        const value = dd.textContent!.trim();
+        const value = textWithoutRuby(dd).trim();
         if (!(dd.getAttribute('data-fact') === 'address' ? addresses : phones).has(value)) failures.push(`${f}: ${dd.getAttribute('data-fact')} "${value}"`);
       }
       // A Japanese phone number written anywhere in a page's text (not a date: 2015-10-31).
