@@ -1,6 +1,9 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import kuromoji from 'kuromoji';
 import { basicKanji, furigana, loadTokenizer } from '../../../src/lib/i18n/furigana.ts';
 
 type Tokenizer = Awaited<ReturnType<typeof loadTokenizer>>;
@@ -121,6 +124,28 @@ describe('furigana', () => {
     // A katakana letter the reading does not keep (ケ read が) is read as the reading says.
     expect(f.kana('保土ケ谷')).toBe('ほどがや');
   });
+
+  it('analyses as kuromoji does with the dictionary loaded its own way', async () => {
+    // The project unpacks kuromoji's dictionary files itself (furigana.ts); every file must come
+    // through whole, or words, readings and the unknown-word rules would differ from kuromoji's.
+    const dicPath = join(dirname(createRequire(import.meta.url).resolve('kuromoji/package.json')), 'dict');
+    const own = await new Promise<Tokenizer>((done, fail) => kuromoji.builder({ dicPath }).build((err, t) => (err ? fail(err) : done(t))));
+    const sentences = [
+      '在宅療養支援診療所（75歳以上人口1万人あたり）は保土ケ谷区で最も多い。',
+      '訪問看護ステーションの数と、在宅医療・介護連携推進事業の予算額（令和6年度）。',
+      // Words outside the dictionary: the unknown-word tables decide how they split.
+      'ﾊﾝｶｸのＡＢＣと ｘｙｚ123、モゴモゴ語で「ほげぴよ」と書いた𠮷野家。',
+    ];
+    let compared = 0;
+    for (const s of sentences) {
+      const fields = (t: Tokenizer) => t.tokenize(s).map((w) => [w.surface_form, w.pos, w.pos_detail_1, w.reading, w.pronunciation, w.word_type, w.word_id]);
+      const expected = fields(own);
+      expect(expected.length).toBeGreaterThan(5);
+      expect(fields(tokenizer)).toEqual(expected);
+      compared++;
+    }
+    expect(compared).toBe(3);
+  }, 60_000);
 
   it('keeps no page alive through the texts it remembers', () => {
     setFlagsFromString('--expose-gc');
