@@ -74,6 +74,18 @@ describe('furigana', () => {
     expect(readings(page)).toHaveLength(50 * readings(f.text('在宅医療を受ける人')).length);
   });
 
+  it('analyses each text once, whichever way it is asked for: in ruby, in kana, or inside another text', () => {
+    const seen = new Map<string, number>();
+    const counting = { tokenize: (s: string) => (seen.set(s, (seen.get(s) ?? 0) + 1), tokenizer.tokenize(s)) } as Tokenizer;
+    const f = furigana(counting, basicKanji(), known);
+    // A page's text in ruby and a chart's label in kana; a known word inside three texts.
+    f.text('在宅医療を受ける人');
+    f.kana('在宅医療を受ける人');
+    for (const text of ['港南区の在宅医療', '港南区の訪問看護', '港南区の病院']) f.text(text);
+    expect(seen.size).toBeGreaterThan(4);
+    expect([...seen].filter(([, n]) => n > 1)).toEqual([]);
+  });
+
   it('never puts a digit under a reading: a counter after a number is read on its kanji alone', () => {
     // The data reads 75歳以上 as one word (glossary reading_ja); its digits must stay outside the ruby.
     const f = furigana(tokenizer, basicKanji(), new Map([...known, ['75歳以上', 'ななじゅうごさいいじょう']]));
