@@ -80,8 +80,12 @@ function hold(moment: string) {
 /** Runs scripts/write-workbooks.ts on a worker thread, writing into `dir` from the build's data. */
 function writeWorkbooksAside(dir: string, context: Pick<BuildContext, 'dataDir' | 'releasesDir' | 'base' | 'gate'>): Promise<number> {
   return new Promise((done, failed) => {
-    // It needs the data and one workbook at a time: a small heap keeps the build's memory for the pages.
-    const worker = new Worker(new URL('./write-workbooks.ts', import.meta.url), { workerData: { outDir: dir, context }, resourceLimits: { maxOldGenerationSizeMb: 512 } });
+    // It holds the data and one workbook at a time. Its heap limit also sets how far V8 lets the
+    // heap grow between two full collections: under 2 GB, by at most 1.4 to 2 times what survived
+    // (at 512 MB, 26 full collections while writing data/'s workbooks, each marked on the threads
+    // the pages' main thread needs); from 2 GB, by up to 4 times (6 collections, about a second
+    // less of the second core). A national build bounds every heap's growth anyway (gate(), above).
+    const worker = new Worker(new URL('./write-workbooks.ts', import.meta.url), { workerData: { outDir: dir, context }, resourceLimits: { maxOldGenerationSizeMb: 2048 } });
     worker.once('message', (m: { ok: boolean; count?: number; message?: string }) => (m.ok ? done(m.count!) : failed(new Error(`spreadsheet edition: ${m.message}`))));
     worker.once('error', failed);
     worker.once('exit', (code) => failed(new Error(`spreadsheet edition: the worker stopped (${code})`)));
