@@ -7,7 +7,8 @@
  * vintages in at most 60 s and 2 GB, and seconds per page at the largest size at most 1.2 times
  * that at 100 areas. The figures go to a table and to a JSON file (default bench/out/build.json).
  *
- * Each size is built R times (default 1), each build followed by one of its bare site, and the
+ * Each size is built R times (default 1), each build paired with one of its bare site (the bare one
+ * first in every other pair after the first), and the
  * median times reported, with the highest peak; the site-over-bare ratio is the median of the R
  * pairs' ratios;
  * W unmeasured builds of data/ come first (default 1), so that the first measured build does not
@@ -143,23 +144,40 @@ for (const c of cases) {
   const outDir = join(work, `site-${c.label.replace(/ /g, '-')}`);
   removeSite(outDir);
   process.stdout.write(`building ${c.label === 'real' ? 'data/' : `${c.areas} areas × ${vintages} vintages${c.trends ? '' : ', trends off'}`} … `);
-  // Each build of the site is followed by a build of its bare site: the machine's speed drifts over
+  // Each build of the site is paired with a build of its bare site: the machine's speed drifts over
   // minutes (a bare build of data/ took 7.8 s one hour and 10.4 s the next), and a pair built side
   // by side shares the drift. The ratio reported is the median of the pairs' ratios.
   const measured: BuildMeasurement[] = [];
   const bareRuns: BuildMeasurement[] = [];
   let bareOf: BareSite | null = null;
   try {
-    for (let i = 0; i < repeat; i++) {
+    const buildSite = async () => {
       removeSite(outDir);
       const one = await measureBuild({ root, dataDir, outDir, timeoutSeconds: Number(values.timeout) });
       measured.push(one);
-      if (!one.ok) break;
-      if (values['no-bare']) continue;
-      bareOf ??= bareSite(root, outDir, Number(values.timeout));
-      const b = await bareOf.build();
+      return one.ok;
+    };
+    const buildBare = async () => {
+      const b = await bareOf!.build();
       bareRuns.push(b);
-      if (!b.ok) break;
+      return b.ok;
+    };
+    for (let i = 0; i < repeat; i++) {
+      // The bare site is made from the site's first build; from the second pair on, every other
+      // pair builds the bare site first, so that neither build always follows the other (and the
+      // other's output still being written out to disk, or its files in the page cache).
+      if (values['no-bare']) {
+        if (!(await buildSite())) break;
+        continue;
+      }
+      const bareFirst = bareOf !== null && i % 2 === 1;
+      if (bareFirst) {
+        if (!(await buildBare()) || !(await buildSite())) break;
+      } else {
+        if (!(await buildSite())) break;
+        bareOf ??= bareSite(root, outDir, Number(values.timeout));
+        if (!(await buildBare())) break;
+      }
     }
   } finally {
     bareOf?.dispose();
