@@ -8,9 +8,8 @@
  * that at 100 areas. The figures go to a table and to a JSON file (default bench/out/build.json).
  *
  * Each size is built R times (default 1), each build paired with one of its bare site (the bare one
- * first in every other pair after the first), and the
- * median times reported, with the highest peak; the site-over-bare ratio is the median of the R
- * pairs' ratios;
+ * first in every other pair after the first), and the median times reported, with the highest
+ * peak; the site-over-bare ratio is the median of the R pairs' ratios;
  * W unmeasured builds of data/ come first (default 1), so that the first measured build does not
  * also pay for cold file caches.
  */
@@ -164,8 +163,8 @@ for (const c of cases) {
     };
     for (let i = 0; i < repeat; i++) {
       // The bare site is made from the site's first build; from the second pair on, every other
-      // pair builds the bare site first, so that neither build always follows the other (and the
-      // other's output still being written out to disk, or its files in the page cache).
+      // pair builds the bare site first, so that neither build always runs right after the other,
+      // while the other's output is still being written to disk or its files fill the page cache.
       if (values['no-bare']) {
         if (!(await buildSite())) break;
         continue;
