@@ -91,7 +91,7 @@ export function furigana(tokenizer: Tokenizer, basic: ReadonlySet<string>, known
   // The same words are analysed again and again: a known word inside every text that has it, a
   // chart's label in kana and the page's text in ruby, a kanji run read alone. Each text is analysed
   // once (on data/'s pages, 1,600 texts instead of 3,900 analyses). Its words are only read.
-  const t = { tokenize: cached((plain: string) => tokenizer.tokenize(detached(plain)) as readonly kuromoji.IpadicFeatures[]) };
+  const t = { tokenize: cached((plain: string) => tokenizer.tokenize(plain) as readonly kuromoji.IpadicFeatures[]) };
   const needsReading = (s: string) => {
     for (const c of s) if (isKanji(c) && !basic.has(c)) return true;
     return false;
@@ -266,11 +266,12 @@ function cached<T>(read: (plain: string) => T): (plain: string) => T {
     let out = cache.get(plain);
     if (out === undefined) {
       if (cache.size >= 50_000) cache.clear();
-      out = read(plain);
       // A text cut from a page (html() below) is a slice that keeps the whole page alive: kept
-      // for later pages, it would keep thousands of pages. The copy kept is the text alone.
+      // for later pages, it would keep thousands of pages. The copy kept, and read, is the text
+      // alone, so that nothing read from it (an analysed word) holds the page either.
       const key = detached(plain);
-      cache.set(key, typeof out !== 'string' ? out : ((out === plain ? key : detached(out)) as T));
+      out = read(key);
+      cache.set(key, typeof out === 'string' && out !== key ? (detached(out) as T) : out);
     }
     return out;
   };
