@@ -14,6 +14,7 @@ import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readlinkSync, re
 import { enableCompileCache } from 'node:module';
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 import { basename, dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { BuildContext } from '../src/lib/build-context.ts';
 import type { SiteAddress } from '../src/lib/config/site-address.ts';
@@ -174,6 +175,18 @@ function gate() {
 
 let result: ReturnType<typeof runGate> | undefined;
 
+/**
+ * Loads the modules the pages render with (their view models and charts, and with them Plot, the
+ * DOM it draws into and sharp) while this thread waits for the bundler, instead of when the first
+ * pages render: the pages import them from where they are (astro.config.ts), so they find them loaded.
+ */
+function preloadPageModules() {
+  const folders = ['src/lib/present', 'src/charts'].map((d) => join(root, d));
+  for (const folder of folders)
+    for (const name of readdirSync(folder))
+      if (name.endsWith('.ts')) import(pathToFileURL(join(folder, name)).href).catch(() => {});
+}
+
 // The public address every absolute link is written against (site-address.ts).
 const siteJson = validateDeclaration(dataDir, 'site.json', siteConfigSchema);
 if (!siteJson.value || countErrors(siteJson.problems) > 0) gate();
@@ -254,6 +267,8 @@ try {
   // before any page renders, since it holds this thread until it does.
   result = gate();
   context.gate = { dataDir, result };
+  // In the build's context, like the pages: a module that reads it as it loads reads this build's.
+  inBuild(context, preloadPageModules);
   await building;
   // The files still in flight when the last page was done.
   await context.effects.drain();
