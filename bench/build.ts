@@ -108,12 +108,24 @@ const removeSite = (outDir: string) => {
   rmSync(join(dirname(outDir), `.${basename(outDir)}.sites`), { recursive: true, force: true });
 };
 
+/**
+ * Every site built so far, removed together once a size is done. A build never follows the removal
+ * of another: on a file system without a journal (this project's 2-core machines), ext4 skips each
+ * inode freed in the last minutes when it allocates one, scanning past all of them for every file
+ * and folder it creates, and a site's 5,000 files and folders removed right before a build cost that
+ * build 2–4 s of the second core (bench/README.md).
+ */
+const built: string[] = [];
+const removeBuilt = () => {
+  for (const outDir of built.splice(0)) removeSite(outDir);
+};
+
 for (let i = 0; i < warmup; i++) {
-  const outDir = join(work, 'site-warmup');
+  const outDir = join(work, `site-warmup-${i}`);
   process.stdout.write('warm-up build of data/ … ');
   const m = await measureBuild({ root, dataDir: join(root, 'data'), outDir, timeoutSeconds: Number(values.timeout) });
   console.log(m.ok ? `${m.seconds.toFixed(1)} s (not counted)` : 'failed (not counted)');
-  removeSite(outDir);
+  built.push(outDir);
 }
 
 const cases: { label: string; areas: number | null; trends: boolean }[] = [
@@ -140,8 +152,8 @@ for (const c of cases) {
     areas = summary.areas;
     dataRows = Object.values(summary.rows).reduce((a, b) => a + b, 0);
   }
-  const outDir = join(work, `site-${c.label.replace(/ /g, '-')}`);
-  removeSite(outDir);
+  const siteDir = (i: number) => join(work, `site-${c.label.replace(/ /g, '-')}-${i}`);
+  let outDir = siteDir(0);
   process.stdout.write(`building ${c.label === 'real' ? 'data/' : `${c.areas} areas × ${vintages} vintages${c.trends ? '' : ', trends off'}`} … `);
   // Each build of the site is paired with a build of its bare site: the machine's speed drifts over
   // minutes (a bare build of data/ took 7.8 s one hour and 10.4 s the next), and a pair built side
@@ -151,7 +163,9 @@ for (const c of cases) {
   let bareOf: BareSite | null = null;
   try {
     const buildSite = async () => {
+      outDir = siteDir(measured.length);
       removeSite(outDir);
+      built.push(outDir);
       const one = await measureBuild({ root, dataDir, outDir, timeoutSeconds: Number(values.timeout) });
       measured.push(one);
       return one.ok;
@@ -241,7 +255,7 @@ for (const c of cases) {
   runs.push(run);
   console.log(m.ok ? `${m.seconds.toFixed(1)} s${repeat > 1 ? ' (median)' : ''}, ${run.pages} pages${run.bare_seconds !== null ? `; bare Astro build of the same pages and ${run.charts} charts ${run.bare_seconds.toFixed(1)} s` : ''}` : `FAILED (${run.error})`);
   if (!values.keep) {
-    removeSite(outDir);
+    removeBuilt();
     if (c.areas !== null) rmSync(dataDir, { recursive: true, force: true });
   }
 }
