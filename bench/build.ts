@@ -113,7 +113,7 @@ const removeSite = (outDir: string) => {
  * of another: on a file system without a journal (this project's 2-core machines), ext4 skips each
  * inode freed in the last minutes when it allocates one, scanning past all of them for every file
  * and folder it creates, and a site's 5,000 files and folders removed right before a build cost that
- * build 2–4 s of the second core (bench/README.md).
+ * build 2–3.5 s of the second core (bench/README.md).
  */
 const built: string[] = [];
 const removeBuilt = () => {
