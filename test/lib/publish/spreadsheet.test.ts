@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import readXlsxFile from 'read-excel-file/node';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DownloadTable } from '../../../src/lib/publish/downloads.ts';
+import { commonJsModulesAfter } from '../../loaded-modules.ts';
 import { tableWorkbook, type WorkbookAbout } from '../../../src/lib/publish/spreadsheet.ts';
 
 const table: DownloadTable = {
@@ -44,16 +44,9 @@ describe('tableWorkbook', () => {
   });
 
   it("loads the workbook writer alone, not exceljs's streaming reader and writer", () => {
-    // In a fresh process: the modules Node's CommonJS loader holds once the module is imported.
-    const code = `import { createRequire } from 'node:module';
-      await import('./src/lib/publish/spreadsheet.ts');
-      const loaded = Object.keys(createRequire(import.meta.url).cache);
-      console.log(JSON.stringify({ exceljs: loaded.filter((f) => f.includes('/node_modules/exceljs/')).length, reader: loaded.filter((f) => /\\/node_modules\\/(unzipper|es-abstract)\\//.test(f)).length }));`;
-    const r = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
-    expect(r.stderr).toBe('');
-    const counts = JSON.parse(r.stdout) as { exceljs: number; reader: number };
+    const [loaded] = commonJsModulesAfter([['./src/lib/publish/spreadsheet.ts']]);
     // The workbook and its xlsx writer are still exceljs's own modules.
-    expect(counts.exceljs).toBeGreaterThan(50);
-    expect(counts.reader).toBe(0);
+    expect(loaded!.filter((f) => f.includes('/node_modules/exceljs/')).length).toBeGreaterThan(50);
+    expect(loaded!.filter((f) => /\/node_modules\/(unzipper|es-abstract)\//.test(f))).toEqual([]);
   });
 });
